@@ -1,0 +1,123 @@
+package io.sparkfeed.accounts;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A person's or a brand's account. */
+@Entity
+@Table(name = "accounts")
+class Account {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String email;
+    private String handle;
+    private String displayName;
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    private AccountKind kind;
+
+    private boolean admin;
+
+    @Enumerated(EnumType.STRING)
+    private EnthusiastStatus enthusiast;
+
+    private Instant suspendedAt;
+    private String suspensionReason;
+
+    @Column(updatable = false)
+    private Instant createdAt;
+
+    protected Account() {
+    }
+
+    Account(String email, String handle, String displayName, String passwordHash, AccountKind kind, Instant now) {
+        this.email = email;
+        this.handle = handle;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.kind = kind;
+        this.enthusiast = EnthusiastStatus.NONE;
+        this.createdAt = now;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    String email() {
+        return email;
+    }
+
+    String handle() {
+        return handle;
+    }
+
+    String displayName() {
+        return displayName;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    AccountKind kind() {
+        return kind;
+    }
+
+    boolean admin() {
+        return admin;
+    }
+
+    EnthusiastStatus enthusiast() {
+        return enthusiast;
+    }
+
+    boolean suspended() {
+        return suspendedAt != null;
+    }
+
+    Instant suspendedAt() {
+        return suspendedAt;
+    }
+
+    String suspensionReason() {
+        return suspensionReason;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    void makeAdmin() {
+        this.admin = true;
+    }
+
+    void changeKind(AccountKind kind) {
+        this.kind = kind;
+    }
+
+    void changeEnthusiast(EnthusiastStatus status) {
+        this.enthusiast = status;
+    }
+
+    void suspend(String reason, Instant now) {
+        this.suspendedAt = now;
+        this.suspensionReason = reason;
+    }
+
+    void reinstate() {
+        this.suspendedAt = null;
+        this.suspensionReason = null;
+    }
+}

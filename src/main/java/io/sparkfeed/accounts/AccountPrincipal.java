@@ -1,0 +1,91 @@
+package io.sparkfeed.accounts;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The signed-in account as Spring Security holds it in the session. It carries the account id so that controllers
+ * never look an account up by name; Prime is not an authority because it changes while a session lasts.
+ */
+public final class AccountPrincipal implements UserDetails, CredentialsContainer, Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final long id;
+    private final String email;
+    private final String handle;
+    private String passwordHash;
+    private final boolean admin;
+    private final boolean suspended;
+
+    public AccountPrincipal(long id, String email, String handle, String passwordHash, boolean admin,
+            boolean suspended) {
+        this.id = id;
+        this.email = email;
+        this.handle = handle;
+        this.passwordHash = passwordHash;
+        this.admin = admin;
+        this.suspended = suspended;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String handle() {
+        return handle;
+    }
+
+    public boolean admin() {
+        return admin;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return admin
+                ? List.of(new SimpleGrantedAuthority("ROLE_MEMBER"), new SimpleGrantedAuthority("ROLE_ADMIN"))
+                : List.of(new SimpleGrantedAuthority("ROLE_MEMBER"));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return email;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return !suspended;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        this.passwordHash = null;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AccountPrincipal that && that.id == id;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(id);
+    }
+
+    @Override
+    public String toString() {
+        return "AccountPrincipal[" + id + ", @" + handle + "]";
+    }
+}

@@ -1,0 +1,137 @@
+package io.sparkfeed.accounts;
+
+import io.sparkfeed.platform.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opens accounts and answers who an account is. */
+@Service
+public class Accounts {
+
+    private final AccountRepository accounts;
+    private final MembershipRepository memberships;
+    private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwordPolicy;
+    private final Clock clock;
+
+    Accounts(AccountRepository accounts, MembershipRepository memberships, PasswordEncoder passwordEncoder,
+            PasswordPolicy passwordPolicy, Clock clock) {
+        this.accounts = accounts;
+        this.memberships = memberships;
+        this.passwordEncoder = passwordEncoder;
+        this.passwordPolicy = passwordPolicy;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens an account. Refuses, with the field and the reason, a weak password or an email or handle already
+     * taken (whatever its case, and also when two sign-ups race for the same one).
+     */
+    @Transactional
+    public long register(NewAccount request) {
+        String email = request.email().strip();
+        String handle = stripAt(request.handle().strip());
+        passwordPolicy.problem(request.password(), email, handle).ifPresent(problem -> {
+            throw new SignupRejectedException("password", problem);
+        });
+        if (accounts.emailTaken(email)) {
+            throw new SignupRejectedException("email", "signup.email.taken");
+        }
+        if (accounts.handleTaken(handle)) {
+            throw new SignupRejectedException("handle", "signup.handle.taken");
+        }
+        try {
+            Account account = accounts.save(new Account(email, handle, request.displayName().strip(),
+                    passwordEncoder.encode(request.password()), request.kind(), clock.instant()));
+            return account.id();
+        } catch (DataIntegrityViolationException race) {
+            String message = String.valueOf(race.getMostSpecificCause().getMessage());
+            throw message.contains("accounts_email_key")
+                    ? new SignupRejectedException("email", "signup.email.taken")
+                    : new SignupRejectedException("handle", "signup.handle.taken");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AccountSummary> findByHandle(String handle) {
+        return accounts.findByHandle(stripAt(handle)).map(account -> summary(account,
+                !memberships.activeFor(account.id(), clock.instant()).isEmpty()));
+    }
+
+    @Transactional(readOnly = true)
+    public AccountSummary get(long id) {
+        Account account = accounts.findById(id).orElseThrow(() -> new NotFoundException("account " + id));
+        return summary(account, !memberships.activeFor(id, clock.instant()).isEmpty());
+    }
+
+    /** The summaries of many accounts in two statements, whatever their number. */
+    @Transactional(readOnly = true)
+    public Map<Long, AccountSummary> summaries(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Set<Long> unique = new HashSet<>(ids);
+        Set<Long> prime = new HashSet<>(memberships.primeAmong(unique, clock.instant()));
+        return accounts.findByIdIn(unique).stream()
+                .map(account -> summary(account, prime.contains(account.id())))
+                .collect(Collectors.toMap(AccountSummary::id, Function.identity()));
+    }
+
+    /** Who is signed in, with their Prime status now; empty when the account is gone or suspended. */
+    @Transactional(readOnly = true)
+    public Optional<CurrentAccount> current(long id) {
+        Instant now = clock.instant();
+        return accounts.findById(id).filter(account -> !account.suspended()).map(account -> {
+            List<Membership> active = memberships.activeFor(id, now);
+            // a paid period wins over an overlapping trial; the latest end is what the member sees
+            Membership shown = active.stream().filter(m -> m.plan() == Plan.PAID).findFirst()
+                    .orElse(active.isEmpty() ? null : active.get(0));
+            return new CurrentAccount(account.id(), account.handle(), account.displayName(), account.kind(),
+                    account.admin(), account.enthusiast(), shown == null ? null : shown.plan(),
+                    shown == null ? null : active.get(0).endsAt());
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public List<AccountAdminView> listForAdmin(String query, int size) {
+        List<Account> found = accounts.search(query == null ? "" : query.strip(), PageRequest.ofSize(size));
+        Instant now = clock.instant();
+        Set<Long> prime = found.isEmpty() ? Set.of()
+                : new HashSet<>(memberships.primeAmong(found.stream().map(Account::id).toList(), now));
+        return found.stream().map(a -> new AccountAdminView(a.id(), a.email(), a.handle(), a.displayName(),
+                a.kind(), a.admin(), a.enthusiast(), prime.contains(a.id()), a.suspended(), a.createdAt())).toList();
+    }
+
+    /** Used by the demo seeder and by admins: makes an account an administrator. */
+    @Transactional
+    public void makeAdmin(long id) {
+        accounts.findById(id).orElseThrow(() -> new NotFoundException("account " + id)).makeAdmin();
+    }
+
+    @Transactional
+    public void changeEnthusiastStatus(long id, EnthusiastStatus status) {
+        accounts.findById(id).orElseThrow(() -> new NotFoundException("account " + id)).changeEnthusiast(status);
+    }
+
+    static String stripAt(String handle) {
+        return handle.startsWith("@") ? handle.substring(1) : handle;
+    }
+
+    private static AccountSummary summary(Account account, boolean prime) {
+        return new AccountSummary(account.id(), account.handle(), account.displayName(), account.kind(),
+                account.enthusiast() == EnthusiastStatus.APPROVED, prime, account.suspended());
+    }
+}

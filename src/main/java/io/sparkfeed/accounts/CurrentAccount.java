@@ -1,0 +1,24 @@
+package io.sparkfeed.accounts;
+
+import java.time.Instant;
+
+/** Who is signed in, as every page shows it. {@code primePlan} and {@code primeEndsAt} are null for a non-member. */
+public record CurrentAccount(long id, String handle, String displayName, AccountKind kind, boolean admin,
+        EnthusiastStatus enthusiastStatus, Plan primePlan, Instant primeEndsAt) {
+
+    public boolean prime() {
+        return primePlan != null;
+    }
+
+    public boolean trial() {
+        return primePlan == Plan.TRIAL;
+    }
+
+    public boolean enthusiast() {
+        return enthusiastStatus == EnthusiastStatus.APPROVED;
+    }
+
+    public boolean brand() {
+        return kind == AccountKind.BRAND;
+    }
+}

@@ -1,0 +1,129 @@
+package io.sparkfeed.accounts;
+
+import io.sparkfeed.audit.AuditLog;
+import io.sparkfeed.billing.PaymentReceipt;
+import io.sparkfeed.billing.PaymentRequest;
+import io.sparkfeed.billing.Payments;
+import io.sparkfeed.platform.NotFoundException;
+import io.sparkfeed.platform.UserFacingException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Prime: who has it now, the free trial (once per account), paid membership, and the admin's grant and end. */
+@Service
+public class Memberships {
+
+    private final MembershipRepository memberships;
+    private final AccountRepository accounts;
+    private final Payments payments;
+    private final AuditLog audit;
+    private final PrimeProperties properties;
+    private final Clock clock;
+
+    Memberships(MembershipRepository memberships, AccountRepository accounts, Payments payments, AuditLog audit,
+            PrimeProperties properties, Clock clock) {
+        this.memberships = memberships;
+        this.accounts = accounts;
+        this.payments = payments;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isPrime(long accountId) {
+        return !memberships.activeFor(accountId, clock.instant()).isEmpty();
+    }
+
+    /** The membership that covers now, the paid one when a trial overlaps it. */
+    @Transactional(readOnly = true)
+    public Optional<PrimeStatus> status(long accountId) {
+        List<Membership> active = memberships.activeFor(accountId, clock.instant());
+        return active.stream().filter(m -> m.plan() == Plan.PAID).findFirst()
+                .or(() -> active.stream().findFirst())
+                .map(m -> new PrimeStatus(m.plan(), m.startsAt(), m.endsAt()));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean trialUsed(long accountId) {
+        return memberships.hadTrial(accountId);
+    }
+
+    /** Starts the free trial now; refused when the account already had one or is Prime already. */
+    @Transactional
+    public PrimeStatus startTrial(long accountId) {
+        requireAccount(accountId);
+        if (memberships.hadTrial(accountId)) {
+            throw new UserFacingException("prime.trial.used");
+        }
+        Instant now = clock.instant();
+        if (!memberships.activeFor(accountId, now).isEmpty()) {
+            throw new UserFacingException("prime.already");
+        }
+        Instant ends = now.plus(Duration.ofDays(properties.trialDays()));
+        try {
+            memberships.saveAndFlush(new Membership(accountId, Plan.TRIAL, now, ends, now));
+        } catch (DataIntegrityViolationException concurrentSecondTrial) {
+            throw new UserFacingException("prime.trial.used");
+        }
+        return new PrimeStatus(Plan.TRIAL, now, ends);
+    }
+
+    /**
+     * Joins paid Prime through the chosen payment method. The paid period starts now, or when the current paid
+     * period ends, so a renewal never loses days; a running trial is simply overtaken.
+     */
+    @Transactional
+    public PaidMembership joinPaid(long accountId, String paymentMethod) {
+        requireAccount(accountId);
+        Instant now = clock.instant();
+        Instant starts = memberships.currentOrFutureFor(accountId, now).stream()
+                .filter(m -> m.plan() == Plan.PAID).map(Membership::endsAt).findFirst().orElse(now);
+        Instant ends = starts.plus(Duration.ofDays(properties.paidDays()));
+        PaymentReceipt receipt = payments.charge(paymentMethod, new PaymentRequest(accountId, properties.price(),
+                properties.currency(), "Sparkfeed Prime, " + properties.paidDays() + " days"));
+        memberships.saveAndFlush(new Membership(accountId, Plan.PAID, starts, ends, now));
+        return new PaidMembership(new PrimeStatus(Plan.PAID, starts, ends), receipt);
+    }
+
+    /** An admin gives an account a paid period of {@code days} days from now, without charging it. */
+    @Transactional
+    public void grant(long adminId, long accountId, int days, String reason) {
+        requireAccount(accountId);
+        if (days < 1 || days > 3660) {
+            throw new UserFacingException("admin.members.days.invalid");
+        }
+        Instant now = clock.instant();
+        memberships.saveAndFlush(new Membership(accountId, Plan.PAID, now, now.plus(Duration.ofDays(days)), now));
+        audit.record(adminId, "MEMBERSHIP_GRANTED", "ACCOUNT", accountId, reason, days + " days");
+    }
+
+    /** An admin ends every current or future period of an account now. */
+    @Transactional
+    public void end(long adminId, long accountId, String reason) {
+        requireAccount(accountId);
+        Instant now = clock.instant();
+        List<Membership> current = memberships.currentOrFutureFor(accountId, now);
+        if (current.isEmpty()) {
+            throw new UserFacingException("admin.members.notPrime");
+        }
+        current.forEach(m -> m.endAt(now));
+        audit.record(adminId, "MEMBERSHIP_ENDED", "ACCOUNT", accountId, reason, current.size() + " period(s)");
+    }
+
+    public PrimeProperties offer() {
+        return properties;
+    }
+
+    private void requireAccount(long accountId) {
+        if (accounts.findById(accountId).isEmpty()) {
+            throw new NotFoundException("account " + accountId);
+        }
+    }
+}

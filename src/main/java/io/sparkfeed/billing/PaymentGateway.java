@@ -1,0 +1,18 @@
+package io.sparkfeed.billing;
+
+/**
+ * A way to pay. Each implementation is a Spring bean with a unique {@link #method()} name; {@link Payments} offers
+ * every registered gateway to the buyer. A charge runs inside the caller's transaction, so a failed purchase
+ * rolls back what the gateway wrote; a gateway that calls an external processor should throw
+ * {@link PaymentDeclinedException} when the processor refuses.
+ */
+public interface PaymentGateway {
+
+    /** A stable name stored with the payment, e.g. {@code invoice} or {@code card}. */
+    String method();
+
+    /** The message key of the name shown to the buyer. */
+    String labelKey();
+
+    PaymentReceipt charge(PaymentRequest request);
+}

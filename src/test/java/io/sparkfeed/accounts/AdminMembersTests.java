@@ -1,0 +1,102 @@
+package io.sparkfeed.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.sparkfeed.support.Fixtures.TestAccount;
+import io.sparkfeed.support.IntegrationTest;
+import java.util.List;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+class AdminMembersTests extends IntegrationTest {
+
+    @Autowired
+    Memberships memberships;
+
+    private List<MockHttpServletRequestBuilder> adminRoutes(long target) {
+        return List.of(get("/admin"), get("/admin/members"),
+                post("/admin/members/" + target + "/grant").param("days", "30").param("reason", "r").with(csrf()),
+                post("/admin/members/" + target + "/end").param("reason", "r").with(csrf()));
+    }
+
+    @Test
+    void visitorsAreSentToLogin() throws Exception {
+        var target = fixtures.person();
+        for (var route : adminRoutes(target.id())) {
+            mvc.perform(route).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+        }
+        assertThat(memberships.isPrime(target.id())).isFalse();
+    }
+
+    @Test
+    void everyoneButAdminsIsRefused() throws Exception {
+        var target = fixtures.person();
+        for (TestAccount who : List.of(fixtures.person(), fixtures.primeMember(), fixtures.trialMember(),
+                fixtures.enthusiast(), fixtures.brand())) {
+            for (var route : adminRoutes(target.id())) {
+                mvc.perform(route.with(who.login())).andExpect(status().isForbidden());
+            }
+        }
+        assertThat(memberships.isPrime(target.id())).isFalse();
+    }
+
+    @Test
+    void anAdminGrantsAndEndsPrimeAndBothAreAudited() throws Exception {
+        var admin = fixtures.admin();
+        var target = fixtures.person();
+        mvc.perform(get("/admin/members").param("q", target.handle()).with(admin.login()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("@" + target.handle())));
+
+        mvc.perform(post("/admin/members/" + target.id() + "/grant").param("days", "60")
+                        .param("reason", "Community prize").with(admin.login()).with(csrf()))
+                .andExpect(flash().attribute("notice", "admin.members.granted"));
+        assertThat(memberships.isPrime(target.id())).isTrue();
+
+        mvc.perform(post("/admin/members/" + target.id() + "/end").param("reason", "Refunded")
+                        .with(admin.login()).with(csrf()))
+                .andExpect(flash().attribute("notice", "admin.members.ended"));
+        assertThat(memberships.isPrime(target.id())).isFalse();
+
+        var actions = jdbc.sql("select action || ':' || reason || ':' || actor_id from audit_entries "
+                        + "where target_type = 'ACCOUNT' and target_id = ? order by id")
+                .param(target.id()).query(String.class).list();
+        assertThat(actions).containsExactly("MEMBERSHIP_GRANTED:Community prize:" + admin.id(),
+                "MEMBERSHIP_ENDED:Refunded:" + admin.id());
+    }
+
+    @Test
+    void anActionWithoutAReasonChangesNothing() throws Exception {
+        var admin = fixtures.admin();
+        var target = fixtures.person();
+        mvc.perform(post("/admin/members/" + target.id() + "/grant").param("days", "60").param("reason", " ")
+                        .with(admin.login()).with(csrf()))
+                .andExpect(flash().attribute("problem", "admin.reason.required"));
+        assertThat(memberships.isPrime(target.id())).isFalse();
+        assertThat(jdbc.sql("select count(*) from audit_entries where target_id = ? and target_type = 'ACCOUNT'")
+                .param(target.id()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void auditRowsCannotBeChangedOrDeleted() throws Exception {
+        var admin = fixtures.admin();
+        var target = fixtures.person();
+        mvc.perform(post("/admin/members/" + target.id() + "/grant").param("days", "1").param("reason", "test")
+                .with(admin.login()).with(csrf()));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
+                        "update audit_entries set reason = 'edited' where target_id = ?").param(target.id()).update())
+                .hasMessageContaining("append-only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
+                        "delete from audit_entries where target_id = ?").param(target.id()).update())
+                .hasMessageContaining("append-only");
+    }
+}

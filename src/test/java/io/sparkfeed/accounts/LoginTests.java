@@ -1,0 +1,178 @@
+package io.sparkfeed.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.sparkfeed.support.Fixtures;
+import io.sparkfeed.support.IntegrationTest;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+class LoginTests extends IntegrationTest {
+
+    private static final AtomicInteger ADDRESS = new AtomicInteger(10);
+
+    @Autowired
+    LoginThrottle throttle;
+
+    @AfterEach
+    void forgetFailures() {
+        throttle.reset();
+    }
+
+    /** Each test logs in from its own address, so address throttling in one test cannot leak into another. */
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder login(String login,
+            String password) {
+        return post("/login").param("login", login).param("password", password).with(csrf());
+    }
+
+    private static String newAddress() {
+        return "192.0.2." + ADDRESS.incrementAndGet();
+    }
+
+    @Test
+    void logsInWithEmailOrHandle() throws Exception {
+        var account = fixtures.person();
+        String address = newAddress();
+        mvc.perform(login(account.email(), Fixtures.PASSWORD)
+                        .with(from(address)))
+                .andExpect(redirectedUrl("/"))
+                .andExpect(authenticated().withUsername(account.email()));
+        mvc.perform(login("@" + account.handle().toUpperCase(), Fixtures.PASSWORD).with(from(address)))
+                .andExpect(authenticated().withUsername(account.email()));
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithAMessage() throws Exception {
+        var account = fixtures.person();
+        mvc.perform(login(account.email(), "not the password")
+                        .with(from(newAddress())))
+                .andExpect(redirectedUrl("/login?error"))
+                .andExpect(unauthenticated());
+        mvc.perform(get("/login?error"))
+                .andExpect(content().string(Matchers.containsString("do not match an account")));
+    }
+
+    @Test
+    void loggingInChangesTheSessionId() throws Exception {
+        // through the real server: the session cookie before and after login must differ
+        var account = fixtures.person();
+        var cookies = new java.net.CookieManager();
+        var http = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        String page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        String before = sessionId(cookies);
+        var token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).isTrue();
+        String form = "login=" + java.net.URLEncoder.encode(account.email(), java.nio.charset.StandardCharsets.UTF_8)
+                + "&password=" + java.net.URLEncoder.encode(Fixtures.PASSWORD, java.nio.charset.StandardCharsets.UTF_8)
+                + "&_csrf=" + token.group(1);
+        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        assertThat(before).isNotNull();
+        assertThat(sessionId(cookies)).isNotNull().isNotEqualTo(before);
+    }
+
+    private static String sessionId(java.net.CookieManager cookies) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    @Test
+    void rememberMeSetsALongLivedCookie() throws Exception {
+        var account = fixtures.person();
+        mvc.perform(login(account.email(), Fixtures.PASSWORD)
+                        .with(from(newAddress())).with(request -> {
+                            request.setParameter("remember-me", "on");
+                            return request;
+                        }))
+                .andExpect(authenticated())
+                .andExpect(cookie().exists("remember-me"))
+                .andExpect(cookie().maxAge("remember-me", 60 * 60 * 24 * 30));
+    }
+
+    @Test
+    void loggingOutEndsTheSession() throws Exception {
+        var account = fixtures.person();
+        mvc.perform(post("/logout").with(csrf()).with(account.login()))
+                .andExpect(redirectedUrl("/?loggedOut"))
+                .andExpect(unauthenticated());
+    }
+
+    @Test
+    void afterFiveFailuresForAnAccountEvenTheRightPasswordMustWait() throws Exception {
+        var account = fixtures.person();
+        for (int i = 0; i < 5; i++) {
+            // each failure from another address: the account's own count is what stops the sixth
+            mvc.perform(login(account.email(), "wrong " + i)
+                            .with(from(newAddress())))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        mvc.perform(login(account.email(), Fixtures.PASSWORD)
+                        .with(from(newAddress())))
+                .andExpect(redirectedUrl("/login?throttled"))
+                .andExpect(unauthenticated());
+        mvc.perform(get("/login?throttled"))
+                .andExpect(content().string(Matchers.containsString("Too many failed attempts. Wait 15 minutes")));
+    }
+
+    @Test
+    void afterFiveFailuresFromAnAddressOtherAccountsFromItMustWaitToo() throws Exception {
+        String address = newAddress();
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(login(fixtures.uniqueHandle(), "guess")
+                            .with(from(address)))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        var account = fixtures.person();
+        mvc.perform(login(account.email(), Fixtures.PASSWORD)
+                        .with(from(address)))
+                .andExpect(redirectedUrl("/login?throttled"));
+        mvc.perform(login(account.email(), Fixtures.PASSWORD)
+                        .with(from(newAddress())))
+                .andExpect(authenticated());
+    }
+
+    @Test
+    void theWaitEndsAfterTheLockout() throws Exception {
+        var account = fixtures.person();
+        String address = newAddress();
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(login(account.email(), "wrong")
+                    .with(from(address)));
+        }
+        clock.pin(java.time.Instant.now().plus(java.time.Duration.ofMinutes(16)));
+        mvc.perform(login(account.email(), Fixtures.PASSWORD)
+                        .with(from(address)))
+                .andExpect(authenticated());
+    }
+
+    @Test
+    void pagesNeedingAnAccountSendVisitorsToLogin() throws Exception {
+        mvc.perform(get("/admin/members")).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/login"));
+    }
+}

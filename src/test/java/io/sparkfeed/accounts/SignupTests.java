@@ -1,0 +1,110 @@
+package io.sparkfeed.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.sparkfeed.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+class SignupTests extends IntegrationTest {
+
+    private MockHttpServletRequestBuilder signup(String email, String handle, String password) {
+        return post("/signup").with(csrf())
+                .param("email", email).param("displayName", "Ada Lovelace").param("handle", handle)
+                .param("password", password).param("kind", "PERSON");
+    }
+
+    private long accountsWithEmail(String email) {
+        return jdbc.sql("select count(*) from accounts where lower(email) = lower(?)").param(email)
+                .query(Long.class).single();
+    }
+
+    @Test
+    void signingUpOpensTheAccountAndSignsIn() throws Exception {
+        String handle = fixtures.uniqueHandle();
+        mvc.perform(signup(handle + "@example.test", "@" + handle, "a long enough passphrase"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/prime"))
+                .andExpect(authenticated().withUsername(handle + "@example.test"));
+
+        var row = jdbc.sql("select handle, display_name, kind, password_hash from accounts where handle = ?")
+                .param(handle).query().singleRow();
+        assertThat(row.get("display_name")).isEqualTo("Ada Lovelace");
+        assertThat(row.get("kind")).isEqualTo("PERSON");
+        assertThat((String) row.get("password_hash")).startsWith("{bcrypt}").doesNotContain("passphrase");
+    }
+
+    @Test
+    void aDuplicateEmailWhateverItsCaseIsRefusedOnTheForm() throws Exception {
+        var existing = fixtures.person();
+        mvc.perform(signup(existing.email().toUpperCase(), fixtures.uniqueHandle(), "a long enough passphrase"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "An account already uses this email address.")))
+                .andExpect(unauthenticated());
+        assertThat(accountsWithEmail(existing.email())).isEqualTo(1);
+    }
+
+    @Test
+    void aDuplicateHandleWhateverItsCaseIsRefusedOnTheForm() throws Exception {
+        var existing = fixtures.person();
+        String email = fixtures.uniqueHandle() + "@example.test";
+        mvc.perform(signup(email, existing.handle().toUpperCase(), "a long enough passphrase"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("This handle is taken.")));
+        assertThat(accountsWithEmail(email)).isZero();
+    }
+
+    @Test
+    void aShortPasswordIsRefused() throws Exception {
+        String email = fixtures.uniqueHandle() + "@example.test";
+        mvc.perform(signup(email, fixtures.uniqueHandle(), "short1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "A password has at least 10 characters.")));
+        assertThat(accountsWithEmail(email)).isZero();
+    }
+
+    @Test
+    void aCommonPasswordIsRefused() throws Exception {
+        String email = fixtures.uniqueHandle() + "@example.test";
+        mvc.perform(signup(email, fixtures.uniqueHandle(), "Password123"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "This password is one of the most common ones.")));
+        assertThat(accountsWithEmail(email)).isZero();
+    }
+
+    @Test
+    void anInvalidHandleAndEmailAreExplained() throws Exception {
+        mvc.perform(signup("not-an-email", "a b", "a long enough passphrase"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Enter a valid email address.")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "A handle has 3 to 30 letters, digits or underscores.")));
+    }
+
+    @Test
+    void theFormIsRefusedWithoutItsCsrfToken() throws Exception {
+        String email = fixtures.uniqueHandle() + "@example.test";
+        mvc.perform(post("/signup").param("email", email).param("displayName", "X")
+                        .param("handle", fixtures.uniqueHandle()).param("password", "a long enough passphrase"))
+                .andExpect(status().isForbidden());
+        assertThat(accountsWithEmail(email)).isZero();
+    }
+
+    @Test
+    void theFrenchFormSpeaksFrench() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/signup")
+                        .header("Accept-Language", "fr-FR"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Créer votre compte")));
+    }
+}

@@ -1,0 +1,53 @@
+package io.sparkfeed.platform;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.sparkfeed.support.IntegrationTest;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+
+class WebSecurityTests extends IntegrationTest {
+
+    @Test
+    void pagesCarryAContentSecurityPolicyWithoutInlineScript() throws Exception {
+        mvc.perform(get("/"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Security-Policy", Matchers.containsString("script-src 'self'")))
+                .andExpect(header().string("Content-Security-Policy", Matchers.not(Matchers.containsString("unsafe-inline"))))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("X-Frame-Options", "DENY"));
+    }
+
+    @Test
+    void anUnknownPageIsA404InTheLayoutWithoutDetails() throws Exception {
+        mvc.perform(get("/@nobody-with-this-handle")).andExpect(status().isNotFound());
+        // the error page itself is rendered by the servlet container's error dispatch: ask the real server
+        var response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/@nobody-with-this-handle"))
+                        .header("Accept", "text/html").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(404);
+        org.assertj.core.api.Assertions.assertThat(response.body()).contains("This page does not exist")
+                .contains("Sparkfeed").doesNotContain("Exception").doesNotContain("at io.sparkfeed");
+    }
+
+    @Test
+    void healthIsUpWithTheDatabase() throws Exception {
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("UP")));
+        mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
+    }
+
+    @Test
+    void aProfileShowsNameAndBadges() throws Exception {
+        var enthusiast = fixtures.enthusiast();
+        mvc.perform(get("/@" + enthusiast.handle()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Test " + enthusiast.handle())))
+                .andExpect(content().string(Matchers.containsString("Enthusiast")))
+                .andExpect(content().string(Matchers.containsString("badge-prime")));
+    }
+}

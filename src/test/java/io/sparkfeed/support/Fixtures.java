@@ -1,0 +1,100 @@
+package io.sparkfeed.support;
+
+import io.sparkfeed.accounts.AccountKind;
+import io.sparkfeed.accounts.AccountPrincipal;
+import io.sparkfeed.accounts.Accounts;
+import io.sparkfeed.accounts.EnthusiastStatus;
+import io.sparkfeed.accounts.NewAccount;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/** Object mother for integration tests: accounts of every role, each with a unique handle. */
+public class Fixtures {
+
+    public static final String PASSWORD = "correct horse battery";
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final Accounts accounts;
+    private final UserDetailsService users;
+    private final JdbcClient jdbc;
+
+    public Fixtures(Accounts accounts, UserDetailsService users, JdbcClient jdbc) {
+        this.accounts = accounts;
+        this.users = users;
+        this.jdbc = jdbc;
+    }
+
+    public record TestAccount(long id, String email, String handle, AccountPrincipal principal) {
+
+        /** Signs MockMvc requests in as this account. */
+        public RequestPostProcessor login() {
+            return user(principal);
+        }
+    }
+
+    public TestAccount person() {
+        return create(AccountKind.PERSON);
+    }
+
+    public TestAccount brand() {
+        TestAccount brand = create(AccountKind.BRAND);
+        paidMembership(brand.id(), Duration.ofDays(365));
+        return brand;
+    }
+
+    public TestAccount primeMember() {
+        TestAccount member = person();
+        paidMembership(member.id(), Duration.ofDays(365));
+        return member;
+    }
+
+    public TestAccount trialMember() {
+        TestAccount member = person();
+        membership(member.id(), "TRIAL", Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(29)));
+        return member;
+    }
+
+    public TestAccount enthusiast() {
+        TestAccount member = primeMember();
+        accounts.changeEnthusiastStatus(member.id(), EnthusiastStatus.APPROVED);
+        return reload(member);
+    }
+
+    public TestAccount admin() {
+        TestAccount admin = person();
+        accounts.makeAdmin(admin.id());
+        return reload(admin);
+    }
+
+    public void paidMembership(long accountId, Duration length) {
+        membership(accountId, "PAID", Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(length));
+    }
+
+    public void membership(long accountId, String plan, Instant starts, Instant ends) {
+        jdbc.sql("insert into memberships (account_id, plan, starts_at, ends_at) values (?, ?, ?, ?)")
+                .params(accountId, plan, Timestamp.from(starts), Timestamp.from(ends)).update();
+    }
+
+    public String uniqueHandle() {
+        return "t" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + SEQUENCE.incrementAndGet();
+    }
+
+    private TestAccount create(AccountKind kind) {
+        String handle = uniqueHandle();
+        String email = handle + "@example.test";
+        long id = accounts.register(new NewAccount(email, handle, "Test " + handle, PASSWORD, kind));
+        return new TestAccount(id, email, handle, (AccountPrincipal) users.loadUserByUsername(email));
+    }
+
+    private TestAccount reload(TestAccount account) {
+        return new TestAccount(account.id(), account.email(), account.handle(),
+                (AccountPrincipal) users.loadUserByUsername(account.email()));
+    }
+}

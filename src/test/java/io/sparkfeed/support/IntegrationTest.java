@@ -1,0 +1,75 @@
+package io.sparkfeed.support;
+
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Base of every test that needs the application: one Spring context for the whole run (same configuration
+ * everywhere, so the context cache shares it), a real server on a random port for browser tests, MockMvc for
+ * route tests, and the one test PostgreSQL.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import(IntegrationTest.TestBeans.class)
+public abstract class IntegrationTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestDatabase.get().url());
+        registry.add("spring.datasource.username", () -> TestDatabase.get().username());
+        registry.add("spring.datasource.password", () -> TestDatabase.get().password());
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestBeans {
+
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock();
+        }
+
+        @Bean
+        Fixtures fixtures(io.sparkfeed.accounts.Accounts accounts,
+                org.springframework.security.core.userdetails.UserDetailsService users, JdbcClient jdbc) {
+            return new Fixtures(accounts, users, jdbc);
+        }
+    }
+
+    @Autowired
+    protected MockMvc mvc;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected MutableClock clock;
+
+    @Autowired
+    protected Fixtures fixtures;
+
+    @LocalServerPort
+    protected int port;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+}
