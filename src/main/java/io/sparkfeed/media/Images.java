@@ -71,15 +71,16 @@ public class Images {
         if (existing.isPresent()) {
             return existing.get();
         }
+        ImageDecoder.Decoded decoded;
         Rendition rendition;
         decoding.acquireUninterruptibly();
         try {
-            ImageDecoder.Decoded decoded = ImageDecoder.decode(upload);
+            decoded = ImageDecoder.decode(upload);
             rendition = Derivatives.render(decoded.pixels(), decoded.orientation());
         } finally {
             decoding.release();
         }
-        return save(key, ImageFormat.detect(upload).orElseThrow().contentType(), upload.length, rendition);
+        return save(key, decoded.format().contentType(), upload.length, rendition);
     }
 
     /** For demo data drawn in code: the same derivatives as an upload, without the checks meant for strangers' files. */
