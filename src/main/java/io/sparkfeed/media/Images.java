@@ -1,0 +1,204 @@
+package io.sparkfeed.media;
+
+import io.sparkfeed.media.Derivatives.Derivative;
+import io.sparkfeed.media.Derivatives.Rendition;
+import io.sparkfeed.media.storage.ImageStorage;
+import java.awt.image.BufferedImage;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Stores images and answers where their files are. An image is known by a key derived from its content, so the
+ * same photo uploaded twice is stored once. A row in {@code images} exists only with its files: the files are
+ * written first, and removed again if the transaction that was to insert the row rolls back.
+ */
+@Service
+public class Images {
+
+    private static final Logger log = LoggerFactory.getLogger(Images.class);
+    private static final int KEY_LENGTH = 32;
+    private static final String COLUMNS = "key, width, height, widths";
+
+    private final ImageStorage storage;
+    private final JdbcClient jdbc;
+    private final FileClaims claims = new FileClaims();
+    // Decoding holds a whole photo in memory (up to 40 megapixels, ~160 MB): a burst of uploads waits its turn
+    // instead of exhausting the heap.
+    private final Semaphore decoding = new Semaphore(2);
+
+    Images(ImageStorage storage, JdbcClient jdbc) {
+        this.storage = storage;
+        this.jdbc = jdbc;
+        // in an executable jar ImageIO may have looked for plugins before the application class loader was in
+        // place, and would then not know the WebP and CMYK-capable JPEG readers
+        ImageIO.scanForPlugins();
+    }
+
+    /**
+     * Checks an upload (JPEG, PNG or WebP, at most 10 MB and 40 megapixels), re-encodes it without metadata and
+     * stores it, in the caller's transaction. The same bytes stored again give the same image.
+     *
+     * @throws ImageRejectedException when the upload is not an image we take, with the reason's message key; it
+     *         leaves the caller's transaction usable, since nothing was written yet
+     */
+    @Transactional(noRollbackFor = ImageRejectedException.class)
+    public StoredImage store(byte[] upload) {
+        ImageDecoder.check(upload);
+        String key = key(upload);
+        Optional<StoredImage> existing = find(key);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        ImageDecoder.Decoded decoded;
+        Rendition rendition;
+        decoding.acquireUninterruptibly();
+        try {
+            decoded = ImageDecoder.decode(upload);
+            rendition = Derivatives.render(decoded.pixels(), decoded.orientation());
+        } finally {
+            decoding.release();
+        }
+        return save(key, decoded.format().contentType(), upload.length, rendition);
+    }
+
+    /** For demo data drawn in code: the same derivatives as an upload, without the checks meant for strangers' files. */
+    @Transactional
+    public StoredImage storeGenerated(BufferedImage image) {
+        Objects.requireNonNull(image, "image");
+        Rendition rendition = Derivatives.render(image, ExifOrientation.NORMAL);
+        byte[] largest = rendition.largest().jpeg();
+        String key = key(largest);
+        return find(key).orElseGet(() -> save(key, "image/jpeg", largest.length, rendition));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StoredImage> find(String key) {
+        if (key == null || !StoredImage.KEY.matcher(key).matches()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select " + COLUMNS + " from images where key = ?").param(key)
+                .query(Images::image).optional();
+    }
+
+    /** The images of many keys in one statement, whatever their number; unknown keys are left out. */
+    @Transactional(readOnly = true)
+    public Map<String, StoredImage> findAll(Collection<String> keys) {
+        String[] valid = keys.stream().filter(Objects::nonNull).filter(k -> StoredImage.KEY.matcher(k).matches())
+                .distinct().toArray(String[]::new);
+        if (valid.length == 0) {
+            return Map.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from images where key = any(?)").param(valid)
+                .query(Images::image).stream()
+                .collect(Collectors.toMap(StoredImage::key, Function.identity()));
+    }
+
+    /** Deletes the row now and the files once the transaction has committed; nothing when the key is unknown. */
+    @Transactional
+    public void delete(String key) {
+        if (key == null || !StoredImage.KEY.matcher(key).matches()) {
+            return;
+        }
+        Optional<Set<Integer>> widths = jdbc.sql("delete from images where key = ? returning widths").param(key)
+                .query((rs, row) -> widths(rs.getArray("widths"))).optional()
+                .map(Set::copyOf);
+        widths.ifPresent(deleted -> TransactionSynchronizationManager.registerSynchronization(
+                new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        if (status == STATUS_COMMITTED) {
+                            claims.deleteUnlessClaimed(key, deleted, files -> deleteFiles(key, files));
+                        }
+                    }
+                }));
+    }
+
+    private StoredImage save(String key, String contentType, long bytes, Rendition rendition) {
+        boolean alone = claims.claim(key);
+        // registered at once, so the claim is released whatever happens below
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                // STATUS_UNKNOWN (a commit that failed half-way) keeps the files: a row may point at them
+                claims.release(key, status != STATUS_ROLLED_BACK, files -> deleteFiles(key, files));
+            }
+        });
+        for (Derivative derivative : rendition.derivatives()) {
+            boolean exists = storage.exists(key, derivative.width());
+            if (!exists) {
+                storage.put(key, derivative.width(), derivative.jpeg());
+            }
+            // with no other store in flight and no row, files already there are leftovers (a crash between
+            // writing them and inserting the row): this store takes them over, to keep or to clean up
+            if (!exists || alone) {
+                claims.created(key, derivative.width());
+            }
+        }
+        List<Integer> widths = rendition.widths();
+        int inserted = jdbc.sql("""
+                        insert into images (key, width, height, widths, content_type, bytes)
+                        values (?, ?, ?, ?, ?, ?)
+                        on conflict (key) do nothing""")
+                .params(key, rendition.width(), rendition.height(), widths.toArray(Integer[]::new), contentType, bytes)
+                .update();
+        if (inserted == 0) {
+            // another transaction inserted the same photo and committed while we worked: its row is the one
+            claims.committed(key);
+            return find(key).orElseThrow();
+        }
+        return new StoredImage(key, rendition.width(), rendition.height(), widths);
+    }
+
+    private void deleteFiles(String key, Set<Integer> widths) {
+        for (int width : widths) {
+            try {
+                storage.delete(key, width);
+            } catch (RuntimeException e) {
+                // the transaction is over: a file left behind is only wasted space, never a broken image
+                log.warn("Could not delete image file {}/{}", key, width, e);
+            }
+        }
+    }
+
+    static String key(byte[] content) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
+            return HexFormat.of().formatHex(digest).substring(0, KEY_LENGTH);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static StoredImage image(ResultSet rs, int row) throws SQLException {
+        return new StoredImage(rs.getString("key"), rs.getInt("width"), rs.getInt("height"),
+                widths(rs.getArray("widths")));
+    }
+
+    private static List<Integer> widths(Array array) throws SQLException {
+        Object values = array.getArray();
+        return values instanceof Integer[] boxed ? List.of(boxed)
+                : Arrays.stream((Object[]) values).map(v -> ((Number) v).intValue()).toList();
+    }
+}
