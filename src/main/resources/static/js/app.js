@@ -1,6 +1,7 @@
 // Sparkfeed's small enhancements. Every action works without this file; it only makes things smoother.
 (function () {
     "use strict";
+    document.documentElement.classList.add("js");
 
     // htmx sends the CSRF token with every request it makes
     document.addEventListener("htmx:configRequest", function (event) {
@@ -10,4 +11,138 @@
             event.detail.headers[header.content] = token.content;
         }
     });
+
+    // Hotspots: placed from their data-x / data-y (fractions of the photo); a tap opens the product card.
+    function placeHotspots(root) {
+        root.querySelectorAll("[data-photo] .hotspot:not(.placed)").forEach(function (spot) {
+            var x = parseFloat(spot.dataset.x), y = parseFloat(spot.dataset.y);
+            if (isNaN(x) || isNaN(y)) { return; }
+            spot.style.left = (x * 100) + "%";
+            spot.style.top = (y * 100) + "%";
+            spot.classList.add("placed");
+        });
+    }
+
+    function closeCards(except) {
+        document.querySelectorAll(".hotspot[aria-expanded=true]").forEach(function (spot) {
+            if (spot === except) { return; }
+            spot.setAttribute("aria-expanded", "false");
+            var card = document.getElementById(spot.getAttribute("aria-controls"));
+            if (card) { card.hidden = true; }
+        });
+    }
+
+    document.addEventListener("click", function (event) {
+        var spot = event.target.closest(".hotspot");
+        if (!spot) {
+            if (!event.target.closest(".hotspot-card")) { closeCards(null); }
+            return;
+        }
+        event.preventDefault();
+        var card = document.getElementById(spot.getAttribute("aria-controls"));
+        var open = spot.getAttribute("aria-expanded") !== "true";
+        closeCards(spot);
+        spot.setAttribute("aria-expanded", open ? "true" : "false");
+        if (!card) { return; }
+        card.hidden = !open;
+        if (open) {
+            var x = parseFloat(spot.dataset.x), y = parseFloat(spot.dataset.y);
+            card.style.left = x > 0.55 ? "auto" : Math.max(2, x * 100 - 8) + "%";
+            card.style.right = x > 0.55 ? Math.max(2, (1 - x) * 100 - 8) + "%" : "auto";
+            card.style.top = y > 0.6 ? "auto" : "calc(" + (y * 100) + "% + 22px)";
+            card.style.bottom = y > 0.6 ? "calc(" + ((1 - y) * 100) + "% + 22px)" : "auto";
+        }
+    });
+
+    document.addEventListener("keydown", function (event) {
+        if (event.key === "Escape") { closeCards(null); }
+    });
+
+    // Confirm before a destructive form is sent.
+    document.addEventListener("submit", function (event) {
+        var form = event.target.closest("form[data-confirm]");
+        if (form && !window.confirm(form.dataset.confirmText || "?")) { event.preventDefault(); }
+    });
+
+    // The post form: preview the chosen photo, place the selected tag row's point by clicking it.
+    function setUpPostForm(form) {
+        var canvas = form.querySelector("[data-tag-canvas]");
+        var image = form.querySelector("[data-tag-image]");
+        var input = form.querySelector("[data-photo-input]");
+        var rows = Array.prototype.slice.call(form.querySelectorAll("[data-tag-row]"));
+
+        function rowOf(i) { return rows[i]; }
+        function selected() {
+            var radio = form.querySelector("[data-place]:checked");
+            return radio ? parseInt(radio.value, 10) : 0;
+        }
+        function drawMarkers() {
+            canvas.querySelectorAll(".tag-marker").forEach(function (m) { m.remove(); });
+            rows.forEach(function (row, i) {
+                var x = parseFloat(row.querySelector("[data-tag-x]").value);
+                var y = parseFloat(row.querySelector("[data-tag-y]").value);
+                if (isNaN(x) || isNaN(y) || image.hidden) { return; }
+                var marker = document.createElement("span");
+                marker.className = "tag-marker";
+                marker.textContent = String(i + 1);
+                marker.style.left = (x * 100) + "%";
+                marker.style.top = (y * 100) + "%";
+                canvas.appendChild(marker);
+            });
+        }
+        function showSpareRows() {
+            var firstEmptyShown = false;
+            rows.forEach(function (row) {
+                var used = row.querySelector("[data-tag-product]").value !== "";
+                if (used) { row.classList.remove("spare"); return; }
+                row.classList.toggle("spare", firstEmptyShown);
+                firstEmptyShown = true;
+            });
+        }
+
+        if (input) {
+            input.addEventListener("change", function () {
+                var file = input.files && input.files[0];
+                if (!file) { return; }
+                image.src = URL.createObjectURL(file);
+                image.hidden = false;
+                drawMarkers();
+            });
+        }
+        canvas.addEventListener("click", function (event) {
+            if (image.hidden || event.target !== image) { return; }
+            var box = image.getBoundingClientRect();
+            var x = Math.min(1, Math.max(0, (event.clientX - box.left) / box.width));
+            var y = Math.min(1, Math.max(0, (event.clientY - box.top) / box.height));
+            var i = selected();
+            var row = rowOf(i);
+            row.querySelector("[data-tag-x]").value = x.toFixed(4);
+            row.querySelector("[data-tag-y]").value = y.toFixed(4);
+            drawMarkers();
+            var next = rows[i + 1];
+            if (next && row.querySelector("[data-tag-product]").value !== "") {
+                next.classList.remove("spare");
+                next.querySelector("[data-place]").checked = true;
+            }
+        });
+        rows.forEach(function (row) {
+            row.querySelector("[data-tag-product]").addEventListener("change", function () {
+                row.querySelector("[data-place]").checked = true;
+                showSpareRows();
+            });
+            row.querySelectorAll("[data-tag-x],[data-tag-y]").forEach(function (field) {
+                field.addEventListener("input", drawMarkers);
+            });
+        });
+        showSpareRows();
+        if (image.complete) { drawMarkers(); } else { image.addEventListener("load", drawMarkers); }
+    }
+
+    function init(root) {
+        placeHotspots(root);
+        root.querySelectorAll("[data-post-form]").forEach(setUpPostForm);
+    }
+
+    document.addEventListener("DOMContentLoaded", function () { init(document); });
+    document.addEventListener("htmx:afterSettle", function () { placeHotspots(document); });
 })();

@@ -83,6 +83,7 @@ class SecurityConfig {
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/media/**", "/favicon.ico",
                                 "/error", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/posts/new").authenticated()
                         .requestMatchers(HttpMethod.GET, "/", "/feed", "/explore", "/login", "/signup", "/prime",
                                 "/@*", "/@*/*", "/posts/*", "/products", "/products/*", "/tags/*",
                                 "/interests", "/interests/*", "/search").permitAll()

@@ -24,11 +24,48 @@ public class Fixtures {
     private final Accounts accounts;
     private final UserDetailsService users;
     private final JdbcClient jdbc;
+    private final io.sparkfeed.posts.Posts posts;
 
-    public Fixtures(Accounts accounts, UserDetailsService users, JdbcClient jdbc) {
+    public Fixtures(Accounts accounts, UserDetailsService users, JdbcClient jdbc, io.sparkfeed.posts.Posts posts) {
         this.accounts = accounts;
         this.users = users;
         this.jdbc = jdbc;
+        this.posts = posts;
+    }
+
+    /** A product id of the demo catalog (the n-th, by id). */
+    public long product(int n) {
+        return jdbc.sql("select id from products where active order by id offset ? limit 1").param(n)
+                .query(Long.class).single();
+    }
+
+    /** Publishes a post by the author with a generated photo, tagging the products at spread-out points. */
+    public long post(TestAccount author, String caption, long... productIds) {
+        var tags = new java.util.ArrayList<io.sparkfeed.posts.PostContent.Tag>();
+        for (int i = 0; i < productIds.length; i++) {
+            tags.add(new io.sparkfeed.posts.PostContent.Tag(productIds[i], new java.math.BigDecimal("0.2").add(
+                    new java.math.BigDecimal("0.1").multiply(java.math.BigDecimal.valueOf(i))),
+                    new java.math.BigDecimal("0.5")));
+        }
+        return posts.publish(author.id(), new io.sparkfeed.posts.PostContent("A test photo", caption,
+                io.sparkfeed.posts.Disclosure.NONE, null, tags), jpeg(400, 500, SEQUENCE.incrementAndGet()));
+    }
+
+    /** A real JPEG of the given size, different for each seed (so each is a new image). */
+    public static byte[] jpeg(int width, int height, int seed) {
+        var image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(new java.awt.Color((int) Math.floorMod(seed * 2654435761L, 0xffffffL)));
+        g.fillRect(0, 0, width, height);
+        g.setColor(java.awt.Color.WHITE);
+        g.fillOval(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        try (var out = new java.io.ByteArrayOutputStream()) {
+            javax.imageio.ImageIO.write(image, "jpg", out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public record TestAccount(long id, String email, String handle, AccountPrincipal principal) {

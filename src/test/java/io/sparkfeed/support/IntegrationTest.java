@@ -37,6 +37,11 @@ public abstract class IntegrationTest {
     static class TestBeans {
 
         @Bean
+        static org.springframework.beans.factory.config.BeanPostProcessor countingDataSource() {
+            return StatementCounter.wrapper();
+        }
+
+        @Bean
         @Primary
         MutableClock mutableClock() {
             return new MutableClock();
@@ -44,8 +49,9 @@ public abstract class IntegrationTest {
 
         @Bean
         Fixtures fixtures(io.sparkfeed.accounts.Accounts accounts,
-                org.springframework.security.core.userdetails.UserDetailsService users, JdbcClient jdbc) {
-            return new Fixtures(accounts, users, jdbc);
+                org.springframework.security.core.userdetails.UserDetailsService users, JdbcClient jdbc,
+                io.sparkfeed.posts.Posts posts) {
+            return new Fixtures(accounts, users, jdbc, posts);
         }
     }
 

@@ -1,0 +1,165 @@
+package io.sparkfeed.catalog;
+
+import io.sparkfeed.audit.AuditLog;
+import io.sparkfeed.media.Images;
+import io.sparkfeed.media.StoredImage;
+import io.sparkfeed.platform.NotFoundException;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads products for pages and cards, and changes stock atomically for the shop. */
+@Service
+public class Catalog {
+
+    // the first image is joined here, so a page of cards costs one statement
+    private static final String CARD_COLUMNS = """
+            p.id, p.title, p.brand, p.price, p.currency, p.stock, p.active, p.description, p.category,
+            array(select pi.image_key from product_images pi where pi.product_id = p.id order by pi.position) as keys,
+            fi.key as first_key, fi.width as first_width, fi.height as first_height, fi.widths as first_widths
+            """;
+    private static final String FROM = """
+             from products p
+             left join lateral (select i.key, i.width, i.height, i.widths from product_images pi
+                                join images i on i.key = pi.image_key
+                                where pi.product_id = p.id order by pi.position limit 1) fi on true
+            """;
+
+    private final ProductRepository products;
+    private final JdbcClient jdbc;
+    private final Images images;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Catalog(ProductRepository products, JdbcClient jdbc, Images images, AuditLog audit, Clock clock) {
+        this.products = products;
+        this.jdbc = jdbc;
+        this.images = images;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    private record Row(long id, String title, String brand, BigDecimal price, String currency, int stock,
+            boolean active, String description, String category, List<String> keys, StoredImage first) {
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        Array keys = rs.getArray("keys");
+        List<String> list = keys == null ? List.of() : List.of((String[]) keys.getArray());
+        String firstKey = rs.getString("first_key");
+        StoredImage first = firstKey == null ? null : new StoredImage(firstKey, rs.getInt("first_width"),
+                rs.getInt("first_height"), java.util.Arrays.stream((Object[]) rs.getArray("first_widths").getArray())
+                        .map(o -> ((Number) o).intValue()).toList());
+        return new Row(rs.getLong("id"), rs.getString("title"), rs.getString("brand"), rs.getBigDecimal("price"),
+                rs.getString("currency"), rs.getInt("stock"), rs.getBoolean("active"), rs.getString("description"),
+                rs.getString("category"), list, first);
+    }
+
+    /** A product with its images; inactive products are still shown (as no longer available). */
+    @Transactional(readOnly = true)
+    public ProductView get(long id) {
+        Row row = jdbc.sql("select " + CARD_COLUMNS + FROM + " where p.id = ?").param(id)
+                .query(Catalog::row).optional().orElseThrow(() -> new NotFoundException("product " + id));
+        Map<String, StoredImage> found = images.findAll(row.keys());
+        return new ProductView(row.id(), row.title(), row.brand(), row.price(), row.currency(), row.description(),
+                row.category(), row.stock(), row.active(),
+                row.keys().stream().map(found::get).filter(java.util.Objects::nonNull).toList());
+    }
+
+    /** Cards of many products in two statements, whatever their number; unknown ids are left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, ProductCard> cards(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<Row> rows = jdbc.sql("select " + CARD_COLUMNS + FROM + " where p.id = any(?)")
+                .param(ids.stream().distinct().toArray(Long[]::new)).query(Catalog::row).list();
+        return toCards(rows);
+    }
+
+    /** Active products whose title or brand contains the text, for the tag picker; all of them for an empty text. */
+    @Transactional(readOnly = true)
+    public List<ProductCard> find(String text, int limit) {
+        String q = text == null ? "" : text.strip().toLowerCase();
+        List<Row> rows = jdbc.sql("select " + CARD_COLUMNS + FROM + """
+                        where p.active and (? = '' or lower(p.title) like ? or lower(p.brand) like ?)
+                        order by p.brand, p.title, p.id limit ?""")
+                .params(q, "%" + escapeLike(q) + "%", "%" + escapeLike(q) + "%", limit)
+                .query(Catalog::row).list();
+        return new ArrayList<>(toCards(rows).values());
+    }
+
+    /** Every product, active or not, for the admin's catalog page. */
+    @Transactional(readOnly = true)
+    public List<ProductCard> all() {
+        return new ArrayList<>(toCards(jdbc.sql("select " + CARD_COLUMNS + FROM + " order by p.id desc")
+                .query(Catalog::row).list()).values());
+    }
+
+    @Transactional(readOnly = true)
+    public Set<Long> existingActive(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("select id from products where active and id = any(?)")
+                .param(ids.stream().distinct().toArray(Long[]::new)).query(Long.class).list());
+    }
+
+    /** Takes stock for a purchase, in the caller's transaction; false when there is not enough (nothing changes). */
+    @Transactional
+    public boolean takeStock(long productId, int quantity) {
+        if (quantity < 1) {
+            throw new IllegalArgumentException("quantity " + quantity);
+        }
+        return products.take(productId, quantity) == 1;
+    }
+
+    /** Returns stock of a cancelled purchase. */
+    @Transactional
+    public void giveBackStock(long productId, int quantity) {
+        products.giveBack(productId, quantity);
+    }
+
+    /** Creates a product (admins, and the demo data with a null actor). */
+    @Transactional
+    public long create(Long actorId, ProductDraft draft) {
+        long id = products.save(new Product(draft, clock.instant())).id();
+        if (actorId != null) {
+            audit.record(actorId, "PRODUCT_CREATED", "PRODUCT", id, null, draft.title());
+        }
+        return id;
+    }
+
+    @Transactional
+    public void update(long actorId, long productId, ProductDraft draft, String reason) {
+        Product product = products.findById(productId).orElseThrow(() -> new NotFoundException("product " + productId));
+        product.apply(draft, clock.instant());
+        products.setStock(productId, draft.stock());
+        audit.record(actorId, "PRODUCT_UPDATED", "PRODUCT", productId, reason,
+                draft.title() + ", stock " + draft.stock() + (draft.active() ? "" : ", inactive"));
+    }
+
+    private static Map<Long, ProductCard> toCards(List<Row> rows) {
+        Map<Long, ProductCard> cards = new LinkedHashMap<>();
+        for (Row r : rows) {
+            cards.put(r.id(), new ProductCard(r.id(), r.title(), r.brand(), r.price(), r.currency(), r.stock(),
+                    r.active(), r.first()));
+        }
+        return cards;
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

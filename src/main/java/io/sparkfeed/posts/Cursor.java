@@ -1,0 +1,29 @@
+package io.sparkfeed.posts;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * A keyset position in a newest-first list: the (created_at, id) of the last item shown. Written in links as
+ * {@code micros-id}; anything else reads as "from the start".
+ */
+public record Cursor(Instant createdAt, long id) {
+
+    public static Cursor parse(String text) {
+        if (text == null || !text.matches("\\d{1,19}-\\d{1,19}")) {
+            return null;
+        }
+        try {
+            String[] parts = text.split("-");
+            long micros = Long.parseLong(parts[0]);
+            return new Cursor(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), Long.parseLong(parts[1]));
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, createdAt) + "-" + id;
+    }
+}

@@ -1,0 +1,17 @@
+package io.sparkfeed.posts;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The editable part of a post, already checked: alt text, caption, disclosure and tags. */
+public record PostContent(String altText, String caption, Disclosure disclosure, String disclosureBrand,
+        List<Tag> tags) {
+
+    public static final int MAX_CAPTION = 2200;
+    public static final int MAX_ALT = 300;
+    public static final int MAX_TAGS = 10;
+
+    /** A product at a point of the photo; x and y are fractions 0..1 of its width and height. */
+    public record Tag(long productId, BigDecimal x, BigDecimal y) {
+    }
+}

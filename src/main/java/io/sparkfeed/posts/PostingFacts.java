@@ -1,0 +1,9 @@
+package io.sparkfeed.posts;
+
+import io.sparkfeed.accounts.Plan;
+import java.math.BigDecimal;
+
+/** What the posting policy needs to know about an account, gathered in one place so the rules stay pure. */
+record PostingFacts(boolean signedIn, boolean suspended, Plan primePlan, boolean brand, BigDecimal lifetimeSpend,
+        boolean enthusiast, long postsInLast24Hours) {
+}

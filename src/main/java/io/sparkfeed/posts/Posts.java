@@ -1,0 +1,248 @@
+package io.sparkfeed.posts;
+
+import io.sparkfeed.accounts.Memberships;
+import io.sparkfeed.catalog.Catalog;
+import io.sparkfeed.media.Images;
+import io.sparkfeed.media.StoredImage;
+import io.sparkfeed.platform.NotFoundException;
+import io.sparkfeed.platform.UserFacingException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Publishing, editing and deleting posts; smiles and comments. Every rule is checked here, not in the page. */
+@Service
+public class Posts {
+
+    private final PostRepository posts;
+    private final CommentRepository comments;
+    private final PostingPolicy policy;
+    private final Memberships memberships;
+    private final Catalog catalog;
+    private final Images images;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Posts(PostRepository posts, CommentRepository comments, PostingPolicy policy, Memberships memberships,
+            Catalog catalog, Images images, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+        this.posts = posts;
+        this.comments = comments;
+        this.policy = policy;
+        this.memberships = memberships;
+        this.catalog = catalog;
+        this.images = images;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Publishes a post: the policy first, then the content, then the photo. One transaction: a refusal at any
+     * point leaves no post and no stored photo.
+     */
+    @Transactional
+    public long publish(long authorId, PostContent content, byte[] photo) {
+        // one author's posts are published one at a time, so the daily limit holds under concurrency
+        jdbc.sql("select pg_advisory_xact_lock(42, cast(? as integer))").param((int) authorId).query().listOfRows();
+        PostingDecision decision = policy.check(authorId);
+        if (!decision.allowed()) {
+            throw new PostingRefusedException(decision);
+        }
+        PostContent checked = check(content);
+        if (photo == null || photo.length == 0) {
+            throw new PostRejectedException("photo", "post.photo.required");
+        }
+        StoredImage image;
+        try {
+            image = images.store(photo);
+        } catch (UserFacingException rejected) {
+            throw new PostRejectedException("photo", rejected.messageKey(), rejected.arguments());
+        }
+        Post post = posts.save(new Post(authorId, image.key(), checked, clock.instant()));
+        events.publishEvent(new PostPublished(post.id(), authorId));
+        return post.id();
+    }
+
+    /** The author changes caption, alt text, tags and disclosure; nobody else may. */
+    @Transactional
+    public void edit(long actorId, long postId, PostContent content) {
+        Post post = ownPost(actorId, postId);
+        post.apply(check(content), clock.instant());
+    }
+
+    /** The author deletes the post; its photo goes too unless something else shows the same image. */
+    @Transactional
+    public void delete(long actorId, long postId) {
+        Post post = ownPost(actorId, postId);
+        String key = post.imageKey();
+        // plain SQL: tags, hashtags, smiles and comments go with it (on delete cascade)
+        jdbc.sql("delete from posts where id = ?").param(postId).update();
+        long stillUsed = jdbc.sql("""
+                select (select count(*) from posts where image_key = :key)
+                     + (select count(*) from product_images where image_key = :key)""")
+                .param("key", key).query(Long.class).single();
+        if (stillUsed == 0) {
+            images.delete(key);
+        }
+    }
+
+    /** Smiles at a post; smiling twice is the same as once. Needs Prime (a trial counts). */
+    @Transactional
+    public SmileState smile(long accountId, long postId) {
+        long authorId = visiblePostAuthor(postId);
+        requirePrime(accountId);
+        int added = jdbc.sql("insert into smiles (post_id, account_id, created_at) values (?, ?, ?) on conflict do nothing")
+                .params(postId, accountId, java.sql.Timestamp.from(clock.instant())).update();
+        if (added == 1) {
+            posts.addSmiles(postId, 1);
+            if (authorId != accountId) {
+                events.publishEvent(new PostSmiled(postId, authorId, accountId));
+            }
+        }
+        return smileState(accountId, postId);
+    }
+
+    /** Takes a smile back; unsmiling twice is the same as once. */
+    @Transactional
+    public SmileState unsmile(long accountId, long postId) {
+        visiblePostAuthor(postId);
+        requirePrime(accountId);
+        int removed = jdbc.sql("delete from smiles where post_id = ? and account_id = ?").params(postId, accountId)
+                .update();
+        if (removed == 1) {
+            posts.addSmiles(postId, -1);
+        }
+        return smileState(accountId, postId);
+    }
+
+    @Transactional
+    public long comment(long accountId, long postId, String body) {
+        long authorId = visiblePostAuthor(postId);
+        requirePrime(accountId);
+        String text = body == null ? "" : body.strip();
+        if (text.isEmpty()) {
+            throw new PostRejectedException("body", "comment.required");
+        }
+        if (text.length() > 1000) {
+            throw new PostRejectedException("body", "comment.tooLong");
+        }
+        Comment comment = comments.save(new Comment(postId, accountId, text, clock.instant()));
+        posts.addComments(postId, 1);
+        events.publishEvent(new CommentAdded(postId, authorId, comment.id(), accountId));
+        return comment.id();
+    }
+
+    /** The comment's author or the post's author deletes a comment. */
+    @Transactional
+    public void deleteComment(long actorId, long commentId) {
+        Comment comment = comments.findById(commentId).orElseThrow(() -> new NotFoundException("comment"));
+        Post post = posts.findById(comment.postId()).orElseThrow(() -> new NotFoundException("post"));
+        if (comment.authorId() != actorId && post.authorId() != actorId) {
+            throw new AccessDeniedException("not your comment");
+        }
+        comments.delete(comment);
+        posts.addComments(post.id(), -1);
+    }
+
+    /** Visible comments of a post, oldest first (a hidden one is shown only to its author). */
+    @Transactional(readOnly = true)
+    public List<CommentView> comments(long postId, Long viewerId) {
+        return jdbc.sql("""
+                        select c.id, c.post_id, c.author_id, a.handle, a.display_name, c.body, c.created_at, c.hidden_at
+                        from comments c join accounts a on a.id = c.author_id
+                        where c.post_id = :post and (c.hidden_at is null or c.author_id = :viewer)
+                        order by c.created_at, c.id""")
+                .param("post", postId).param("viewer", viewerId == null ? -1L : viewerId)
+                .query((rs, n) -> new CommentView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) != null))
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public long authorOf(long postId) {
+        return posts.findById(postId).map(Post::authorId).orElseThrow(() -> new NotFoundException("post " + postId));
+    }
+
+    private PostContent check(PostContent content) {
+        String alt = content.altText() == null ? "" : content.altText().strip();
+        if (alt.isEmpty()) {
+            throw new PostRejectedException("altText", "post.alt.required");
+        }
+        if (alt.length() > PostContent.MAX_ALT) {
+            throw new PostRejectedException("altText", "post.alt.tooLong", PostContent.MAX_ALT);
+        }
+        String caption = content.caption() == null ? "" : content.caption().strip();
+        if (caption.length() > PostContent.MAX_CAPTION) {
+            throw new PostRejectedException("caption", "post.caption.tooLong", PostContent.MAX_CAPTION);
+        }
+        Disclosure disclosure = content.disclosure() == null ? Disclosure.NONE : content.disclosure();
+        String brand = content.disclosureBrand() == null ? "" : content.disclosureBrand().strip();
+        if (disclosure != Disclosure.NONE && brand.isEmpty()) {
+            throw new PostRejectedException("disclosureBrand", "post.disclosure.brandRequired");
+        }
+        if (brand.length() > 80) {
+            throw new PostRejectedException("disclosureBrand", "post.disclosure.brandTooLong");
+        }
+        List<PostContent.Tag> tags = content.tags() == null ? List.of() : content.tags();
+        if (tags.size() > PostContent.MAX_TAGS) {
+            throw new PostRejectedException("tags", "post.tags.tooMany", PostContent.MAX_TAGS);
+        }
+        for (PostContent.Tag tag : tags) {
+            if (!fraction(tag.x()) || !fraction(tag.y())) {
+                throw new PostRejectedException("tags", "post.tags.position");
+            }
+        }
+        Set<Long> ids = tags.stream().map(PostContent.Tag::productId).collect(Collectors.toSet());
+        if (!catalog.existingActive(ids).containsAll(ids)) {
+            throw new PostRejectedException("tags", "post.tags.unknownProduct");
+        }
+        List<PostContent.Tag> rounded = tags.stream().map(t -> new PostContent.Tag(t.productId(),
+                t.x().setScale(4, java.math.RoundingMode.HALF_UP), t.y().setScale(4, java.math.RoundingMode.HALF_UP)))
+                .toList();
+        return new PostContent(alt, caption, disclosure, disclosure == Disclosure.NONE ? null : brand, rounded);
+    }
+
+    private static boolean fraction(BigDecimal value) {
+        return value != null && value.signum() >= 0 && value.compareTo(BigDecimal.ONE) <= 0;
+    }
+
+    private Post ownPost(long actorId, long postId) {
+        Post post = posts.findById(postId).orElseThrow(() -> new NotFoundException("post " + postId));
+        if (post.authorId() != actorId) {
+            throw new AccessDeniedException("not the author");
+        }
+        return post;
+    }
+
+    private long visiblePostAuthor(long postId) {
+        return posts.findById(postId).filter(p -> !p.hidden()).map(Post::authorId)
+                .orElseThrow(() -> new NotFoundException("post " + postId));
+    }
+
+    private void requirePrime(long accountId) {
+        if (!memberships.isPrime(accountId)) {
+            throw new AccessDeniedException("Prime only");
+        }
+    }
+
+    private SmileState smileState(long accountId, long postId) {
+        return jdbc.sql("""
+                        select p.smile_count, exists (select 1 from smiles s where s.post_id = p.id and s.account_id = ?)
+                        from posts p where p.id = ?""")
+                .params(accountId, postId)
+                .query((rs, n) -> new SmileState(postId, rs.getBoolean(2), rs.getInt(1))).single();
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,12 @@
+package io.sparkfeed.posts;
+
+import java.math.BigDecimal;
+
+/**
+ * What an account has spent on orders in its lifetime (placed or delivered, not cancelled). Implemented by the shop;
+ * without a shop every account has spent nothing.
+ */
+public interface SpendingLedger {
+
+    BigDecimal lifetimeSpend(long accountId);
+}

@@ -1,0 +1,135 @@
+package io.sparkfeed.posts.web;
+
+import io.sparkfeed.accounts.AccountPrincipal;
+import io.sparkfeed.catalog.Catalog;
+import io.sparkfeed.platform.NotFoundException;
+import io.sparkfeed.posts.PostCard;
+import io.sparkfeed.posts.PostCards;
+import io.sparkfeed.posts.PostContent;
+import io.sparkfeed.posts.PostRejectedException;
+import io.sparkfeed.posts.PostingDecision;
+import io.sparkfeed.posts.PostingPolicy;
+import io.sparkfeed.posts.PostingRefusedException;
+import io.sparkfeed.posts.Posts;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.stream.IntStream;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A post's page, and publishing, editing and deleting posts. */
+@Controller
+class PostController {
+
+    private final Posts posts;
+    private final PostCards cards;
+    private final PostingPolicy policy;
+    private final Catalog catalog;
+
+    PostController(Posts posts, PostCards cards, PostingPolicy policy, Catalog catalog) {
+        this.posts = posts;
+        this.cards = cards;
+        this.policy = policy;
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/posts/{id}")
+    String show(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal viewer, Model model) {
+        Long viewerId = viewer == null ? null : viewer.id();
+        PostCard post = cards.one(id, viewerId, viewer != null && viewer.admin())
+                .orElseThrow(() -> new NotFoundException("post " + id));
+        model.addAttribute("post", post);
+        model.addAttribute("comments", posts.comments(id, viewerId));
+        model.addAttribute("own", viewerId != null && post.author().id() == viewerId);
+        return "posts/show";
+    }
+
+    @GetMapping("/posts/new")
+    String newPost(@AuthenticationPrincipal AccountPrincipal author, Model model, HttpServletResponse response) {
+        PostingDecision decision = policy.check(author.id());
+        if (!decision.allowed()) {
+            return refused(decision, model, response);
+        }
+        return form(model, PostForm.empty(), null);
+    }
+
+    @PostMapping("/posts")
+    String publish(@AuthenticationPrincipal AccountPrincipal author, @ModelAttribute("form") PostForm form,
+            @RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+        try {
+            long id = posts.publish(author.id(), form.content(), photo == null ? null : photo.getBytes());
+            redirect.addFlashAttribute("notice", "post.published");
+            return "redirect:/posts/" + id;
+        } catch (PostingRefusedException refused) {
+            return refused(refused.decision(), model, response);
+        } catch (PostRejectedException rejected) {
+            response.setStatus(422);
+            return form(model, form, rejected);
+        }
+    }
+
+    @GetMapping("/posts/{id}/edit")
+    String edit(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal author, Model model) {
+        PostCard post = ownPost(id, author);
+        model.addAttribute("post", post);
+        return form(model, PostForm.of(post), null);
+    }
+
+    @PostMapping("/posts/{id}/edit")
+    String saveEdit(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal author,
+            @ModelAttribute("form") PostForm form, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            posts.edit(author.id(), id, form.content());
+            redirect.addFlashAttribute("notice", "post.saved");
+            return "redirect:/posts/" + id;
+        } catch (PostRejectedException rejected) {
+            response.setStatus(422);
+            model.addAttribute("post", ownPost(id, author));
+            return form(model, form, rejected);
+        }
+    }
+
+    @PostMapping("/posts/{id}/delete")
+    String delete(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal author,
+            RedirectAttributes redirect) {
+        posts.delete(author.id(), id);
+        redirect.addFlashAttribute("notice", "post.deleted");
+        return "redirect:/@" + author.handle();
+    }
+
+    private PostCard ownPost(long id, AccountPrincipal author) {
+        PostCard post = cards.one(id, author.id(), false).orElseThrow(() -> new NotFoundException("post " + id));
+        if (post.author().id() != author.id()) {
+            throw new AccessDeniedException("not the author");
+        }
+        return post;
+    }
+
+    private String form(Model model, PostForm form, PostRejectedException problem) {
+        model.addAttribute("form", form);
+        model.addAttribute("rows", IntStream.range(0, PostForm.ROWS).boxed().toList());
+        model.addAttribute("products", catalog.find("", 500));
+        model.addAttribute("maxCaption", PostContent.MAX_CAPTION);
+        if (problem != null) {
+            model.addAttribute("formProblem", problem);
+        }
+        return "posts/form";
+    }
+
+    private String refused(PostingDecision decision, Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        model.addAttribute("decision", decision);
+        return "posts/not-allowed";
+    }
+}
