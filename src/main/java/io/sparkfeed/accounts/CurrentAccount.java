@@ -2,9 +2,17 @@ package io.sparkfeed.accounts;
 
 import java.time.Instant;
 
-/** Who is signed in, as every page shows it. {@code primePlan} and {@code primeEndsAt} are null for a non-member. */
+/**
+ * Who is signed in, as every page shows it. {@code primePlan} and {@code primeEndsAt} are null for a non-member.
+ */
 public record CurrentAccount(long id, String handle, String displayName, AccountKind kind, boolean admin,
-        EnthusiastStatus enthusiastStatus, Plan primePlan, Instant primeEndsAt) {
+        EnthusiastStatus enthusiastStatus, Plan primePlan, Instant primeEndsAt, long unreadNotifications,
+        int interestCount, boolean hidePurchased) {
+
+    /** Whether the personal feed is ready: the account picked its interests. */
+    public boolean onboarded() {
+        return interestCount >= Interests.MINIMUM;
+    }
 
     public boolean prime() {
         return primePlan != null;

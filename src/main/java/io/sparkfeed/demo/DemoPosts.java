@@ -96,8 +96,9 @@ class DemoPosts implements DemoStep {
             Disclosure disclosure = i == 4 ? Disclosure.PAID : i == 11 || i == 23 ? Disclosure.GIFTED : Disclosure.NONE;
             String alt = "A still life of " + placed.stream().map(p -> p.shape().name().toLowerCase())
                     .collect(Collectors.joining(", ")) + " on a table";
+            List<Integer> interests = placed.stream().map(p -> interestOf(p.shape())).distinct().limit(3).toList();
             long id = posts.publish(author, new PostContent(alt, CAPTIONS[i % CAPTIONS.length], disclosure,
-                    disclosure == Disclosure.NONE ? null : "Northwind Outfitters", tags), jpeg(picture));
+                    disclosure == Disclosure.NONE ? null : "Northwind Outfitters", tags, interests), jpeg(picture));
             // spread the posts over the last weeks, newest last
             Instant created = now.minus(Duration.ofHours((30L - i) * 17 + (i % 4) * 3));
             jdbc.sql("update posts set created_at = ?, updated_at = ? where id = ?")
@@ -122,6 +123,22 @@ class DemoPosts implements DemoStep {
                 long commenter = accounts.findByHandle(fans[i % fans.length]).orElseThrow().id();
                 posts.comment(commenter, ids.get(i), remarks[i % remarks.length]);
             }
+        }
+    }
+
+    /** The interest (see V30 migration) a demo object belongs to. */
+    private static int interestOf(DemoPictures.Shape shape) {
+        switch (shape) {
+            case MUG: return 16;
+            case LAMP: case PLANT: case CANDLE: return 2;
+            case BOTTLE: case BACKPACK: return 4;
+            case HEADPHONES: return 5;
+            case WATCH: return 1;
+            case BOOKS: return 10;
+            case SNEAKER: return 7;
+            case BOWL: return 3;
+            case CAMERA: return 17;
+            default: return 20;
         }
     }
 

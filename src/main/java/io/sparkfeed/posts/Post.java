@@ -65,6 +65,11 @@ class Post {
     @Column(name = "tag")
     private Set<String> hashtags = new HashSet<>();
 
+    @ElementCollection
+    @CollectionTable(name = "post_interests", joinColumns = @JoinColumn(name = "post_id"))
+    @Column(name = "interest_id")
+    private Set<Integer> interests = new HashSet<>();
+
     protected Post() {
     }
 
@@ -84,6 +89,8 @@ class Post {
         this.tags.addAll(content.tags().stream().map(t -> new PostTag(t.productId(), t.x(), t.y())).toList());
         this.hashtags.clear();
         this.hashtags.addAll(Hashtags.in(content.caption()));
+        this.interests.clear();
+        this.interests.addAll(content.interestIds());
         this.updatedAt = now;
     }
 

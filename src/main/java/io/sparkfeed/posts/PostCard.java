@@ -11,7 +11,8 @@ import java.util.List;
  */
 public record PostCard(long id, Author author, StoredImage image, String altText, String caption,
         Disclosure disclosure, String disclosureBrand, int smileCount, int commentCount, List<TaggedProduct> tags,
-        Instant createdAt, boolean smiledByViewer, boolean hidden, String hiddenReason) {
+        Instant createdAt, boolean smiledByViewer, boolean hidden, String hiddenReason, List<Integer> interestIds,
+        boolean followingAuthor) {
 
     /** The author as shown on a card. */
     public record Author(long id, String handle, String displayName, AccountKind kind, boolean enthusiast,

@@ -39,22 +39,41 @@ public class PostCards {
                    p.alt_text, p.caption, p.disclosure, p.disclosure_brand, p.smile_count, p.comment_count,
                    p.created_at, p.hidden_at, p.hidden_reason,
                    exists (select 1 from smiles s where s.post_id = p.id and s.account_id = :viewer) as smiled,
+                   exists (select 1 from follows f where f.follower_id = :viewer and f.followed_id = p.author_id)
+                       as following_author,
                    array (select t.product_id from post_tags t where t.post_id = p.id order by t.position) as tag_products,
                    array (select t.x from post_tags t where t.post_id = p.id order by t.position) as tag_x,
-                   array (select t.y from post_tags t where t.post_id = p.id order by t.position) as tag_y
+                   array (select t.y from post_tags t where t.post_id = p.id order by t.position) as tag_y,
+                   array (select pi.interest_id from post_interests pi where pi.post_id = p.id order by pi.interest_id)
+                       as interest_ids
             from posts p
             join accounts a on a.id = p.author_id
             join images i on i.key = p.image_key
             """;
 
+    /** How far back a purchase counts as "you already have this". */
+    public static final java.time.Duration PURCHASE_MEMORY = java.time.Duration.ofDays(90);
+
     private final JdbcClient jdbc;
     private final Catalog catalog;
+    private final org.springframework.beans.factory.ObjectProvider<PurchasedProducts> purchases;
     private final Clock clock;
 
-    PostCards(JdbcClient jdbc, Catalog catalog, Clock clock) {
+    PostCards(JdbcClient jdbc, Catalog catalog,
+            org.springframework.beans.factory.ObjectProvider<PurchasedProducts> purchases, Clock clock) {
         this.jdbc = jdbc;
         this.catalog = catalog;
+        this.purchases = purchases;
         this.clock = clock;
+    }
+
+    /** What the viewer bought lately: one statement for a signed-in viewer, none for a visitor. */
+    private Set<Long> bought(Long viewerId) {
+        PurchasedProducts source = purchases.getIfAvailable();
+        if (viewerId == null || source == null) {
+            return Set.of();
+        }
+        return source.boughtSince(viewerId, clock.instant().minus(PURCHASE_MEMORY));
     }
 
     private record Row(PostCard withoutTags, List<Long> productIds, List<BigDecimal> xs, List<BigDecimal> ys) {
@@ -66,6 +85,7 @@ public class PostCards {
         if (size < 1 || size > 100) {
             throw new IllegalArgumentException("page size " + size);
         }
+        Set<Long> bought = bought(viewerId);
         Map<String, Object> params = new HashMap<>();
         params.put("now", Timestamp.from(clock.instant()));
         params.put("viewer", viewerId == null ? -1L : viewerId);
@@ -83,6 +103,27 @@ public class PostCards {
         } else if (filter instanceof PostFilter.ByIds by) {
             where.append(" and p.id = any(:ids)");
             params.put("ids", by.ids().toArray(Long[]::new));
+        } else if (filter instanceof PostFilter.ByInterest by) {
+            where.append(" and exists (select 1 from post_interests pi where pi.post_id = p.id and pi.interest_id = :interest)");
+            params.put("interest", by.interestId());
+        } else if (filter instanceof PostFilter.Following by) {
+            where.append(" and exists (select 1 from follows f where f.follower_id = :follower and f.followed_id = p.author_id)");
+            params.put("follower", by.viewerId());
+        } else if (filter instanceof PostFilter.ForYou by) {
+            where.append(" ").append("""
+                     and (exists (select 1 from follows f where f.follower_id = :follower and f.followed_id = p.author_id)
+                          or exists (select 1 from post_interests pi join account_interests ai
+                                     on ai.interest_id = pi.interest_id and ai.account_id = :follower
+                                     where pi.post_id = p.id))""");
+            params.put("follower", by.viewerId());
+            if (by.hidePurchased() && !bought.isEmpty()) {
+                // leave out a post only when the viewer owns everything it tags
+                where.append(" ").append("""
+                         and not (exists (select 1 from post_tags t where t.post_id = p.id)
+                                  and not exists (select 1 from post_tags t where t.post_id = p.id
+                                                  and t.product_id <> all(:bought)))""");
+                params.put("bought", bought.toArray(Long[]::new));
+            }
         }
         if (after != null) {
             where.append(" and (p.created_at, p.id) < (:afterTime, :afterId)");
@@ -92,7 +133,7 @@ public class PostCards {
         List<Row> rows = jdbc.sql(SELECT + where + " order by p.created_at desc, p.id desc limit :limit")
                 .params(params).query(PostCards::row).list();
         boolean more = rows.size() > size;
-        List<PostCard> cards = withTags(more ? rows.subList(0, size) : rows);
+        List<PostCard> cards = withTags(more ? rows.subList(0, size) : rows, bought);
         Cursor next = more ? new Cursor(cards.get(cards.size() - 1).createdAt(), cards.get(cards.size() - 1).id())
                 : null;
         return new PostPage(cards, next);
@@ -107,12 +148,12 @@ public class PostCards {
         Map<String, Object> params = Map.of("now", Timestamp.from(clock.instant()),
                 "viewer", viewerId == null ? -1L : viewerId, "id", postId);
         Optional<Row> row = jdbc.sql(SELECT + " where p.id = :id").params(params).query(PostCards::row).optional();
-        return row.map(r -> withTags(List.of(r)).get(0))
+        return row.map(r -> withTags(List.of(r), bought(viewerId)).get(0))
                 .filter(card -> !card.hidden() || viewerIsAdmin
                         || (viewerId != null && card.author().id() == viewerId));
     }
 
-    private List<PostCard> withTags(List<Row> rows) {
+    private List<PostCard> withTags(List<Row> rows, Set<Long> bought) {
         Set<Long> productIds = rows.stream().flatMap(r -> r.productIds().stream()).collect(Collectors.toSet());
         Map<Long, ProductCard> products = catalog.cards(productIds);
         List<PostCard> cards = new ArrayList<>(rows.size());
@@ -121,13 +162,13 @@ public class PostCards {
             for (int i = 0; i < r.productIds().size(); i++) {
                 ProductCard product = products.get(r.productIds().get(i));
                 if (product != null) {
-                    tags.add(new TaggedProduct(i, r.xs().get(i), r.ys().get(i), product));
+                    tags.add(new TaggedProduct(i, r.xs().get(i), r.ys().get(i), product, bought.contains(product.id())));
                 }
             }
             PostCard c = r.withoutTags();
             cards.add(new PostCard(c.id(), c.author(), c.image(), c.altText(), c.caption(), c.disclosure(),
                     c.disclosureBrand(), c.smileCount(), c.commentCount(), List.copyOf(tags), c.createdAt(),
-                    c.smiledByViewer(), c.hidden(), c.hiddenReason()));
+                    c.smiledByViewer(), c.hidden(), c.hiddenReason(), c.interestIds(), c.followingAuthor()));
         }
         return cards;
     }
@@ -143,7 +184,7 @@ public class PostCards {
                 Disclosure.valueOf(rs.getString("disclosure")), rs.getString("disclosure_brand"),
                 rs.getInt("smile_count"), rs.getInt("comment_count"), List.of(),
                 rs.getTimestamp("created_at").toInstant(), rs.getBoolean("smiled"), hiddenAt != null,
-                rs.getString("hidden_reason"));
+                rs.getString("hidden_reason"), integers(rs.getArray("interest_ids")), rs.getBoolean("following_author"));
         return new Row(card, longs(rs.getArray("tag_products")), decimals(rs.getArray("tag_x")),
                 decimals(rs.getArray("tag_y")));
     }

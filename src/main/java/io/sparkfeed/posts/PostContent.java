@@ -3,9 +3,11 @@ package io.sparkfeed.posts;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** The editable part of a post, already checked: alt text, caption, disclosure and tags. */
+/** The editable part of a post: alt text, caption, disclosure, product tags and one to three interests. */
 public record PostContent(String altText, String caption, Disclosure disclosure, String disclosureBrand,
-        List<Tag> tags) {
+        List<Tag> tags, List<Integer> interestIds) {
+
+    public static final int MAX_INTERESTS = 3;
 
     public static final int MAX_CAPTION = 2200;
     public static final int MAX_ALT = 300;

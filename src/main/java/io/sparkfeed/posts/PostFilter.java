@@ -23,6 +23,20 @@ public sealed interface PostFilter {
     record ByIds(List<Long> ids) implements PostFilter {
     }
 
+    record ByInterest(int interestId) implements PostFilter {
+    }
+
+    /** Posts by accounts the viewer follows. */
+    record Following(long viewerId) implements PostFilter {
+    }
+
+    /**
+     * Posts by accounts the viewer follows or in the viewer's interests; with {@code hidePurchased}, not the posts
+     * whose tagged products the viewer has all bought in the last 90 days.
+     */
+    record ForYou(long viewerId, boolean hidePurchased) implements PostFilter {
+    }
+
     static PostFilter all() {
         return new All();
     }

@@ -208,7 +208,21 @@ public class Posts {
         List<PostContent.Tag> rounded = tags.stream().map(t -> new PostContent.Tag(t.productId(),
                 t.x().setScale(4, java.math.RoundingMode.HALF_UP), t.y().setScale(4, java.math.RoundingMode.HALF_UP)))
                 .toList();
-        return new PostContent(alt, caption, disclosure, disclosure == Disclosure.NONE ? null : brand, rounded);
+        List<Integer> interests = content.interestIds() == null ? List.of()
+                : content.interestIds().stream().distinct().toList();
+        if (interests.isEmpty()) {
+            throw new PostRejectedException("interests", "post.interests.required");
+        }
+        if (interests.size() > PostContent.MAX_INTERESTS) {
+            throw new PostRejectedException("interests", "post.interests.tooMany", PostContent.MAX_INTERESTS);
+        }
+        long known = jdbc.sql("select count(*) from interests where id = any(?)")
+                .param(interests.toArray(Integer[]::new)).query(Long.class).single();
+        if (known != interests.size()) {
+            throw new PostRejectedException("interests", "post.interests.unknown");
+        }
+        return new PostContent(alt, caption, disclosure, disclosure == Disclosure.NONE ? null : brand, rounded,
+                interests);
     }
 
     private static boolean fraction(BigDecimal value) {

@@ -3,8 +3,11 @@ package io.sparkfeed.posts;
 import io.sparkfeed.catalog.ProductCard;
 import java.math.BigDecimal;
 
-/** A product tag of a post: where on the photo (fractions, as percentages for the page) and which product. */
-public record TaggedProduct(int position, BigDecimal x, BigDecimal y, ProductCard product) {
+/**
+ * A product tag of a post: where on the photo (fractions of its size) and which product; {@code boughtByViewer}
+ * when the viewer bought it in the last 90 days.
+ */
+public record TaggedProduct(int position, BigDecimal x, BigDecimal y, ProductCard product, boolean boughtByViewer) {
 
     public String left() {
         return x.movePointRight(2).stripTrailingZeros().toPlainString();

@@ -31,7 +31,7 @@ class SignupTests extends IntegrationTest {
         String handle = fixtures.uniqueHandle();
         mvc.perform(signup(handle + "@example.test", "@" + handle, "a long enough passphrase"))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/prime"))
+                .andExpect(redirectedUrl("/me/interests?welcome"))
                 .andExpect(authenticated().withUsername(handle + "@example.test"));
 
         var row = jdbc.sql("select handle, display_name, kind, password_hash from accounts where handle = ?")

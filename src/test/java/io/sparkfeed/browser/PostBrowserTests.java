@@ -46,6 +46,7 @@ class PostBrowserTests extends IntegrationTest {
                     .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-tag-image]")));
             page.findElement(By.id("altText")).sendKeys("A reading corner with a lamp and a mug");
             page.findElement(By.id("caption")).sendKeys(caption);
+            page.findElement(By.xpath("//label[contains(@class,'chip')][normalize-space()='Home & décor']")).click();
 
             new Select(page.findElement(By.id("tagProduct0"))).selectByIndex(1);
             clickAt(page, image, 0.3, 0.4);

@@ -29,10 +29,17 @@ class SignupBrowserTests extends IntegrationTest {
             page.findElement(By.id("password")).sendKeys("compilers are friends");
             page.findElement(By.cssSelector("form button[type=submit]")).click();
 
-            browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/prime"));
+            browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/me/interests"));
             assertThat(page.findElement(By.cssSelector(".flash.notice")).getText()).contains("Welcome to Sparkfeed");
             assertThat(page.findElement(By.cssSelector(".account-nav")).getText()).contains("Grace Hopper")
                     .doesNotContain("Prime");
+            for (String interest : new String[] {"Tech", "Books", "Coffee & tea", "Outdoors", "Photography"}) {
+                page.findElement(By.xpath("//label[contains(@class,'chip')][normalize-space()='" + interest + "']")).click();
+            }
+            page.findElement(By.xpath("//button[normalize-space()='Show my feed']")).click();
+            browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(baseUrl() + "/"));
+            assertThat(page.findElement(By.cssSelector(".feed-tabs a.active")).getText()).isEqualTo("For you");
+            page.findElement(By.linkText("Prime")).click();
 
             page.findElement(By.xpath("//button[normalize-space()='Start my free trial']")).click();
             browser.waitUpTo(Duration.ofSeconds(10)).until(

@@ -28,7 +28,7 @@ class PostRoutesTests extends IntegrationTest {
 
     private MockMultipartHttpServletRequestBuilder publish(byte[] photo, String alt, String caption, String... tag) {
         var request = multipart("/posts").file(new MockMultipartFile("photo", "photo.jpg", "image/jpeg", photo));
-        request.param("altText", alt).param("caption", caption).param("disclosure", "NONE");
+        request.param("altText", alt).param("caption", caption).param("disclosure", "NONE").param("interests", "2");
         for (int i = 0; i + 2 < tag.length; i += 3) {
             request.param("tagProduct", tag[i]).param("tagX", tag[i + 1]).param("tagY", tag[i + 2]);
         }
@@ -168,7 +168,7 @@ class PostRoutesTests extends IntegrationTest {
 
         mvc.perform(get("/posts/" + id + "/edit").with(author.login())).andExpect(status().isOk());
         mvc.perform(post("/posts/" + id + "/edit").param("altText", "New alt").param("caption", "after #edit")
-                        .param("disclosure", "GIFTED").param("disclosureBrand", "Acme")
+                        .param("disclosure", "GIFTED").param("disclosureBrand", "Acme").param("interests", "3")
                         .param("tagProduct", String.valueOf(product)).param("tagX", "0.1").param("tagY", "0.9")
                         .with(author.login()).with(csrf()))
                 .andExpect(redirectedUrl("/posts/" + id));

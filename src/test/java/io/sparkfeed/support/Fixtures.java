@@ -41,6 +41,11 @@ public class Fixtures {
 
     /** Publishes a post by the author with a generated photo, tagging the products at spread-out points. */
     public long post(TestAccount author, String caption, long... productIds) {
+        return postIn(1, author, caption, productIds);
+    }
+
+    /** Like {@link #post}, in the given interest (1 style, 2 home, 3 cooking, 4 outdoors, 5 tech, ...). */
+    public long postIn(int interest, TestAccount author, String caption, long... productIds) {
         var tags = new java.util.ArrayList<io.sparkfeed.posts.PostContent.Tag>();
         for (int i = 0; i < productIds.length; i++) {
             tags.add(new io.sparkfeed.posts.PostContent.Tag(productIds[i], new java.math.BigDecimal("0.2").add(
@@ -48,7 +53,8 @@ public class Fixtures {
                     new java.math.BigDecimal("0.5")));
         }
         return posts.publish(author.id(), new io.sparkfeed.posts.PostContent("A test photo", caption,
-                io.sparkfeed.posts.Disclosure.NONE, null, tags), jpeg(400, 500, SEQUENCE.incrementAndGet()));
+                io.sparkfeed.posts.Disclosure.NONE, null, tags, java.util.List.of(interest)),
+                jpeg(400, 500, SEQUENCE.incrementAndGet()));
     }
 
     /** A real JPEG of the given size, different for each seed (so each is a new image). */

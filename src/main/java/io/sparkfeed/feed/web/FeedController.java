@@ -3,6 +3,14 @@ package io.sparkfeed.feed.web;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.accounts.Accounts;
+import io.sparkfeed.accounts.CurrentAccount;
+import io.sparkfeed.accounts.Follows;
+import io.sparkfeed.accounts.Interest;
+import io.sparkfeed.accounts.Interests;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.platform.NotFoundException;
 import io.sparkfeed.posts.Cursor;
@@ -29,18 +37,53 @@ class FeedController {
     private final PostCards cards;
     private final Accounts accounts;
     private final Catalog catalog;
+    private final Interests interests;
+    private final Follows follows;
 
-    FeedController(PostCards cards, Accounts accounts, Catalog catalog) {
+    FeedController(PostCards cards, Accounts accounts, Catalog catalog, Interests interests, Follows follows) {
         this.cards = cards;
         this.accounts = accounts;
         this.catalog = catalog;
+        this.interests = interests;
+        this.follows = follows;
     }
 
+    /**
+     * The front page: "For you" (follows and interests, without what the viewer already owns) for an account that
+     * picked its interests; the public feed for everyone else, or with {@code ?feed=everyone}.
+     */
     @GetMapping("/")
     String home(@RequestParam(required = false) String after, @RequestParam(defaultValue = "20") int size,
+            @RequestParam(defaultValue = "") String feed, @ModelAttribute("me") CurrentAccount me,
             @AuthenticationPrincipal AccountPrincipal viewer, HtmxRequest htmx, Model model) {
         model.addAttribute("size", Math.max(1, Math.min(50, size)));
-        return list(PostFilter.all(), after, viewer, htmx, model, "/", "feed/home");
+        boolean forYou = me != null && me.onboarded() && !"everyone".equals(feed);
+        model.addAttribute("tab", forYou ? "forYou" : "everyone");
+        PostFilter filter = forYou ? new PostFilter.ForYou(me.id(), me.hidePurchased()) : PostFilter.all();
+        String path = forYou || me == null || !me.onboarded() ? "/" : "/?feed=everyone";
+        return list(filter, after, viewer, htmx, model, path, "feed/home");
+    }
+
+    @GetMapping("/following")
+    String following(@RequestParam(required = false) String after, @AuthenticationPrincipal AccountPrincipal viewer,
+            HtmxRequest htmx, Model model) {
+        model.addAttribute("tab", "following");
+        return list(new PostFilter.Following(viewer.id()), after, viewer, htmx, model, "/following", "feed/home");
+    }
+
+    @GetMapping("/interests/{slug}")
+    String interest(@PathVariable String slug, @RequestParam(required = false) String after,
+            @AuthenticationPrincipal AccountPrincipal viewer, HtmxRequest htmx, Model model) {
+        Interest interest = interests.bySlug(slug);
+        model.addAttribute("interest", interest);
+        return list(new PostFilter.ByInterest(interest.id()), after, viewer, htmx, model, "/interests/" + slug,
+                "feed/interest");
+    }
+
+    @GetMapping("/interests")
+    String interests(Model model) {
+        model.addAttribute("interests", interests.all());
+        return "feed/interests";
     }
 
     @GetMapping("/@{handle}")
@@ -48,6 +91,7 @@ class FeedController {
             @AuthenticationPrincipal AccountPrincipal viewer, HtmxRequest htmx, Model model) {
         var profile = accounts.findByHandle(handle).orElseThrow(() -> new NotFoundException("profile " + handle));
         model.addAttribute("profile", profile);
+        model.addAttribute("follow", follows.counts(profile.id(), viewer == null ? null : viewer.id()));
         return list(new PostFilter.ByAuthor(profile.id()), after, viewer, htmx, model, "/@" + profile.handle(),
                 "feed/profile");
     }
@@ -77,9 +121,14 @@ class FeedController {
         PostPage posts = cards.page(filter, Cursor.parse(after), size, viewer == null ? null : viewer.id());
         model.addAttribute("page", posts);
         model.addAttribute("path", path);
+        model.addAttribute("interestsById", interestsById());
         if (htmx.isHtmxRequest() && after != null) {
             return "fragments/post :: page";
         }
         return page;
+    }
+
+    private Map<Integer, Interest> interestsById() {
+        return interests.all().stream().collect(Collectors.toMap(Interest::id, Function.identity()));
     }
 }

@@ -34,12 +34,15 @@ class PostController {
     private final PostCards cards;
     private final PostingPolicy policy;
     private final Catalog catalog;
+    private final io.sparkfeed.accounts.Interests interests;
 
-    PostController(Posts posts, PostCards cards, PostingPolicy policy, Catalog catalog) {
+    PostController(Posts posts, PostCards cards, PostingPolicy policy, Catalog catalog,
+            io.sparkfeed.accounts.Interests interests) {
         this.posts = posts;
         this.cards = cards;
         this.policy = policy;
         this.catalog = catalog;
+        this.interests = interests;
     }
 
     @GetMapping("/posts/{id}")
@@ -120,6 +123,7 @@ class PostController {
         model.addAttribute("form", form);
         model.addAttribute("rows", IntStream.range(0, PostForm.ROWS).boxed().toList());
         model.addAttribute("products", catalog.find("", 500));
+        model.addAttribute("interests", interests.all());
         model.addAttribute("maxCaption", PostContent.MAX_CAPTION);
         if (problem != null) {
             model.addAttribute("formProblem", problem);

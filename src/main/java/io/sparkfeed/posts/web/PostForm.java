@@ -12,12 +12,12 @@ import java.util.List;
  * parallel lists so the form works without JavaScript; a row without a product is ignored.
  */
 public record PostForm(String altText, String caption, Disclosure disclosure, String disclosureBrand,
-        List<String> tagProduct, List<String> tagX, List<String> tagY) {
+        List<String> tagProduct, List<String> tagX, List<String> tagY, List<Integer> interests) {
 
     static final int ROWS = PostContent.MAX_TAGS;
 
     static PostForm empty() {
-        return new PostForm("", "", Disclosure.NONE, "", List.of(), List.of(), List.of());
+        return new PostForm("", "", Disclosure.NONE, "", List.of(), List.of(), List.of(), List.of());
     }
 
     static PostForm of(io.sparkfeed.posts.PostCard post) {
@@ -30,12 +30,16 @@ public record PostForm(String altText, String caption, Disclosure disclosure, St
             ys.add(t.y().toPlainString());
         });
         return new PostForm(post.altText(), post.caption(), post.disclosure(),
-                post.disclosureBrand() == null ? "" : post.disclosureBrand(), products, xs, ys);
+                post.disclosureBrand() == null ? "" : post.disclosureBrand(), products, xs, ys, post.interestIds());
     }
 
     /** The value of row {@code i} of a list, or "" (templates render all rows). */
     String at(List<String> list, int i) {
         return list != null && i < list.size() && list.get(i) != null ? list.get(i) : "";
+    }
+
+    public boolean hasInterest(int id) {
+        return interests != null && interests.contains(id);
     }
 
     public String product(int i) {
@@ -66,6 +70,7 @@ public record PostForm(String altText, String caption, Disclosure disclosure, St
                 throw new PostRejectedException("tags", "post.tags.position");
             }
         }
-        return new PostContent(altText, caption, disclosure, disclosureBrand, tags);
+        return new PostContent(altText, caption, disclosure, disclosureBrand, tags,
+                interests == null ? List.of() : interests);
     }
 }

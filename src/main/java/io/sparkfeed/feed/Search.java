@@ -1,0 +1,99 @@
+package io.sparkfeed.feed;
+
+import io.sparkfeed.accounts.AccountSummary;
+import io.sparkfeed.accounts.Accounts;
+import io.sparkfeed.catalog.Catalog;
+import io.sparkfeed.catalog.ProductCard;
+import io.sparkfeed.posts.PostCard;
+import io.sparkfeed.posts.PostCards;
+import io.sparkfeed.posts.PostFilter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Full-text search over posts (caption, hashtags, tagged products' titles and brands), products (title, brand,
+ * description) and accounts (handle, display name), in English and French. PostgreSQL's websearch syntax never
+ * fails on odd input; the best match comes first.
+ */
+@Service
+public class Search {
+
+    public static final int MAX_QUERY = 200;
+
+    /** The query as PostgreSQL reads it in the three text configurations the search columns are built with. */
+    private static final String QUERY = "(websearch_to_tsquery('english', :q) || websearch_to_tsquery('french', :q)"
+            + " || websearch_to_tsquery('simple', :q))";
+
+    private final JdbcClient jdbc;
+    private final PostCards cards;
+    private final Catalog catalog;
+    private final Accounts accounts;
+
+    Search(JdbcClient jdbc, PostCards cards, Catalog catalog, Accounts accounts) {
+        this.jdbc = jdbc;
+        this.cards = cards;
+        this.catalog = catalog;
+        this.accounts = accounts;
+    }
+
+    /** One page of each kind of result; {@code truncated} when the query was cut to {@link #MAX_QUERY}. */
+    public record Results(String query, boolean truncated, List<PostCard> posts, List<ProductCard> products,
+            List<AccountSummary> accounts, boolean morePosts, boolean moreProducts, boolean moreAccounts, int page) {
+
+        public boolean empty() {
+            return posts.isEmpty() && products.isEmpty() && accounts.isEmpty();
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Results find(String raw, int page, int size, Long viewerId) {
+        String text = raw == null ? "" : raw.strip();
+        boolean truncated = text.length() > MAX_QUERY;
+        String q = truncated ? text.substring(0, MAX_QUERY) : text;
+        int offset = Math.max(0, page) * size;
+        if (q.isBlank()) {
+            return new Results(q, truncated, List.of(), List.of(), List.of(), false, false, false, page);
+        }
+        List<Long> postIds = ids("select p.id from posts p where p.hidden_at is null and p.search @@ " + QUERY
+                + " order by ts_rank(p.search, " + QUERY + ") desc, p.created_at desc, p.id desc", q, offset, size + 1);
+        List<Long> productIds = ids("select p.id from products p where p.active and p.search @@ " + QUERY
+                + " order by ts_rank(p.search, " + QUERY + ") desc, p.id", q, offset, size + 1);
+        List<Long> accountIds = ids("select a.id from accounts a where a.suspended_at is null and a.search @@ "
+                + QUERY + " order by ts_rank(a.search, " + QUERY + ") desc, a.id", q, offset, size + 1);
+        return new Results(q, truncated, posts(first(postIds, size), viewerId), products(first(productIds, size)),
+                accountsOf(first(accountIds, size)), postIds.size() > size, productIds.size() > size,
+                accountIds.size() > size, page);
+    }
+
+    private List<Long> ids(String sql, String q, int offset, int limit) {
+        return jdbc.sql(sql + " offset :offset limit :limit").param("q", q).param("offset", offset)
+                .param("limit", limit).query(Long.class).list();
+    }
+
+    private static List<Long> first(List<Long> ids, int size) {
+        return ids.size() > size ? ids.subList(0, size) : ids;
+    }
+
+    private List<PostCard> posts(List<Long> ids, Long viewerId) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<PostCard> found = cards.page(new PostFilter.ByIds(ids), null, Math.min(100, ids.size()), viewerId).posts();
+        return found.stream().sorted(Comparator.comparingInt(card -> ids.indexOf(card.id()))).toList();
+    }
+
+    private List<ProductCard> products(List<Long> ids) {
+        Map<Long, ProductCard> found = catalog.cards(ids);
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    private List<AccountSummary> accountsOf(List<Long> ids) {
+        Map<Long, AccountSummary> found = accounts.summaries(ids);
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+}

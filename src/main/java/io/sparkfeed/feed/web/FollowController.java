@@ -1,0 +1,82 @@
+package io.sparkfeed.feed.web;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.sparkfeed.accounts.AccountPrincipal;
+import io.sparkfeed.accounts.AccountSummary;
+import io.sparkfeed.accounts.Accounts;
+import io.sparkfeed.accounts.FollowCounts;
+import io.sparkfeed.accounts.Follows;
+import io.sparkfeed.platform.NotFoundException;
+import io.sparkfeed.platform.UserFacingException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Follow and unfollow (plain forms, or in place with htmx), and the follower and following lists of a profile. */
+@Controller
+class FollowController {
+
+    private final Accounts accounts;
+    private final Follows follows;
+
+    FollowController(Accounts accounts, Follows follows) {
+        this.accounts = accounts;
+        this.follows = follows;
+    }
+
+    @PostMapping("/@{handle}/follow")
+    String follow(@PathVariable String handle, @AuthenticationPrincipal AccountPrincipal me, HtmxRequest htmx,
+            Model model, RedirectAttributes redirect) {
+        return change(handle, me, htmx, model, redirect, true);
+    }
+
+    @PostMapping("/@{handle}/unfollow")
+    String unfollow(@PathVariable String handle, @AuthenticationPrincipal AccountPrincipal me, HtmxRequest htmx,
+            Model model, RedirectAttributes redirect) {
+        return change(handle, me, htmx, model, redirect, false);
+    }
+
+    @GetMapping("/@{handle}/followers")
+    String followers(@PathVariable String handle, Model model) {
+        return list(handle, true, model);
+    }
+
+    @GetMapping("/@{handle}/following")
+    String following(@PathVariable String handle, Model model) {
+        return list(handle, false, model);
+    }
+
+    private String list(String handle, boolean followers, Model model) {
+        AccountSummary profile = profile(handle);
+        model.addAttribute("profile", profile);
+        model.addAttribute("followersList", followers);
+        model.addAttribute("accounts", follows.list(profile.id(), followers, 200));
+        return "feed/follows";
+    }
+
+    private String change(String handle, AccountPrincipal me, HtmxRequest htmx, Model model,
+            RedirectAttributes redirect, boolean follow) {
+        AccountSummary profile = profile(handle);
+        FollowCounts counts;
+        try {
+            counts = follow ? follows.follow(me.id(), profile.id()) : follows.unfollow(me.id(), profile.id());
+        } catch (UserFacingException refused) {
+            redirect.addFlashAttribute("problem", refused.messageKey());
+            return "redirect:/@" + profile.handle();
+        }
+        if (htmx.isHtmxRequest()) {
+            model.addAttribute("target", profile);
+            model.addAttribute("following", counts.followedByViewer());
+            return "fragments/follow :: button";
+        }
+        return "redirect:/@" + profile.handle();
+    }
+
+    private AccountSummary profile(String handle) {
+        return accounts.findByHandle(handle).orElseThrow(() -> new NotFoundException("profile " + handle));
+    }
+}
