@@ -1,0 +1,69 @@
+package io.sparkfeed.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sparkfeed.support.Browser;
+import io.sparkfeed.support.IntegrationTest;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * A new person signs up, picks five interests, lands on a For you feed that matches them, follows an
+ * enthusiast, and finds a product by its brand.
+ */
+class DiscoveryBrowserTests extends IntegrationTest {
+
+    @Test
+    void aNewPersonGetsAFeedShapedByWhatTheyPicked() throws Exception {
+        String handle = fixtures.uniqueHandle();
+        try (Browser browser = new Browser()) {
+            WebDriver page = browser.driver();
+            page.get(baseUrl() + "/signup");
+            page.findElement(By.id("email")).sendKeys(handle + "@example.test");
+            page.findElement(By.id("displayName")).sendKeys("Nina Simone");
+            page.findElement(By.id("handle")).sendKeys(handle);
+            page.findElement(By.id("password")).sendKeys("feeling good tonight");
+            page.findElement(By.cssSelector("form button[type=submit]")).click();
+            browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/me/interests"));
+
+            for (String interest : List.of("Home & décor", "Coffee & tea", "Outdoors", "Books", "Fitness")) {
+                page.findElement(By.xpath("//label[contains(@class,'chip')][normalize-space()='" + interest + "']")).click();
+            }
+            browser.screenshot("discovery-interests-desktop");
+            page.findElement(By.xpath("//button[normalize-space()='Show my feed']")).click();
+            browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(baseUrl() + "/"));
+            assertThat(page.findElement(By.cssSelector(".feed-tabs a.active")).getText()).isEqualTo("For you");
+            List<WebElement> cards = page.findElements(By.cssSelector("article.post-card"));
+            assertThat(cards).isNotEmpty();
+            browser.screenshot("discovery-for-you-desktop");
+
+            // the trial makes them Prime, so they can follow
+            page.get(baseUrl() + "/prime");
+            page.findElement(By.xpath("//button[normalize-space()='Start my free trial']")).click();
+            page.get(baseUrl() + "/@maya");
+            page.findElement(By.cssSelector(".profile-head .follow button")).click();
+            browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector(".profile-head .follow button"), "Following"));
+            browser.screenshot("discovery-followed-desktop");
+
+            page.findElement(By.linkText("Search")).click();
+            page.findElement(By.id("search-q")).sendKeys("Hearth & Kiln");
+            page.findElement(By.cssSelector(".search-row button")).click();
+            WebElement first = browser.waitUpTo(Duration.ofSeconds(10)).until(
+                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".product-results li .hc-brand")));
+            assertThat(first.getText()).isEqualToIgnoringCase("Hearth & Kiln");
+            browser.resize(Browser.PHONE);
+            page.navigate().refresh();
+            browser.screenshot("discovery-search-phone");
+        }
+        long follows = jdbc.sql("select count(*) from follows f join accounts a on a.id = f.follower_id "
+                + "join accounts b on b.id = f.followed_id where a.handle = ? and b.handle = 'maya'")
+                .param(handle).query(Long.class).single();
+        assertThat(follows).isEqualTo(1);
+    }
+}
