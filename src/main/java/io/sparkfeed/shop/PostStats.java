@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -92,6 +93,12 @@ public class PostStats {
         } catch (RuntimeException e) {
             log.warn("Could not write {} post statistics rows", batch.size(), e);
         }
+    }
+
+    /** Writes what is still counted when the application stops. */
+    @PreDestroy
+    void flushOnShutdown() {
+        flush();
     }
 
     private void drain(Map<PostDay, AtomicLong> counters, Map<PostDay, long[]> batch, int slot) {

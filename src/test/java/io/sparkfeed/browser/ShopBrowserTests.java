@@ -37,6 +37,7 @@ class ShopBrowserTests extends IntegrationTest {
             productCard.findElement(By.cssSelector("a.button")).click();
             browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("from=" + postId));
 
+            browser.screenshot("shop-product-desktop");
             page.findElement(By.cssSelector("form[data-buy-now] button[type=submit]")).click();
             browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
             page.findElement(By.id("login")).sendKeys(buyer.email());
