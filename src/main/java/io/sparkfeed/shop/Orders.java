@@ -1,0 +1,320 @@
+package io.sparkfeed.shop;
+
+import io.sparkfeed.audit.AuditLog;
+import io.sparkfeed.billing.PaymentReceipt;
+import io.sparkfeed.billing.PaymentRequest;
+import io.sparkfeed.billing.Payments;
+import io.sparkfeed.catalog.Catalog;
+import io.sparkfeed.catalog.ProductCard;
+import io.sparkfeed.platform.NotFoundException;
+import io.sparkfeed.platform.UserFacingException;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Places, lists and cancels orders. An order is one transaction: the idempotency key is claimed first, then the
+ * stock of every line is taken with one conditional update each, the prices are copied from the catalog and the
+ * payment is charged; a sold-out line or a declined payment rolls it all back.
+ */
+@Service
+public class Orders {
+
+    static final int MAX_QUANTITY = 99;
+
+    private final JdbcClient jdbc;
+    private final Catalog catalog;
+    private final Payments payments;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    Orders(JdbcClient jdbc, Catalog catalog, Payments payments, AuditLog audit, Clock clock,
+            PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.payments = payments;
+        this.audit = audit;
+        this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /** The key was claimed by a concurrent submit that committed first: roll back and return its order. */
+    private static final class AlreadyPlaced extends RuntimeException {
+        AlreadyPlaced() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Buys the given products now ("Buy now" places one line). Returns the order id, the first one on a replay. */
+    public long place(long accountId, List<Purchase> items, Checkout checkout) {
+        check(checkout);
+        if (items.isEmpty()) {
+            throw new UserFacingException("shop.cart.empty");
+        }
+        return placeOnce(accountId, checkout, () -> items, false);
+    }
+
+    /** Places one order for the whole cart and empties it. Returns the order id, the first one on a replay. */
+    public long placeCart(long accountId, Checkout checkout) {
+        check(checkout);
+        return placeOnce(accountId, checkout, () -> cartItems(accountId), true);
+    }
+
+    private long placeOnce(long accountId, Checkout checkout, java.util.function.Supplier<List<Purchase>> items,
+            boolean fromCart) {
+        try {
+            Long id = transactions.execute(status -> placeNow(accountId, checkout, items, fromCart));
+            return id;
+        } catch (AlreadyPlaced replay) {
+            return findByKey(accountId, checkout.idempotencyKey()).orElseThrow();
+        }
+    }
+
+    private Long placeNow(long accountId, Checkout checkout, java.util.function.Supplier<List<Purchase>> source,
+            boolean fromCart) {
+        Optional<Long> existing = findByKey(accountId, checkout.idempotencyKey());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        List<Purchase> items = source.get();
+        if (items.isEmpty()) {
+            throw new UserFacingException("shop.cart.empty");
+        }
+        for (Purchase item : items) {
+            if (item.quantity() < 1 || item.quantity() > MAX_QUANTITY) {
+                throw new UserFacingException("shop.quantity.invalid");
+            }
+        }
+        Map<Long, ProductCard> products = catalog.cards(items.stream().map(Purchase::productId).toList());
+        String currency = null;
+        BigDecimal total = BigDecimal.ZERO;
+        for (Purchase item : items) {
+            ProductCard product = products.get(item.productId());
+            if (product == null || !product.active()) {
+                throw new SoldOutException(item.productId());
+            }
+            if (currency != null && !currency.equals(product.currency())) {
+                throw new UserFacingException("shop.currencies.mixed");
+            }
+            currency = product.currency();
+            total = total.add(product.price().multiply(BigDecimal.valueOf(item.quantity())));
+        }
+        saveAddress(accountId, checkout.address());
+        ShippingAddress a = checkout.address();
+        // claims the key: a concurrent submit with the same key waits here and then finds the row taken
+        Optional<Long> claimed = jdbc.sql("""
+                        insert into orders (account_id, status, total, currency, ship_name, ship_line1, ship_line2,
+                                            ship_city, ship_postcode, ship_country, payment_method, idempotency_key,
+                                            created_at, updated_at)
+                        values (?, 'PLACED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (account_id, idempotency_key) do nothing
+                        returning id""")
+                .params(accountId, total, currency, a.name(), a.line1(), a.line2(), a.city(), a.postcode(),
+                        a.country(), checkout.paymentMethod(), checkout.idempotencyKey(), now(), now())
+                .query(Long.class).optional();
+        if (claimed.isEmpty()) {
+            throw new AlreadyPlaced();
+        }
+        long orderId = claimed.get();
+        Set<String> tagged = taggedPairs(items);
+        int position = 0;
+        for (Purchase item : items) {
+            if (!catalog.takeStock(item.productId(), item.quantity())) {
+                throw new SoldOutException(item.productId());
+            }
+            ProductCard product = products.get(item.productId());
+            Long postId = item.postId() != null && tagged.contains(item.postId() + ":" + item.productId())
+                    ? item.postId() : null;
+            jdbc.sql("""
+                            insert into order_lines (order_id, position, product_id, title, price, quantity, post_id)
+                            values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(orderId, position++, item.productId(), product.title(), product.price(), item.quantity(),
+                            postId)
+                    .update();
+        }
+        PaymentReceipt receipt = payments.charge(checkout.paymentMethod(),
+                new PaymentRequest(accountId, total, currency, "Sparkfeed order " + orderId));
+        jdbc.sql("update orders set payment_reference = ? where id = ?").params(receipt.reference(), orderId).update();
+        if (fromCart) {
+            jdbc.sql("delete from cart_lines where account_id = ?").param(accountId).update();
+        }
+        return orderId;
+    }
+
+    private void check(Checkout checkout) {
+        String key = checkout.idempotencyKey();
+        if (key == null || key.isBlank() || key.length() > 64) {
+            throw new UserFacingException("shop.checkout.expired");
+        }
+        if (!payments.supports(checkout.paymentMethod())) {
+            throw new UserFacingException("payment.unknownMethod");
+        }
+        if (checkout.address() == null) {
+            throw new UserFacingException("shop.address.required");
+        }
+    }
+
+    /** Which (post, product) pairs of the purchase are real hotspots: only those are credited to the post. */
+    private Set<String> taggedPairs(List<Purchase> items) {
+        Long[] posts = items.stream().map(Purchase::postId).filter(java.util.Objects::nonNull).distinct()
+                .toArray(Long[]::new);
+        if (posts.length == 0) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select post_id || ':' || product_id from post_tags where post_id = any(?)")
+                .param(posts).query(String.class).list());
+    }
+
+    private List<Purchase> cartItems(long accountId) {
+        return jdbc.sql("select product_id, quantity, post_id from cart_lines where account_id = ? order by id")
+                .param(accountId)
+                .query((rs, n) -> new Purchase(rs.getLong(1), rs.getInt(2), (Long) rs.getObject(3, Long.class)))
+                .list();
+    }
+
+    private Optional<Long> findByKey(long accountId, String key) {
+        return jdbc.sql("select id from orders where account_id = ? and idempotency_key = ?").params(accountId, key)
+                .query(Long.class).optional();
+    }
+
+    /** The account's saved shipping address, if it has one. */
+    @Transactional(readOnly = true)
+    public Optional<ShippingAddress> address(long accountId) {
+        return jdbc.sql("select name, line1, line2, city, postcode, country from shipping_addresses where account_id = ?")
+                .param(accountId)
+                .query((rs, n) -> new ShippingAddress(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6)))
+                .optional();
+    }
+
+    @Transactional
+    public void saveAddress(long accountId, ShippingAddress a) {
+        jdbc.sql("""
+                        insert into shipping_addresses (account_id, name, line1, line2, city, postcode, country, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (account_id) do update set name = excluded.name, line1 = excluded.line1,
+                            line2 = excluded.line2, city = excluded.city, postcode = excluded.postcode,
+                            country = excluded.country, updated_at = excluded.updated_at""")
+                .params(accountId, a.name(), a.line1(),
+                        a.line2() == null ? "" : a.line2(), a.city(), a.postcode(), a.country(), now())
+                .update();
+    }
+
+    /** The account's orders, newest first. */
+    @Transactional(readOnly = true)
+    public List<OrderSummary> list(long accountId) {
+        return jdbc.sql("""
+                        select o.id, o.status, o.total, o.currency, o.created_at,
+                               (select coalesce(sum(l.quantity), 0) from order_lines l where l.order_id = o.id) as items
+                        from orders o where o.account_id = ? order by o.created_at desc, o.id desc""")
+                .param(accountId)
+                .query((rs, n) -> new OrderSummary(rs.getLong("id"), OrderStatus.valueOf(rs.getString("status")),
+                        rs.getBigDecimal("total"), rs.getString("currency"), rs.getInt("items"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    /** One of the account's orders; another account's order does not exist for it. */
+    @Transactional(readOnly = true)
+    public OrderDetails get(long accountId, long orderId) {
+        OrderDetails order = load(orderId).orElseThrow(() -> new NotFoundException("order " + orderId));
+        if (order.accountId() != accountId) {
+            throw new NotFoundException("order " + orderId);
+        }
+        return order;
+    }
+
+    private Optional<OrderDetails> load(long orderId) {
+        List<OrderDetails.Line> lines = jdbc.sql("""
+                        select product_id, title, price, quantity, post_id from order_lines
+                        where order_id = ? order by position""")
+                .param(orderId)
+                .query((rs, n) -> new OrderDetails.Line(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3),
+                        rs.getInt(4), (Long) rs.getObject(5, Long.class)))
+                .list();
+        return jdbc.sql("select * from orders where id = ?").param(orderId)
+                .query((rs, n) -> details(rs, lines)).optional();
+    }
+
+    private static OrderDetails details(ResultSet rs, List<OrderDetails.Line> lines) throws SQLException {
+        return new OrderDetails(rs.getLong("id"), rs.getLong("account_id"), OrderStatus.valueOf(rs.getString("status")),
+                rs.getBigDecimal("total"), rs.getString("currency"),
+                new ShippingAddress(rs.getString("ship_name"), rs.getString("ship_line1"), rs.getString("ship_line2"),
+                        rs.getString("ship_city"), rs.getString("ship_postcode"), rs.getString("ship_country")),
+                rs.getString("payment_method"), rs.getString("payment_reference"),
+                rs.getTimestamp("created_at").toInstant(), lines);
+    }
+
+    /** The buyer cancels an order that has not shipped yet; its stock goes back to the catalog. */
+    @Transactional
+    public void cancel(long accountId, long orderId) {
+        OrderDetails order = get(accountId, orderId);
+        int changed = jdbc.sql("""
+                        update orders set status = 'CANCELLED', updated_at = ?
+                        where id = ? and account_id = ? and status = 'PLACED'""")
+                .params(now(), orderId, accountId).update();
+        if (changed == 0) {
+            throw new UserFacingException("shop.order.notCancellable");
+        }
+        for (OrderDetails.Line line : order.lines()) {
+            catalog.giveBackStock(line.productId(), line.quantity());
+        }
+    }
+
+    /** An admin moves an order on: PLACED to SHIPPED, SHIPPED to DELIVERED. Audited. */
+    @Transactional
+    public void advance(long adminId, long orderId, OrderStatus to) {
+        OrderStatus from = to == OrderStatus.SHIPPED ? OrderStatus.PLACED
+                : to == OrderStatus.DELIVERED ? OrderStatus.SHIPPED : null;
+        if (from == null) {
+            throw new IllegalArgumentException("cannot move an order to " + to);
+        }
+        if (load(orderId).isEmpty()) {
+            throw new NotFoundException("order " + orderId);
+        }
+        int changed = jdbc.sql("update orders set status = ?, updated_at = ? where id = ? and status = ?")
+                .params(to.name(), now(), orderId, from.name()).update();
+        if (changed == 0) {
+            throw new UserFacingException("shop.order.notAdvanced");
+        }
+        audit.record(adminId, "ORDER_" + to.name(), "ORDER", orderId, null, from.name() + " -> " + to.name());
+    }
+
+    /** Lifetime spend of an account: the totals of its orders that were not cancelled. */
+    @Transactional(readOnly = true)
+    public BigDecimal lifetimeSpend(long accountId) {
+        return jdbc.sql("select coalesce(sum(total), 0) from orders where account_id = ? and status <> 'CANCELLED'")
+                .param(accountId).query(BigDecimal.class).single();
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+
+    /** The most recent orders of every account, for the admin's list (newest first). */
+    @Transactional(readOnly = true)
+    public List<OrderSummary> recent(int limit) {
+        return jdbc.sql("""
+                        select o.id, o.status, o.total, o.currency, o.created_at,
+                               (select coalesce(sum(l.quantity), 0) from order_lines l where l.order_id = o.id) as items
+                        from orders o order by o.created_at desc, o.id desc limit ?""")
+                .param(limit)
+                .query((rs, n) -> new OrderSummary(rs.getLong("id"), OrderStatus.valueOf(rs.getString("status")),
+                        rs.getBigDecimal("total"), rs.getString("currency"), rs.getInt("items"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+}

@@ -1,0 +1,177 @@
+package io.sparkfeed.shop;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Counts post views and product-card opens in memory and writes them every few seconds with one batched upsert
+ * into {@code post_daily_stats}, so a page of cards costs no extra database round trip. Orders and revenue come
+ * from the order lines credited to a post. Counts not yet flushed are lost if the process dies: they are
+ * statistics, not money.
+ */
+@Service
+public class PostStats {
+
+    private static final Logger log = LoggerFactory.getLogger(PostStats.class);
+
+    private record PostDay(long postId, LocalDate day) {
+    }
+
+    private final Map<PostDay, AtomicLong> views = new ConcurrentHashMap<>();
+    private final Map<PostDay, AtomicLong> opens = new ConcurrentHashMap<>();
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    PostStats(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Counts one view for each post of a rendered page. */
+    public void viewed(Collection<Long> postIds) {
+        LocalDate today = today();
+        for (Long id : postIds) {
+            views.computeIfAbsent(new PostDay(id, today), k -> new AtomicLong()).incrementAndGet();
+        }
+    }
+
+    /** Counts a product page opened from a post's hotspot card. */
+    public void cardOpened(long postId) {
+        opens.computeIfAbsent(new PostDay(postId, today()), k -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** Writes what was counted since the last flush; posts deleted meanwhile are skipped. */
+    @Scheduled(fixedDelayString = "${sparkfeed.stats.flush-interval:5s}")
+    @Transactional
+    public void flush() {
+        Map<PostDay, long[]> batch = new java.util.HashMap<>();
+        drain(views, batch, 0);
+        drain(opens, batch, 1);
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Long> ids = new ArrayList<>();
+        List<String> days = new ArrayList<>();
+        List<Long> viewCounts = new ArrayList<>();
+        List<Long> openCounts = new ArrayList<>();
+        batch.forEach((key, counts) -> {
+            ids.add(key.postId());
+            days.add(key.day().toString());
+            viewCounts.add(counts[0]);
+            openCounts.add(counts[1]);
+        });
+        try {
+            jdbc.sql("""
+                            insert into post_daily_stats (post_id, day, views, card_opens)
+                            select s.post_id, s.day::date, s.views, s.opens
+                            from unnest(?::bigint[], ?::text[], ?::bigint[], ?::bigint[]) as s(post_id, day, views, opens)
+                            where exists (select 1 from posts p where p.id = s.post_id)
+                            on conflict (post_id, day) do update
+                            set views = post_daily_stats.views + excluded.views,
+                                card_opens = post_daily_stats.card_opens + excluded.card_opens""")
+                    .params(ids.toArray(Long[]::new), days.toArray(String[]::new), viewCounts.toArray(Long[]::new),
+                            openCounts.toArray(Long[]::new))
+                    .update();
+        } catch (RuntimeException e) {
+            log.warn("Could not write {} post statistics rows", batch.size(), e);
+        }
+    }
+
+    /** Writes what is still counted when the application stops. */
+    @PreDestroy
+    void flushOnShutdown() {
+        flush();
+    }
+
+    private void drain(Map<PostDay, AtomicLong> counters, Map<PostDay, long[]> batch, int slot) {
+        LocalDate today = today();
+        for (Map.Entry<PostDay, AtomicLong> entry : counters.entrySet()) {
+            long n = entry.getValue().getAndSet(0);
+            if (n > 0) {
+                batch.computeIfAbsent(entry.getKey(), k -> new long[2])[slot] += n;
+            }
+            if (entry.getKey().day().isBefore(today)) {
+                // a late increment of a past day may still land in the next flush before the entry goes
+                counters.remove(entry.getKey(), entry.getValue());
+                long late = entry.getValue().getAndSet(0);
+                if (late > 0) {
+                    batch.computeIfAbsent(entry.getKey(), k -> new long[2])[slot] += late;
+                }
+            }
+        }
+    }
+
+    /** The author's posts, newest first, with views, card opens, orders and revenue over 7 days, 30 days and ever. */
+    @Transactional(readOnly = true)
+    public List<PostStatsRow> forAuthor(long authorId) {
+        Instant now = clock.instant();
+        LocalDate today = today();
+        return jdbc.sql("""
+                        select p.id, p.caption, p.created_at,
+                               coalesce(v.views_7, 0) as views_7, coalesce(v.opens_7, 0) as opens_7,
+                               coalesce(v.views_30, 0) as views_30, coalesce(v.opens_30, 0) as opens_30,
+                               coalesce(v.views_all, 0) as views_all, coalesce(v.opens_all, 0) as opens_all,
+                               coalesce(o.orders_7, 0) as orders_7, coalesce(o.revenue_7, 0) as revenue_7,
+                               coalesce(o.orders_30, 0) as orders_30, coalesce(o.revenue_30, 0) as revenue_30,
+                               coalesce(o.orders_all, 0) as orders_all, coalesce(o.revenue_all, 0) as revenue_all
+                        from posts p
+                        left join (select s.post_id,
+                                          sum(s.views) filter (where s.day > :day7) as views_7,
+                                          sum(s.card_opens) filter (where s.day > :day7) as opens_7,
+                                          sum(s.views) filter (where s.day > :day30) as views_30,
+                                          sum(s.card_opens) filter (where s.day > :day30) as opens_30,
+                                          sum(s.views) as views_all, sum(s.card_opens) as opens_all
+                                   from post_daily_stats s join posts sp on sp.id = s.post_id
+                                   where sp.author_id = :author group by s.post_id) v on v.post_id = p.id
+                        left join (select l.post_id,
+                                          count(distinct l.order_id) filter (where o.created_at > :since7) as orders_7,
+                                          sum(l.price * l.quantity) filter (where o.created_at > :since7) as revenue_7,
+                                          count(distinct l.order_id) filter (where o.created_at > :since30) as orders_30,
+                                          sum(l.price * l.quantity) filter (where o.created_at > :since30) as revenue_30,
+                                          count(distinct l.order_id) as orders_all,
+                                          sum(l.price * l.quantity) as revenue_all
+                                   from order_lines l join orders o on o.id = l.order_id
+                                   join posts lp on lp.id = l.post_id
+                                   where lp.author_id = :author and o.status <> 'CANCELLED'
+                                   group by l.post_id) o on o.post_id = p.id
+                        where p.author_id = :author
+                        order by p.created_at desc, p.id desc""")
+                .param("author", authorId)
+                .param("day7", java.sql.Date.valueOf(today.minusDays(7)))
+                .param("day30", java.sql.Date.valueOf(today.minusDays(30)))
+                .param("since7", Timestamp.from(now.minus(Duration.ofDays(7))))
+                .param("since30", Timestamp.from(now.minus(Duration.ofDays(30))))
+                .query((rs, n) -> new PostStatsRow(rs.getLong("id"), rs.getString("caption"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        window(rs, "7"), window(rs, "30"), window(rs, "all")))
+                .list();
+    }
+
+    private static PostStatsRow.Window window(java.sql.ResultSet rs, String suffix) throws java.sql.SQLException {
+        BigDecimal revenue = rs.getBigDecimal("revenue_" + suffix);
+        return new PostStatsRow.Window(rs.getLong("views_" + suffix), rs.getLong("opens_" + suffix),
+                rs.getLong("orders_" + suffix), revenue.setScale(2, java.math.RoundingMode.HALF_UP));
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

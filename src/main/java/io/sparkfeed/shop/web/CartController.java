@@ -1,0 +1,106 @@
+package io.sparkfeed.shop.web;
+
+import io.sparkfeed.accounts.AccountPrincipal;
+import io.sparkfeed.billing.Payments;
+import io.sparkfeed.platform.UserFacingException;
+import io.sparkfeed.shop.Cart;
+import io.sparkfeed.shop.Checkout;
+import io.sparkfeed.shop.Orders;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The cart: add from a product page, change quantities, remove lines, and check out the whole cart as one order. */
+@Controller
+class CartController {
+
+    private final Cart cart;
+    private final Orders orders;
+    private final Payments payments;
+
+    CartController(Cart cart, Orders orders, Payments payments) {
+        this.cart = cart;
+        this.orders = orders;
+        this.payments = payments;
+    }
+
+    @GetMapping("/cart")
+    String show(@AuthenticationPrincipal AccountPrincipal buyer, Model model) {
+        return page(model, buyer, AddressForm.of(orders.address(buyer.id()).orElse(null)), "invoice");
+    }
+
+    @PostMapping("/cart")
+    String add(@RequestParam long product, @RequestParam(defaultValue = "1") int quantity,
+            @RequestParam(required = false) String from, @AuthenticationPrincipal AccountPrincipal buyer,
+            RedirectAttributes redirect) {
+        try {
+            cart.add(buyer.id(), product, quantity, PostIds.parse(from));
+            redirect.addFlashAttribute("notice", "shop.cart.added");
+            return "redirect:/cart";
+        } catch (UserFacingException refused) {
+            redirect.addFlashAttribute("problem", refused.messageKey());
+            return "redirect:/products/" + product;
+        }
+    }
+
+    @PostMapping("/cart/lines/{id}")
+    String change(@PathVariable long id, @RequestParam int quantity, @AuthenticationPrincipal AccountPrincipal buyer,
+            RedirectAttributes redirect) {
+        try {
+            cart.change(buyer.id(), id, quantity);
+            redirect.addFlashAttribute("notice", "shop.cart.updated");
+        } catch (UserFacingException refused) {
+            redirect.addFlashAttribute("problem", refused.messageKey());
+        }
+        return "redirect:/cart";
+    }
+
+    @PostMapping("/cart/lines/{id}/remove")
+    String remove(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal buyer,
+            RedirectAttributes redirect) {
+        cart.remove(buyer.id(), id);
+        redirect.addFlashAttribute("notice", "shop.cart.removed");
+        return "redirect:/cart";
+    }
+
+    @PostMapping("/cart/checkout")
+    String checkout(@RequestParam(defaultValue = "") String key, @RequestParam(defaultValue = "") String method,
+            @Valid @ModelAttribute("address") AddressForm address, BindingResult errors,
+            @AuthenticationPrincipal AccountPrincipal buyer, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            response.setStatus(422);
+            model.addAttribute("key", key);
+            return page(model, buyer, address, method);
+        }
+        try {
+            long id = orders.placeCart(buyer.id(), new Checkout(address.address(), method, key));
+            redirect.addFlashAttribute("notice", "shop.order.placed");
+            return "redirect:/orders/" + id;
+        } catch (UserFacingException refused) {
+            redirect.addFlashAttribute("problem", refused.messageKey());
+            return "redirect:/cart";
+        }
+    }
+
+    private String page(Model model, AccountPrincipal buyer, AddressForm address, String method) {
+        model.addAttribute("cart", cart.view(buyer.id()));
+        model.addAttribute("address", address);
+        model.addAttribute("methods", payments.methods());
+        model.addAttribute("method", payments.supports(method) ? method : "invoice");
+        if (!model.containsAttribute("key")) {
+            model.addAttribute("key", UUID.randomUUID().toString());
+        }
+        return "shop/cart";
+    }
+}

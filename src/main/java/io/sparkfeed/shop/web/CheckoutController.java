@@ -1,0 +1,91 @@
+package io.sparkfeed.shop.web;
+
+import io.sparkfeed.accounts.AccountPrincipal;
+import io.sparkfeed.billing.Payments;
+import io.sparkfeed.catalog.Catalog;
+import io.sparkfeed.catalog.ProductView;
+import io.sparkfeed.platform.UserFacingException;
+import io.sparkfeed.shop.Checkout;
+import io.sparkfeed.shop.Orders;
+import io.sparkfeed.shop.Purchase;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * "Buy now": the product page's Buy button is a GET to the confirmation page (so a visitor comes back to it after
+ * logging in), and one POST places the order. The price and total shown are the catalog's; the POST computes them
+ * again on the server.
+ */
+@Controller
+class CheckoutController {
+
+    private final Catalog catalog;
+    private final Orders orders;
+    private final Payments payments;
+
+    CheckoutController(Catalog catalog, Orders orders, Payments payments) {
+        this.catalog = catalog;
+        this.orders = orders;
+        this.payments = payments;
+    }
+
+    @GetMapping("/checkout")
+    String confirm(@RequestParam long product, @RequestParam(defaultValue = "1") int quantity,
+            @RequestParam(required = false) String from, @AuthenticationPrincipal AccountPrincipal buyer,
+            Model model, RedirectAttributes redirect) {
+        ProductView item = catalog.get(product);
+        if (!item.available()) {
+            redirect.addFlashAttribute("problem", "shop.soldOut");
+            return "redirect:/products/" + product;
+        }
+        return page(model, item, quantity, PostIds.parse(from),
+                AddressForm.of(orders.address(buyer.id()).orElse(null)), "invoice", UUID.randomUUID().toString());
+    }
+
+    @PostMapping("/checkout")
+    String place(@RequestParam long product, @RequestParam int quantity, @RequestParam(required = false) String from,
+            @RequestParam(defaultValue = "") String key, @RequestParam(defaultValue = "") String method,
+            @Valid @ModelAttribute("address") AddressForm address, BindingResult errors,
+            @AuthenticationPrincipal AccountPrincipal buyer, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            response.setStatus(422);
+            return page(model, catalog.get(product), quantity, PostIds.parse(from), address, method, key);
+        }
+        try {
+            long id = orders.place(buyer.id(), List.of(new Purchase(product, quantity, PostIds.parse(from))),
+                    new Checkout(address.address(), method, key));
+            redirect.addFlashAttribute("notice", "shop.order.placed");
+            return "redirect:/orders/" + id;
+        } catch (UserFacingException refused) {
+            redirect.addFlashAttribute("problem", refused.messageKey());
+            return "redirect:/products/" + product;
+        }
+    }
+
+    private String page(Model model, ProductView item, int quantity, Long from, AddressForm address, String method,
+            String key) {
+        int q = Math.max(1, Math.min(quantity, 99));
+        model.addAttribute("item", item);
+        model.addAttribute("quantity", q);
+        model.addAttribute("from", from);
+        model.addAttribute("total", item.price().multiply(BigDecimal.valueOf(q)));
+        model.addAttribute("address", address);
+        model.addAttribute("methods", payments.methods());
+        model.addAttribute("method", payments.supports(method) ? method : "invoice");
+        model.addAttribute("key", key);
+        return "shop/checkout";
+    }
+}
