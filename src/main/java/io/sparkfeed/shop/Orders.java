@@ -40,9 +40,11 @@ public class Orders {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Orders(JdbcClient jdbc, Catalog catalog, Payments payments, AuditLog audit, Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.payments = payments;
@@ -130,6 +132,7 @@ public class Orders {
         }
         long orderId = claimed.get();
         Set<String> tagged = taggedPairs(items);
+        java.util.Set<Long> credited = new java.util.LinkedHashSet<>();
         int position = 0;
         for (Purchase item : items) {
             if (!catalog.takeStock(item.productId(), item.quantity())) {
@@ -138,6 +141,9 @@ public class Orders {
             ProductCard product = products.get(item.productId());
             Long postId = item.postId() != null && tagged.contains(item.postId() + ":" + item.productId())
                     ? item.postId() : null;
+            if (postId != null) {
+                credited.add(postId);
+            }
             jdbc.sql("""
                             insert into order_lines (order_id, position, product_id, title, price, quantity, post_id)
                             values (?, ?, ?, ?, ?, ?, ?)""")
@@ -151,6 +157,7 @@ public class Orders {
         if (fromCart) {
             jdbc.sql("delete from cart_lines where account_id = ?").param(accountId).update();
         }
+        events.publishEvent(new OrderPlaced(orderId, accountId, List.copyOf(credited)));
         return orderId;
     }
 

@@ -1,0 +1,29 @@
+package io.sparkfeed.shop;
+
+import io.sparkfeed.posts.PurchasedProducts;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What an account bought lately, for the purchase-aware personal feed: one statement. */
+@Component
+class ShopPurchasedProducts implements PurchasedProducts {
+
+    private final JdbcClient jdbc;
+
+    ShopPurchasedProducts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<Long> boughtSince(long accountId, Instant since) {
+        return Set.copyOf(jdbc.sql("""
+                        select distinct l.product_id from order_lines l join orders o on o.id = l.order_id
+                        where o.account_id = ? and o.status <> 'CANCELLED' and o.created_at >= ?""")
+                .params(accountId, Timestamp.from(since)).query(Long.class).list());
+    }
+}
