@@ -160,6 +160,7 @@ class ModerationTests extends IntegrationTest {
         var member = fixtures.primeMember();
         long post = fixtures.post(fixtures.primeMember(), "something to smile at");
         MockHttpSession session = login(member);
+        MockHttpSession htmxSession = login(member);
         mvc.perform(get("/").session(session)).andExpect(status().isOk());
 
         mvc.perform(post("/admin/moderation/accounts/" + member.id() + "/suspend").param("reason", "Harassment")
@@ -168,6 +169,11 @@ class ModerationTests extends IntegrationTest {
 
         mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?suspended"));
         assertThat(session.isInvalid()).isTrue();
+        mvc.perform(post("/posts/" + post + "/smile").header("HX-Request", "true").session(htmxSession).with(csrf()))
+                .andExpect(status().isUnauthorized())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("HX-Redirect", "/login?suspended"));
+        assertThat(htmxSession.isInvalid()).isTrue();
         mvc.perform(post("/posts/" + post + "/smile").with(member.login()).with(csrf()))
                 .andExpect(redirectedUrl("/login?suspended"));
         mvc.perform(post("/login").param("login", member.email()).param("password", Fixtures.PASSWORD)
