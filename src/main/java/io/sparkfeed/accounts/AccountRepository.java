@@ -20,6 +20,9 @@ interface AccountRepository extends Repository<Account, Long> {
     @Query("select a from Account a where lower(a.handle) = lower(:handle)")
     Optional<Account> findByHandle(String handle);
 
+    @Query("select count(a) > 0 from Account a where a.id = :id and a.suspendedAt is not null")
+    boolean isSuspended(long id);
+
     @Query("select count(a) > 0 from Account a where lower(a.email) = lower(:email)")
     boolean emailTaken(String email);
 

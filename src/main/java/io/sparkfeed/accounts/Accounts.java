@@ -137,6 +137,33 @@ public class Accounts {
         accounts.findById(id).orElseThrow(() -> new NotFoundException("account " + id)).changeEnthusiast(status);
     }
 
+    /** Suspends an account (moderation audits it); false when it was suspended already. */
+    @Transactional
+    public boolean suspend(long id, String reason) {
+        Account account = accounts.findById(id).orElseThrow(() -> new NotFoundException("account " + id));
+        if (account.suspended()) {
+            return false;
+        }
+        account.suspend(reason, clock.instant());
+        return true;
+    }
+
+    /** Lifts a suspension; false when the account was not suspended. */
+    @Transactional
+    public boolean reinstate(long id) {
+        Account account = accounts.findById(id).orElseThrow(() -> new NotFoundException("account " + id));
+        if (!account.suspended()) {
+            return false;
+        }
+        account.reinstate();
+        return true;
+    }
+
+    @Transactional(readOnly = true)
+    public EnthusiastStatus enthusiastStatus(long id) {
+        return accounts.findById(id).orElseThrow(() -> new NotFoundException("account " + id)).enthusiast();
+    }
+
     static String stripAt(String handle) {
         return handle.startsWith("@") ? handle.substring(1) : handle;
     }

@@ -36,9 +36,10 @@ public class Memberships {
         this.clock = clock;
     }
 
+    /** Whether the account may use Prime now: a suspended account may not, whatever it paid for. */
     @Transactional(readOnly = true)
     public boolean isPrime(long accountId) {
-        return !memberships.activeFor(accountId, clock.instant()).isEmpty();
+        return !memberships.activeFor(accountId, clock.instant()).isEmpty() && !accounts.isSuspended(accountId);
     }
 
     /** The membership that covers now, the paid one when a trial overlaps it. */

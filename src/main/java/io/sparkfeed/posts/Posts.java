@@ -167,6 +167,78 @@ public class Posts {
                 .list();
     }
 
+    /** An admin takes a post down (the moderation module checks the role and audits); returns its author. */
+    @Transactional
+    public long hide(long postId, String reason) {
+        Post post = posts.findById(postId).orElseThrow(() -> new NotFoundException("post " + postId));
+        if (post.hidden()) {
+            throw new UserFacingException("moderation.post.alreadyHidden");
+        }
+        post.hide(reason, clock.instant());
+        return post.authorId();
+    }
+
+    /** Puts a hidden post back; returns its author. */
+    @Transactional
+    public long restore(long postId) {
+        Post post = posts.findById(postId).orElseThrow(() -> new NotFoundException("post " + postId));
+        if (!post.hidden()) {
+            throw new UserFacingException("moderation.post.notHidden");
+        }
+        post.restore();
+        return post.authorId();
+    }
+
+    /** Hides every visible post of an author at once; returns the ids it hid. */
+    @Transactional
+    public List<Long> hideAllBy(long authorId, String reason) {
+        return jdbc.sql("""
+                        update posts set hidden_at = :now, hidden_reason = :reason
+                        where author_id = :author and hidden_at is null returning id""")
+                .param("now", java.sql.Timestamp.from(clock.instant())).param("reason", reason)
+                .param("author", authorId).query(Long.class).list();
+    }
+
+    /** An admin hides a comment; it no longer counts on the post. Returns the comment's author. */
+    @Transactional
+    public long hideComment(long commentId, String reason) {
+        Comment comment = comments.findById(commentId).orElseThrow(() -> new NotFoundException("comment"));
+        if (comment.hidden()) {
+            throw new UserFacingException("moderation.comment.alreadyHidden");
+        }
+        comment.hide(reason, clock.instant());
+        posts.addComments(comment.postId(), -1);
+        return comment.authorId();
+    }
+
+    @Transactional
+    public long restoreComment(long commentId) {
+        Comment comment = comments.findById(commentId).orElseThrow(() -> new NotFoundException("comment"));
+        if (!comment.hidden()) {
+            throw new UserFacingException("moderation.comment.notHidden");
+        }
+        comment.restore();
+        posts.addComments(comment.postId(), 1);
+        return comment.authorId();
+    }
+
+    /** Comments for a viewer who may be an admin: admins see hidden comments too, marked as removed. */
+    @Transactional(readOnly = true)
+    public List<CommentView> comments(long postId, Long viewerId, boolean viewerIsAdmin) {
+        if (!viewerIsAdmin) {
+            return comments(postId, viewerId);
+        }
+        return jdbc.sql("""
+                        select c.id, c.post_id, c.author_id, a.handle, a.display_name, c.body, c.created_at, c.hidden_at
+                        from comments c join accounts a on a.id = c.author_id
+                        where c.post_id = :post
+                        order by c.created_at, c.id""")
+                .param("post", postId)
+                .query((rs, n) -> new CommentView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) != null))
+                .list();
+    }
+
     @Transactional(readOnly = true)
     public long authorOf(long postId) {
         return posts.findById(postId).map(Post::authorId).orElseThrow(() -> new NotFoundException("post " + postId));

@@ -3,6 +3,7 @@ package io.sparkfeed.accounts.web;
 import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.accounts.Accounts;
 import io.sparkfeed.accounts.CurrentAccount;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -18,7 +19,15 @@ class CurrentAccountAdvice {
     }
 
     @ModelAttribute("me")
-    CurrentAccount me(@AuthenticationPrincipal AccountPrincipal principal) {
-        return principal == null ? null : accounts.current(principal.id()).orElse(null);
+    CurrentAccount me(@AuthenticationPrincipal AccountPrincipal principal, HttpServletRequest request) {
+        if (principal == null) {
+            return null;
+        }
+        // loaded already by SessionAccountFilter for this request
+        if (request.getAttribute(SessionAccountFilter.CURRENT) instanceof CurrentAccount loaded
+                && loaded.id() == principal.id()) {
+            return loaded;
+        }
+        return accounts.current(principal.id()).orElse(null);
     }
 }

@@ -51,7 +51,7 @@ class PostController {
         PostCard post = cards.one(id, viewerId, viewer != null && viewer.admin())
                 .orElseThrow(() -> new NotFoundException("post " + id));
         model.addAttribute("post", post);
-        model.addAttribute("comments", posts.comments(id, viewerId));
+        model.addAttribute("comments", posts.comments(id, viewerId, viewer != null && viewer.admin()));
         model.addAttribute("own", viewerId != null && post.author().id() == viewerId);
         return "posts/show";
     }

@@ -70,7 +70,7 @@ class ReactionController {
     private String comments(long postId, AccountPrincipal me, Model model, String problem, String draft) {
         model.addAttribute("postId", postId);
         model.addAttribute("postAuthorId", posts.authorOf(postId));
-        model.addAttribute("comments", posts.comments(postId, me.id()));
+        model.addAttribute("comments", posts.comments(postId, me.id(), me.admin()));
         model.addAttribute("commentProblem", problem);
         model.addAttribute("draft", draft);
         return "posts/show :: comments";

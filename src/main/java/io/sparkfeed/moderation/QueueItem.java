@@ -1,0 +1,13 @@
+package io.sparkfeed.moderation;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One reported item in the admins' queue with its open reports summed up. {@code subject} is null when the item
+ * is gone (its author deleted it); such reports can only be dismissed.
+ */
+public record QueueItem(ReportTarget target, long targetId, int reporters, Instant firstReportedAt,
+        List<ReportReason> reasons, List<String> details, ReportSubject subject, boolean contentHidden,
+        boolean authorSuspended) {
+}

@@ -1,0 +1,6 @@
+package io.sparkfeed.moderation;
+
+/** What a report is about. */
+public enum ReportTarget {
+    POST, COMMENT, ACCOUNT
+}

@@ -1,0 +1,10 @@
+/**
+ * Moderation: reports and their queue, takedowns of posts and comments, account suspensions (which also end
+ * the account's sessions), and the enthusiast program's applications and reviews. Every admin action is written
+ * to the audit log in the same transaction. Nothing depends on this module.
+ */
+@ApplicationModule(displayName = "Moderation",
+        allowedDependencies = { "accounts", "posts", "catalog", "media", "audit", "platform" })
+package io.sparkfeed.moderation;
+
+import org.springframework.modulith.ApplicationModule;

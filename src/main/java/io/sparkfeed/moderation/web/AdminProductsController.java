@@ -1,0 +1,133 @@
+package io.sparkfeed.moderation.web;
+
+import io.sparkfeed.accounts.AccountPrincipal;
+import io.sparkfeed.catalog.Catalog;
+import io.sparkfeed.catalog.ProductDraft;
+import io.sparkfeed.catalog.ProductView;
+import io.sparkfeed.moderation.CatalogAdmin;
+import io.sparkfeed.platform.UserFacingException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The catalog for admins: every product, and a form to create or edit one with its photo. */
+@Controller
+@RequestMapping("/admin/products")
+@PreAuthorize("hasRole('ADMIN')")
+class AdminProductsController {
+
+    private final Catalog catalog;
+    private final CatalogAdmin admin;
+
+    AdminProductsController(Catalog catalog, CatalogAdmin admin) {
+        this.catalog = catalog;
+        this.admin = admin;
+    }
+
+    /** The product form; numbers stay text so that a typo is shown back, not a 400. */
+    record ProductForm(String title, String brand, String price, String currency, String description,
+            String category, String stock, Boolean active, String reason) {
+
+        static ProductForm empty() {
+            return new ProductForm("", "", "", "USD", "", "", "0", true, "");
+        }
+
+        static ProductForm of(ProductView p) {
+            return new ProductForm(p.title(), p.brand(), p.price().toPlainString(), p.currency(), p.description(),
+                    p.category(), String.valueOf(p.stock()), p.active(), "");
+        }
+
+        ProductDraft draft() {
+            BigDecimal amount;
+            int count;
+            try {
+                amount = new BigDecimal(price == null ? "" : price.strip());
+            } catch (NumberFormatException e) {
+                throw new UserFacingException("admin.products.price.invalid");
+            }
+            try {
+                count = Integer.parseInt(stock == null ? "" : stock.strip());
+            } catch (NumberFormatException e) {
+                throw new UserFacingException("admin.products.stock.invalid");
+            }
+            // an unticked checkbox sends nothing
+            return new ProductDraft(title, brand, amount, currency, description, category, count,
+                    Boolean.TRUE.equals(active), List.of());
+        }
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("products", catalog.all());
+        return "admin/products";
+    }
+
+    @GetMapping("/new")
+    String newProduct(Model model) {
+        return form(model, null, ProductForm.empty(), null);
+    }
+
+    @PostMapping
+    String create(@AuthenticationPrincipal AccountPrincipal me, @ModelAttribute("form") ProductForm form,
+            @RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+        try {
+            long id = admin.create(me.id(), form.draft(), bytes(photo));
+            redirect.addFlashAttribute("notice", "admin.products.created");
+            return "redirect:/admin/products/" + id + "/edit";
+        } catch (UserFacingException refused) {
+            response.setStatus(422);
+            return form(model, null, form, refused);
+        }
+    }
+
+    @GetMapping("/{id}/edit")
+    String edit(@PathVariable long id, Model model) {
+        ProductView product = catalog.get(id);
+        return form(model, product, ProductForm.of(product), null);
+    }
+
+    @PostMapping("/{id}")
+    String update(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id,
+            @ModelAttribute("form") ProductForm form,
+            @RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+        ProductView product = catalog.get(id);
+        try {
+            String problem = Reasons.problem(form.reason());
+            if (problem != null) {
+                throw new UserFacingException(problem);
+            }
+            admin.update(me.id(), id, form.draft(), bytes(photo), form.reason().strip());
+            redirect.addFlashAttribute("notice", "admin.products.saved");
+            return "redirect:/admin/products/" + id + "/edit";
+        } catch (UserFacingException refused) {
+            response.setStatus(422);
+            return form(model, product, form, refused);
+        }
+    }
+
+    private static byte[] bytes(MultipartFile photo) throws IOException {
+        return photo == null || photo.isEmpty() ? null : photo.getBytes();
+    }
+
+    private String form(Model model, ProductView product, ProductForm form, UserFacingException problem) {
+        model.addAttribute("product", product);
+        model.addAttribute("form", form);
+        model.addAttribute("formProblem", problem);
+        return "admin/product-form";
+    }
+}

@@ -1,0 +1,43 @@
+package io.sparkfeed.moderation.web;
+
+import io.sparkfeed.accounts.AccountPrincipal;
+import io.sparkfeed.moderation.Moderation;
+import io.sparkfeed.moderation.ReportOutcome;
+import io.sparkfeed.moderation.ReportTarget;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The report queue: oldest first, one row per reported item; an admin resolves an item with a reason. */
+@Controller
+@RequestMapping("/admin/reports")
+@PreAuthorize("hasRole('ADMIN')")
+class AdminReportsController {
+
+    private final Moderation moderation;
+
+    AdminReportsController(Moderation moderation) {
+        this.moderation = moderation;
+    }
+
+    @GetMapping
+    String queue(Model model) {
+        model.addAttribute("items", moderation.queue(100));
+        return "admin/reports";
+    }
+
+    @PostMapping("/resolve")
+    String resolve(@AuthenticationPrincipal AccountPrincipal admin, @RequestParam ReportTarget target,
+            @RequestParam long id, @RequestParam ReportOutcome outcome,
+            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        Reasons.act(redirect, reason, "admin.reports.resolved",
+                () -> moderation.resolve(admin.id(), target, id, outcome, reason.strip()));
+        return "redirect:/admin/reports";
+    }
+}
