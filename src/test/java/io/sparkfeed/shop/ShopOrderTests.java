@@ -282,12 +282,14 @@ class ShopOrderTests extends IntegrationTest {
     void aDeclinedOrInvalidCheckoutPlacesNothing() throws Exception {
         long product = product(catalog, "15.00", 5);
         TestAccount buyer = fixtures.person();
+        String key = UUID.randomUUID().toString();
         var invalid = post("/checkout").with(buyer.login()).with(csrf()).param("product", "" + product)
-                .param("quantity", "1").param("key", UUID.randomUUID().toString()).param("method", "invoice")
+                .param("quantity", "1").param("key", key).param("method", "invoice")
                 .param("name", "").param("line1", "").param("city", "").param("postcode", "").param("country", "");
         Document page = Jsoup.parse(mvc.perform(invalid).andExpect(status().is(422)).andReturn().getResponse()
                 .getContentAsString());
         assertThat(page.select(".field-error").text()).contains("Enter the name to ship to.");
+        assertThat(page.select("form[data-place-order] input[name=key]").val()).isEqualTo(key);
         mvc.perform(post("/checkout").with(buyer.login()).with(csrf()).param("product", "" + product)
                         .param("quantity", "1").param("key", UUID.randomUUID().toString()).param("method", "bitcoin")
                         .params(addressParams()))

@@ -80,7 +80,9 @@ class CartController {
             RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             response.setStatus(422);
-            model.addAttribute("key", key);
+            if (!key.isBlank()) {
+                model.addAttribute("key", key);
+            }
             return page(model, buyer, address, method);
         }
         try {

@@ -85,7 +85,8 @@ class CheckoutController {
         model.addAttribute("address", address);
         model.addAttribute("methods", payments.methods());
         model.addAttribute("method", payments.supports(method) ? method : "invoice");
-        model.addAttribute("key", key);
+        // the same key again after a correction, so a replay of the corrected form still finds one order
+        model.addAttribute("key", key == null || key.isBlank() ? UUID.randomUUID().toString() : key);
         return "shop/checkout";
     }
 }

@@ -1,7 +1,10 @@
 package io.sparkfeed.shop.web;
 
 import io.sparkfeed.accounts.AccountPrincipal;
+import io.sparkfeed.billing.PaymentMethodOption;
+import io.sparkfeed.billing.Payments;
 import io.sparkfeed.platform.UserFacingException;
+import io.sparkfeed.shop.OrderDetails;
 import io.sparkfeed.shop.Orders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -16,9 +19,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class OrderController {
 
     private final Orders orders;
+    private final Payments payments;
 
-    OrderController(Orders orders) {
+    OrderController(Orders orders, Payments payments) {
         this.orders = orders;
+        this.payments = payments;
     }
 
     @GetMapping("/orders")
@@ -29,7 +34,12 @@ class OrderController {
 
     @GetMapping("/orders/{id}")
     String show(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal buyer, Model model) {
-        model.addAttribute("order", orders.get(buyer.id(), id));
+        OrderDetails order = orders.get(buyer.id(), id);
+        model.addAttribute("order", order);
+        // a gateway removed since the order was paid has no label any more: its name is shown instead
+        model.addAttribute("paymentLabel", payments.methods().stream()
+                .filter(m -> m.method().equals(order.paymentMethod())).map(PaymentMethodOption::labelKey)
+                .findFirst().orElse(null));
         return "shop/order";
     }
 
