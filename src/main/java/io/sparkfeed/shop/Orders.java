@@ -62,6 +62,7 @@ public class Orders {
 
     /** Buys the given products now ("Buy now" places one line). Returns the order id, the first one on a replay. */
     public long place(long accountId, List<Purchase> items, Checkout checkout) {
+        requireActive(accountId);
         check(checkout);
         if (items.isEmpty()) {
             throw new UserFacingException("shop.cart.empty");
@@ -71,6 +72,7 @@ public class Orders {
 
     /** Places one order for the whole cart and empties it. Returns the order id, the first one on a replay. */
     public long placeCart(long accountId, Checkout checkout) {
+        requireActive(accountId);
         check(checkout);
         return placeOnce(accountId, checkout, () -> cartItems(accountId), true);
     }
@@ -159,6 +161,15 @@ public class Orders {
         }
         events.publishEvent(new OrderPlaced(orderId, accountId, List.copyOf(credited)));
         return orderId;
+    }
+
+    /** A suspended account buys nothing, even through a request that started before its session ended. */
+    private void requireActive(long accountId) {
+        boolean suspended = jdbc.sql("select suspended_at is not null from accounts where id = ?").param(accountId)
+                .query(Boolean.class).optional().orElse(true);
+        if (suspended) {
+            throw new org.springframework.security.access.AccessDeniedException("suspended");
+        }
     }
 
     private void check(Checkout checkout) {

@@ -25,6 +25,12 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 class ModerationTests extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.sparkfeed.accounts.Follows follows;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.sparkfeed.shop.Orders orders;
+
     @Autowired
     Posts posts;
 
@@ -181,6 +187,15 @@ class ModerationTests extends IntegrationTest {
         assertThatThrownBy(() -> posts.smile(member.id(), post)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> posts.comment(member.id(), post, "hi")).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> fixtures.post(member, "while suspended")).isInstanceOf(RuntimeException.class);
+        long someone = fixtures.primeMember().id();
+        assertThatThrownBy(() -> follows.follow(member.id(), someone)).isInstanceOf(AccessDeniedException.class);
+        long product = fixtures.product(1);
+        assertThatThrownBy(() -> orders.place(member.id(), java.util.List.of(new io.sparkfeed.shop.Purchase(product, 1, null)),
+                new io.sparkfeed.shop.Checkout(new io.sparkfeed.shop.ShippingAddress("M", "1 St", "", "Paris", "75001",
+                        "France"), "invoice", java.util.UUID.randomUUID().toString())))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(jdbc.sql("select count(*) from orders where account_id = ?").param(member.id()).query(Long.class)
+                .single()).isZero();
 
         mvc.perform(post("/admin/moderation/accounts/" + member.id() + "/reinstate").param("reason", "Apologised")
                         .with(admin.login()).with(csrf()))
