@@ -55,7 +55,17 @@
     });
 
     document.addEventListener("keydown", function (event) {
-        if (event.key === "Escape") { closeCards(null); }
+        if (event.key === "Escape") {
+            closeCards(null);
+            document.querySelectorAll("details[data-menu][open]").forEach(function (menu) { menu.open = false; });
+        }
+    });
+
+    // An open account menu closes when the reader clicks elsewhere.
+    document.addEventListener("click", function (event) {
+        document.querySelectorAll("details[data-menu][open]").forEach(function (menu) {
+            if (!menu.contains(event.target)) { menu.open = false; }
+        });
     });
 
     // Confirm before a destructive form is sent.

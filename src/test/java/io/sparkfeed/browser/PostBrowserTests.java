@@ -60,6 +60,7 @@ class PostBrowserTests extends IntegrationTest {
             page.findElement(By.cssSelector("form[data-post-form] button[type=submit]")).click();
             browser.waitUpTo(Duration.ofSeconds(15)).until(ExpectedConditions.urlMatches(".*/posts/\\d+$"));
             assertThat(page.findElement(By.cssSelector(".flash.notice")).getText()).contains("Your post is live");
+            page.findElement(By.cssSelector(".account-menu > summary")).click();
             page.findElement(By.xpath("//button[normalize-space()='Log out']")).click();
         }
 

@@ -74,6 +74,7 @@ class ReportBrowserTests extends IntegrationTest {
     }
 
     private static void logout(WebDriver page) {
-        page.findElement(By.xpath("//button[normalize-space()='Log out']")).click();
+        page.findElement(By.cssSelector(".account-menu > summary")).click();
+            page.findElement(By.xpath("//button[normalize-space()='Log out']")).click();
     }
 }
