@@ -26,11 +26,14 @@ public class Accounts {
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy passwordPolicy;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final io.sparkfeed.audit.AuditLog audit;
     private final Clock clock;
 
     Accounts(AccountRepository accounts, MembershipRepository memberships, PasswordEncoder passwordEncoder,
-            PasswordPolicy passwordPolicy, org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock) {
+            PasswordPolicy passwordPolicy, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            io.sparkfeed.audit.AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.accounts = accounts;
         this.memberships = memberships;
         this.passwordEncoder = passwordEncoder;
@@ -130,6 +133,16 @@ public class Accounts {
     @Transactional
     public void makeAdmin(long id) {
         accounts.findById(id).orElseThrow(() -> new NotFoundException("account " + id)).makeAdmin();
+    }
+
+    /** An admin turns a person's account into a brand's (which never posts), or back; audited with the reason. */
+    @Transactional
+    public void changeKind(long adminId, long id, AccountKind kind, String reason) {
+        Account account = accounts.findById(id).orElseThrow(() -> new NotFoundException("account " + id));
+        if (account.kind() != kind) {
+            account.changeKind(kind);
+            audit.record(adminId, "ACCOUNT_KIND_CHANGED", "ACCOUNT", id, reason, kind.name());
+        }
     }
 
     @Transactional

@@ -75,6 +75,26 @@ class AdminMembersTests extends IntegrationTest {
     }
 
     @Test
+    void anAdminTurnsAnAccountIntoABrandWhichCanNoLongerPost() throws Exception {
+        var admin = fixtures.admin();
+        var target = fixtures.primeMember();
+        mvc.perform(post("/admin/members/" + target.id() + "/kind").param("kind", "BRAND").param("reason", "Is a shop")
+                        .with(admin.login()).with(csrf()))
+                .andExpect(flash().attribute("notice", "admin.members.kindChanged"));
+        mvc.perform(post("/admin/members/" + target.id() + "/kind").param("kind", "PERSON").param("reason", "x")
+                        .with(target.login()).with(csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select kind from accounts where id = ?").param(target.id()).query(String.class).single())
+                .isEqualTo("BRAND");
+        mvc.perform(get("/posts/new").with(target.login()))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(Matchers.containsString("Brand accounts do not post")));
+        assertThat(jdbc.sql("select action || ':' || reason || ':' || details from audit_entries where target_type = 'ACCOUNT' "
+                + "and target_id = ?").param(target.id()).query(String.class).list())
+                .containsExactly("ACCOUNT_KIND_CHANGED:Is a shop:BRAND");
+    }
+
+    @Test
     void anActionWithoutAReasonChangesNothing() throws Exception {
         var admin = fixtures.admin();
         var target = fixtures.person();

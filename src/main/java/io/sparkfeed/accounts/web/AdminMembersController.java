@@ -51,6 +51,14 @@ class AdminMembersController {
         return act(redirect, q, "admin.members.ended", reason, () -> memberships.end(admin.id(), id, reason.strip()));
     }
 
+    @PostMapping("/{id}/kind")
+    String kind(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable long id,
+            @RequestParam io.sparkfeed.accounts.AccountKind kind, @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String q, RedirectAttributes redirect) {
+        return act(redirect, q, "admin.members.kindChanged", reason,
+                () -> accounts.changeKind(admin.id(), id, kind, reason.strip()));
+    }
+
     private String act(RedirectAttributes redirect, String q, String done, String reason, Runnable action) {
         if (reason.isBlank()) {
             redirect.addFlashAttribute("problem", "admin.reason.required");
