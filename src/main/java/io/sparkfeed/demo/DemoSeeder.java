@@ -3,9 +3,8 @@ package io.sparkfeed.demo;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "sparkfeed.demo-data.enabled", matchIfMissing = true)
-class DemoSeeder implements ApplicationRunner {
+class DemoSeeder implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
 
@@ -30,8 +29,27 @@ class DemoSeeder implements ApplicationRunner {
         this.transactions = transactions;
     }
 
+    private volatile boolean running;
+
+    /** Before the web server opens its port (its phase is just below Integer.MAX_VALUE), so nobody sees it half-seeded. */
     @Override
-    public void run(ApplicationArguments args) {
+    public int getPhase() {
+        return 0;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public void start() {
+        running = true;
         for (DemoStep step : steps) {
             transactions.executeWithoutResult(status -> {
                 // the lock makes two instances starting together seed once
