@@ -104,7 +104,8 @@ public class Accounts {
         return jdbc.sql("""
                         select a.id, a.handle, a.display_name, a.kind, a.admin, a.enthusiast, m.plan, m.ends_at,
                                (select count(*) from notifications n where n.recipient_id = a.id and n.read_at is null),
-                               (select count(*) from account_interests i where i.account_id = a.id), a.hide_purchased
+                               (select count(*) from account_interests i where i.account_id = a.id), a.hide_purchased,
+                               (select coalesce(sum(c.quantity), 0) from cart_lines c where c.account_id = a.id)
                         from accounts a
                         left join lateral (select plan, ends_at from memberships
                                            where account_id = a.id and starts_at <= :now and ends_at > :now
@@ -115,7 +116,7 @@ public class Accounts {
                         AccountKind.valueOf(rs.getString(4)), rs.getBoolean(5), EnthusiastStatus.valueOf(rs.getString(6)),
                         rs.getString(7) == null ? null : Plan.valueOf(rs.getString(7)),
                         rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), rs.getLong(9),
-                        rs.getInt(10), rs.getBoolean(11)))
+                        rs.getInt(10), rs.getBoolean(11), rs.getInt(12)))
                 .optional();
     }
 

@@ -7,7 +7,7 @@ import java.time.Instant;
  */
 public record CurrentAccount(long id, String handle, String displayName, AccountKind kind, boolean admin,
         EnthusiastStatus enthusiastStatus, Plan primePlan, Instant primeEndsAt, long unreadNotifications,
-        int interestCount, boolean hidePurchased) {
+        int interestCount, boolean hidePurchased, int cartItems) {
 
     /** Whether the personal feed is ready: the account picked its interests. */
     public boolean onboarded() {
