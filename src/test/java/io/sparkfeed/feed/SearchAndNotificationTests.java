@@ -70,6 +70,9 @@ class SearchAndNotificationTests extends IntegrationTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
                 "select count(*) from notifications where recipient_id = ?").param(author.id()).query(Long.class).single() == 3);
+        // the registry keeps an event until its listener completed, then deletes it
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "select count(*) from event_publication where completion_date is null").query(Long.class).single() == 0);
         Document home = page(get("/").with(author.login()));
         assertThat(home.select(".notifications-link .unread").text()).isEqualTo("3");
 
