@@ -42,4 +42,11 @@ class InvoicePaymentGateway implements PaymentGateway {
         Invoice invoice = invoices.save(new Invoice(request, method(), reference, now));
         return new PaymentReceipt(method(), invoice.reference(), invoice.status());
     }
+
+    /** An invoice not yet paid is voided; a paid one stays for the operator to refund by hand. */
+    @Override
+    @Transactional
+    public void cancel(String reference) {
+        invoices.voidOwed(reference);
+    }
 }

@@ -7,4 +7,10 @@ interface InvoiceRepository extends Repository<Invoice, Long> {
     Invoice save(Invoice invoice);
 
     long countByAccountId(Long accountId);
+
+    @org.springframework.data.jpa.repository.Modifying
+    @org.springframework.data.jpa.repository.Query(
+            value = "update invoices set status = 'VOID' where reference = :reference and status = 'OWED'",
+            nativeQuery = true)
+    int voidOwed(String reference);
 }

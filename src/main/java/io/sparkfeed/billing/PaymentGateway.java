@@ -15,4 +15,10 @@ public interface PaymentGateway {
     String labelKey();
 
     PaymentReceipt charge(PaymentRequest request);
+
+    /**
+     * Cancels a recorded payment (the purchase was cancelled): void what is still owed, refund what was paid.
+     * Runs in the caller's transaction.
+     */
+    void cancel(String reference);
 }

@@ -35,4 +35,12 @@ public class Payments {
         }
         return gateway.charge(request);
     }
+
+    /** Cancels the payment of a cancelled purchase through the gateway that recorded it. */
+    public void cancel(String method, String reference) {
+        PaymentGateway gateway = gateways.get(method);
+        if (gateway != null && reference != null) {
+            gateway.cancel(reference);
+        }
+    }
 }

@@ -276,7 +276,7 @@ public class Orders {
                 rs.getTimestamp("created_at").toInstant(), lines);
     }
 
-    /** The buyer cancels an order that has not shipped yet; its stock goes back to the catalog. */
+    /** The buyer cancels an order that has not shipped yet; its stock goes back and its payment is cancelled. */
     @Transactional
     public void cancel(long accountId, long orderId) {
         OrderDetails order = get(accountId, orderId);
@@ -290,6 +290,9 @@ public class Orders {
         for (OrderDetails.Line line : order.lines()) {
             catalog.giveBackStock(line.productId(), line.quantity());
         }
+        jdbc.sql("select payment_method, payment_reference from orders where id = ?").param(orderId)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional()
+                .ifPresent(payment -> payments.cancel(payment[0], payment[1]));
     }
 
     /** An admin moves an order on: PLACED to SHIPPED, SHIPPED to DELIVERED. Audited. */

@@ -201,11 +201,15 @@ class ShopOrderTests extends IntegrationTest {
         TestAccount buyer = fixtures.person();
         long id = orders.place(buyer.id(), List.of(new Purchase(product, 3, null)), checkout());
         assertThat(stock(product)).isEqualTo(2);
+        String invoice = "select i.status from invoices i join orders o on o.payment_reference = i.reference where o.id = ?";
+        assertThat(jdbc.sql(invoice).param(id).query(String.class).single()).isEqualTo("OWED");
 
         mvc.perform(post("/orders/" + id + "/cancel").with(buyer.login()).with(csrf()))
                 .andExpect(redirectedUrl("/orders/" + id))
                 .andExpect(flash().attribute("notice", "shop.order.cancelled"));
         assertThat(stock(product)).isEqualTo(5);
+        assertThat(jdbc.sql(invoice).param(id).query(String.class).single()).as("the owed invoice is voided")
+                .isEqualTo("VOID");
         mvc.perform(post("/orders/" + id + "/cancel").with(buyer.login()).with(csrf()))
                 .andExpect(flash().attribute("problem", "shop.order.notCancellable"));
         assertThat(stock(product)).isEqualTo(5);
