@@ -55,7 +55,11 @@ class AdminMembersTests extends IntegrationTest {
         var target = fixtures.person();
         mvc.perform(get("/admin/members").param("q", target.handle()).with(admin.login()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("@" + target.handle())));
+                .andExpect(content().string(Matchers.containsString("@" + target.handle())))
+                .andExpect(content().string(Matchers.containsString(
+                        "<label class=\"visually-hidden\" for=\"grant-reason-" + target.id() + "\">Reason</label>")))
+                .andExpect(content().string(Matchers.containsString(
+                        "<input id=\"grant-reason-" + target.id() + "\" type=\"text\" name=\"reason\" required")));
 
         mvc.perform(post("/admin/members/" + target.id() + "/grant").param("days", "60")
                         .param("reason", "Community prize").with(admin.login()).with(csrf()))
