@@ -3,7 +3,7 @@ package io.sparkfeed.accounts.web;
 import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.accounts.Accounts;
 import io.sparkfeed.accounts.Memberships;
-import io.sparkfeed.platform.UserFacingException;
+import io.sparkfeed.platform.AdminActions;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -60,18 +60,7 @@ class AdminMembersController {
     }
 
     private String act(RedirectAttributes redirect, String q, String done, String reason, Runnable action) {
-        if (reason.isBlank()) {
-            redirect.addFlashAttribute("problem", "admin.reason.required");
-        } else if (reason.length() > 1000) {
-            redirect.addFlashAttribute("problem", "admin.reason.tooLong");
-        } else {
-            try {
-                action.run();
-                redirect.addFlashAttribute("notice", done);
-            } catch (UserFacingException refused) {
-                redirect.addFlashAttribute("problem", refused.messageKey());
-            }
-        }
+        AdminActions.act(redirect, reason, done, action);
         redirect.addAttribute("q", q);
         return "redirect:/admin/members";
     }

@@ -1,5 +1,6 @@
 package io.sparkfeed.moderation.web;
 
+import io.sparkfeed.platform.AdminActions;
 import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.moderation.EnthusiastReview;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,14 +38,14 @@ class AdminEnthusiastsController {
     @PostMapping("/applications/{id}/approve")
     String approve(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable long id,
             @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        Reasons.act(redirect, reason, "admin.enthusiasts.approved", () -> review.approve(admin.id(), id, reason.strip()));
+        AdminActions.act(redirect, reason, "admin.enthusiasts.approved", () -> review.approve(admin.id(), id, reason.strip()));
         return BACK;
     }
 
     @PostMapping("/applications/{id}/decline")
     String decline(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable long id,
             @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        Reasons.act(redirect, reason, "admin.enthusiasts.declined", () -> review.decline(admin.id(), id, reason.strip()));
+        AdminActions.act(redirect, reason, "admin.enthusiasts.declined", () -> review.decline(admin.id(), id, reason.strip()));
         return BACK;
     }
 
@@ -52,7 +53,7 @@ class AdminEnthusiastsController {
     String suspend(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable long accountId,
             @RequestParam(defaultValue = "false") boolean hidePosts, @RequestParam(defaultValue = "") String reason,
             RedirectAttributes redirect) {
-        Reasons.act(redirect, reason, "admin.enthusiasts.suspended",
+        AdminActions.act(redirect, reason, "admin.enthusiasts.suspended",
                 () -> review.suspend(admin.id(), accountId, hidePosts, reason.strip()));
         return BACK;
     }
@@ -60,7 +61,7 @@ class AdminEnthusiastsController {
     @PostMapping("/{accountId}/reinstate")
     String reinstate(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable long accountId,
             @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        Reasons.act(redirect, reason, "admin.enthusiasts.reinstated",
+        AdminActions.act(redirect, reason, "admin.enthusiasts.reinstated",
                 () -> review.reinstate(admin.id(), accountId, reason.strip()));
         return BACK;
     }
@@ -68,7 +69,7 @@ class AdminEnthusiastsController {
     @PostMapping("/{accountId}/revoke")
     String revoke(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable long accountId,
             @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        Reasons.act(redirect, reason, "admin.enthusiasts.revoked",
+        AdminActions.act(redirect, reason, "admin.enthusiasts.revoked",
                 () -> review.revoke(admin.id(), accountId, reason.strip()));
         return BACK;
     }

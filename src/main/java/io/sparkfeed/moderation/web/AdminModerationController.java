@@ -1,5 +1,6 @@
 package io.sparkfeed.moderation.web;
 
+import io.sparkfeed.platform.AdminActions;
 import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.moderation.Moderation;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,7 +27,7 @@ class AdminModerationController {
     @PostMapping("/posts/{id}/hide")
     String hidePost(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable long id,
             @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        Reasons.act(redirect, reason, "admin.moderation.postHidden",
+        AdminActions.act(redirect, reason, "admin.moderation.postHidden",
                 () -> moderation.hidePost(admin.id(), id, reason.strip()));
         return "redirect:/posts/" + id;
     }
@@ -34,7 +35,7 @@ class AdminModerationController {
     @PostMapping("/posts/{id}/restore")
     String restorePost(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable long id,
             @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        Reasons.act(redirect, reason, "admin.moderation.postRestored",
+        AdminActions.act(redirect, reason, "admin.moderation.postRestored",
                 () -> moderation.restorePost(admin.id(), id, reason.strip()));
         return "redirect:/posts/" + id;
     }
@@ -42,7 +43,7 @@ class AdminModerationController {
     @PostMapping("/comments/{id}/hide")
     String hideComment(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable long id,
             @RequestParam long post, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        Reasons.act(redirect, reason, "admin.moderation.commentHidden",
+        AdminActions.act(redirect, reason, "admin.moderation.commentHidden",
                 () -> moderation.hideComment(admin.id(), id, reason.strip()));
         return "redirect:/posts/" + post + "#comments";
     }
@@ -50,7 +51,7 @@ class AdminModerationController {
     @PostMapping("/comments/{id}/restore")
     String restoreComment(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable long id,
             @RequestParam long post, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        Reasons.act(redirect, reason, "admin.moderation.commentRestored",
+        AdminActions.act(redirect, reason, "admin.moderation.commentRestored",
                 () -> moderation.restoreComment(admin.id(), id, reason.strip()));
         return "redirect:/posts/" + post + "#comments";
     }
@@ -59,7 +60,7 @@ class AdminModerationController {
     String suspend(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable long id,
             @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String q,
             RedirectAttributes redirect) {
-        Reasons.act(redirect, reason, "admin.moderation.suspended",
+        AdminActions.act(redirect, reason, "admin.moderation.suspended",
                 () -> moderation.suspend(admin.id(), id, reason.strip()));
         redirect.addAttribute("q", q);
         return "redirect:/admin/members";
@@ -69,7 +70,7 @@ class AdminModerationController {
     String reinstate(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable long id,
             @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String q,
             RedirectAttributes redirect) {
-        Reasons.act(redirect, reason, "admin.moderation.reinstated",
+        AdminActions.act(redirect, reason, "admin.moderation.reinstated",
                 () -> moderation.reinstate(admin.id(), id, reason.strip()));
         redirect.addAttribute("q", q);
         return "redirect:/admin/members";

@@ -1,5 +1,6 @@
 package io.sparkfeed.moderation.web;
 
+import io.sparkfeed.platform.AdminActions;
 import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.catalog.ProductDraft;
@@ -107,7 +108,7 @@ class AdminProductsController {
             HttpServletResponse response, RedirectAttributes redirect) throws IOException {
         ProductView product = catalog.get(id);
         try {
-            String problem = Reasons.problem(form.reason());
+            String problem = AdminActions.problem(form.reason());
             if (problem != null) {
                 throw new UserFacingException(problem);
             }

@@ -1,5 +1,6 @@
 package io.sparkfeed.moderation.web;
 
+import io.sparkfeed.platform.AdminActions;
 import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.moderation.Moderation;
 import io.sparkfeed.moderation.ReportOutcome;
@@ -36,7 +37,7 @@ class AdminReportsController {
     String resolve(@AuthenticationPrincipal AccountPrincipal admin, @RequestParam ReportTarget target,
             @RequestParam long id, @RequestParam ReportOutcome outcome,
             @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        Reasons.act(redirect, reason, "admin.reports.resolved",
+        AdminActions.act(redirect, reason, "admin.reports.resolved",
                 () -> moderation.resolve(admin.id(), target, id, outcome, reason.strip()));
         return "redirect:/admin/reports";
     }

@@ -1,15 +1,17 @@
-package io.sparkfeed.moderation.web;
+package io.sparkfeed.platform;
 
-import io.sparkfeed.platform.UserFacingException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Runs an admin action that needs a reason, and puts its outcome (or why it was refused) in the flash. */
-final class Reasons {
+/**
+ * Runs an admin action that needs a reason (every admin action does), and puts its outcome, or why it was
+ * refused, in the flash. One place for the reason's rules: required, at most 1000 characters.
+ */
+public final class AdminActions {
 
-    private Reasons() {
+    private AdminActions() {
     }
 
-    static void act(RedirectAttributes redirect, String reason, String done, Runnable action) {
+    public static void act(RedirectAttributes redirect, String reason, String done, Runnable action) {
         String problem = problem(reason);
         if (problem != null) {
             redirect.addFlashAttribute("problem", problem);
@@ -23,7 +25,7 @@ final class Reasons {
         }
     }
 
-    static String problem(String reason) {
+    public static String problem(String reason) {
         if (reason == null || reason.isBlank()) {
             return "admin.reason.required";
         }
