@@ -59,15 +59,19 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    .setRegisterShutdownHook(false)
                     .start();
             EmbeddedPostgres started = running;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // a shutdown handler, not a JVM shutdown hook: handlers run after the application context has
+            // closed, so beans that write on close (post statistics, event publications) still reach the
+            // database; a plain hook would stop PostgreSQL under them and their pool would wait 30 s
+            SpringApplication.getShutdownHandlers().add(() -> {
                 try {
                     started.close();
                 } catch (IOException ignored) {
                     // the JVM is going away; PostgreSQL recovers from an unclean stop on the next start
                 }
-            }, "embedded-postgres-stop"));
+            });
             return running;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, e);

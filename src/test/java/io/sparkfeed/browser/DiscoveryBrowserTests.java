@@ -45,6 +45,9 @@ class DiscoveryBrowserTests extends IntegrationTest {
             // the trial makes them Prime, so they can follow
             page.get(baseUrl() + "/prime");
             page.findElement(By.xpath("//button[normalize-space()='Start my free trial']")).click();
+            // wait for the trial's confirmation: navigating away at once can abort the POST in flight
+            browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector(".flash.notice"), "Your Prime trial has started"));
             page.get(baseUrl() + "/@maya");
             page.findElement(By.cssSelector(".profile-head .follow button")).click();
             browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
