@@ -2,6 +2,7 @@ package io.sparkfeed.posts;
 
 import io.sparkfeed.accounts.Accounts;
 import io.sparkfeed.accounts.CurrentAccount;
+import io.sparkfeed.accounts.EnthusiastStatus;
 import io.sparkfeed.accounts.Memberships;
 import io.sparkfeed.accounts.Plan;
 import io.sparkfeed.accounts.PrimeStatus;
@@ -38,21 +39,21 @@ public class PostingPolicy {
     @Transactional(readOnly = true)
     public PostingDecision check(Long accountId) {
         if (accountId == null) {
-            return PostingRules.decide(new PostingFacts(false, false, null, false, BigDecimal.ZERO, false, 0),
+            return PostingRules.decide(new PostingFacts(false, false, null, false, BigDecimal.ZERO, EnthusiastStatus.NONE, 0),
                     settings);
         }
         Optional<CurrentAccount> current = accounts.current(accountId);
         if (current.isEmpty()) {
-            return PostingRules.decide(new PostingFacts(true, true, null, false, BigDecimal.ZERO, false, 0), settings);
+            return PostingRules.decide(new PostingFacts(true, true, null, false, BigDecimal.ZERO, EnthusiastStatus.NONE, 0), settings);
         }
         CurrentAccount account = current.get();
         Plan plan = memberships.status(accountId).map(PrimeStatus::plan).orElse(null);
         SpendingLedger spending = ledger.getIfAvailable();
         BigDecimal spent = spending == null ? BigDecimal.ZERO : spending.lifetimeSpend(accountId);
-        long recent = jdbc.sql("select count(*) from posts where author_id = ? and created_at > ?")
+        long recent = jdbc.sql("select count(*) from post_publications where author_id = ? and published_at > ?")
                 .params(accountId, java.sql.Timestamp.from(clock.instant().minus(Duration.ofHours(24))))
                 .query(Long.class).single();
-        return PostingRules.decide(new PostingFacts(true, false, plan, account.brand(), spent, account.enthusiast(),
+        return PostingRules.decide(new PostingFacts(true, false, plan, account.brand(), spent, account.enthusiastStatus(),
                 recent), settings);
     }
 

@@ -1,6 +1,11 @@
 package io.sparkfeed.posts;
 
-/** The six posting rules, in order, as a pure function of the facts and the instance's settings. */
+import io.sparkfeed.accounts.EnthusiastStatus;
+
+/**
+ * The six posting rules as a pure function of the facts and the instance's settings. The rules that nothing can
+ * lift (suspension, brand) come first, so a refused account is never sent to do something that would not help.
+ */
 final class PostingRules {
 
     private PostingRules() {
@@ -13,21 +18,26 @@ final class PostingRules {
         if (facts.suspended()) {
             return PostingDecision.refuse("posting.rule.suspended", null, null);
         }
+        if (facts.enthusiast() == EnthusiastStatus.SUSPENDED) {
+            // an admin suspended their enthusiast status: no posting in any mode until reinstated
+            return PostingDecision.refuse("posting.rule.enthusiastSuspended", null, null);
+        }
+        // before Prime: nothing a brand does (joining Prime included) lets it post
+        if (facts.brand()) {
+            return PostingDecision.refuse("posting.rule.brand", null, null);
+        }
         if (facts.primePlan() == null) {
             return PostingDecision.refuse("posting.rule.prime", "posting.action.prime", "/prime");
         }
         if (facts.primePlan() == io.sparkfeed.accounts.Plan.TRIAL && !settings.allowTrial()) {
             return PostingDecision.refuse("posting.rule.trial", "posting.action.paid", "/prime");
         }
-        if (facts.brand()) {
-            return PostingDecision.refuse("posting.rule.brand", null, null);
-        }
         if (facts.lifetimeSpend().compareTo(settings.minimumSpend()) < 0) {
             return PostingDecision.refuse("posting.rule.minimumSpend", "posting.action.shop", "/",
                     settings.minimumSpend().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(),
                     facts.lifetimeSpend().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
         }
-        if (settings.mode() == PostingMode.ENTHUSIASTS_ONLY && !facts.enthusiast()) {
+        if (settings.mode() == PostingMode.ENTHUSIASTS_ONLY && facts.enthusiast() != EnthusiastStatus.APPROVED) {
             return PostingDecision.refuse("posting.rule.enthusiastsOnly", "posting.action.enthusiast",
                     "/enthusiasts/apply");
         }

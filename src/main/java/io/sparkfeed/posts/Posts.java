@@ -68,6 +68,12 @@ public class Posts {
             throw new PostRejectedException("photo", rejected.messageKey(), rejected.arguments());
         }
         Post post = posts.save(new Post(authorId, image.key(), checked, clock.instant()));
+        // the daily limit counts publishes, not surviving posts; older rows are of no use to it
+        jdbc.sql("delete from post_publications where author_id = ? and published_at < ?")
+                .params(authorId, java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(2))))
+                .update();
+        jdbc.sql("insert into post_publications (author_id, published_at) values (?, ?)")
+                .params(authorId, java.sql.Timestamp.from(clock.instant())).update();
         events.publishEvent(new PostPublished(post.id(), authorId));
         return post.id();
     }
@@ -141,29 +147,41 @@ public class Posts {
         return comment.id();
     }
 
-    /** The comment's author or the post's author deletes a comment. */
+    /**
+     * The comment's author or the post's author deletes a comment of that post. A comment under a hidden post is
+     * not found for anyone but the post's author, as the post itself is not.
+     */
     @Transactional
-    public void deleteComment(long actorId, long commentId) {
-        Comment comment = comments.findById(commentId).orElseThrow(() -> new NotFoundException("comment"));
-        Post post = posts.findById(comment.postId()).orElseThrow(() -> new NotFoundException("post"));
+    public void deleteComment(long actorId, long postId, long commentId) {
+        Comment comment = comments.findById(commentId).filter(c -> c.postId() == postId)
+                .orElseThrow(() -> new NotFoundException("comment " + commentId + " of post " + postId));
+        Post post = posts.findById(postId).orElseThrow(() -> new NotFoundException("post " + postId));
+        if (post.hidden() && post.authorId() != actorId) {
+            throw new NotFoundException("post " + postId);
+        }
         if (comment.authorId() != actorId && post.authorId() != actorId) {
             throw new AccessDeniedException("not your comment");
         }
         comments.delete(comment);
-        posts.addComments(post.id(), -1);
+        if (!comment.hidden()) {
+            // hiding already took a hidden comment off the count
+            posts.addComments(post.id(), -1);
+        }
     }
 
     /** Visible comments of a post, oldest first (a hidden one is shown only to its author). */
     @Transactional(readOnly = true)
     public List<CommentView> comments(long postId, Long viewerId) {
         return jdbc.sql("""
-                        select c.id, c.post_id, c.author_id, a.handle, a.display_name, c.body, c.created_at, c.hidden_at
+                        select c.id, c.post_id, c.author_id, a.handle, a.display_name, c.body, c.created_at, c.hidden_at,
+                               c.hidden_reason
                         from comments c join accounts a on a.id = c.author_id
                         where c.post_id = :post and (c.hidden_at is null or c.author_id = :viewer)
                         order by c.created_at, c.id""")
                 .param("post", postId).param("viewer", viewerId == null ? -1L : viewerId)
                 .query((rs, n) -> new CommentView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) != null))
+                        rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) != null,
+                        rs.getString(9)))
                 .list();
     }
 
@@ -229,13 +247,15 @@ public class Posts {
             return comments(postId, viewerId);
         }
         return jdbc.sql("""
-                        select c.id, c.post_id, c.author_id, a.handle, a.display_name, c.body, c.created_at, c.hidden_at
+                        select c.id, c.post_id, c.author_id, a.handle, a.display_name, c.body, c.created_at, c.hidden_at,
+                               c.hidden_reason
                         from comments c join accounts a on a.id = c.author_id
                         where c.post_id = :post
                         order by c.created_at, c.id""")
                 .param("post", postId)
                 .query((rs, n) -> new CommentView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) != null))
+                        rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) != null,
+                        rs.getString(9)))
                 .list();
     }
 

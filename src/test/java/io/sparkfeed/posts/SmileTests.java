@@ -113,4 +113,54 @@ class SmileTests extends IntegrationTest {
         assertThat(jdbc.sql("select comment_count from posts where id = ?").param(postId).query(Integer.class).single())
                 .isZero();
     }
+
+    private int commentCount(long postId) {
+        return jdbc.sql("select comment_count from posts where id = ?").param(postId).query(Integer.class).single();
+    }
+
+    @Test
+    void aHiddenCommentDeletedByItsAuthorIsNotTakenOffTheCountTwice() throws Exception {
+        var author = fixtures.primeMember();
+        var commenter = fixtures.primeMember();
+        var admin = fixtures.admin();
+        long postId = fixtures.post(author, "count me right " + author.handle());
+        long hidden = posts.comment(commenter.id(), postId, "Buy followers here");
+        posts.comment(author.id(), postId, "Thanks all");
+        mvc.perform(post("/admin/moderation/comments/" + hidden + "/hide").param("post", String.valueOf(postId))
+                .param("reason", "Spam link").with(admin.login()).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(commentCount(postId)).isEqualTo(1);
+
+        // its author still sees it, with the moderators' reason, and may delete it
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/posts/" + postId)
+                        .with(commenter.login()))
+                .andExpect(content().string(Matchers.containsString("(removed by the moderators: Spam link)")));
+        mvc.perform(post("/posts/" + postId + "/comments/" + hidden + "/delete").with(commenter.login()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(commentCount(postId)).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from comments where post_id = ?").param(postId).query(Long.class)
+                .single()).isEqualTo(1);
+    }
+
+    @Test
+    void aCommentIsDeletedOnlyThroughItsOwnPostAndNotUnderAHiddenPost() throws Exception {
+        var author = fixtures.primeMember();
+        var commenter = fixtures.primeMember();
+        var admin = fixtures.admin();
+        long postId = fixtures.post(author, "secret comments " + author.handle());
+        long other = fixtures.post(commenter, "my own post " + commenter.handle());
+        long comment = posts.comment(commenter.id(), postId, "A word under the post");
+        // the comment is not found under another post, even one the commenter owns
+        mvc.perform(post("/posts/" + other + "/comments/" + comment + "/delete").with(commenter.login()).with(csrf())
+                .header("HX-Request", "true")).andExpect(status().isNotFound());
+
+        mvc.perform(post("/admin/moderation/posts/" + postId + "/hide").param("reason", "Counterfeit")
+                .with(admin.login()).with(csrf())).andExpect(status().is3xxRedirection());
+        // under a hidden post the commenter gets a 404, not the hidden post's comments
+        mvc.perform(post("/posts/" + postId + "/comments/" + comment + "/delete").with(commenter.login()).with(csrf())
+                        .header("HX-Request", "true"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("A word under the post"))));
+        assertThat(jdbc.sql("select count(*) from comments where id = ?").param(comment).query(Long.class).single())
+                .isEqualTo(1);
+    }
 }

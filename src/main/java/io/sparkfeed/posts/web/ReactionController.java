@@ -60,7 +60,7 @@ class ReactionController {
     @PostMapping("/posts/{postId}/comments/{commentId}/delete")
     String deleteComment(@PathVariable long postId, @PathVariable long commentId,
             @AuthenticationPrincipal AccountPrincipal me, HtmxRequest htmx, Model model) {
-        posts.deleteComment(me.id(), commentId);
+        posts.deleteComment(me.id(), postId, commentId);
         if (htmx.isHtmxRequest()) {
             return comments(postId, me, model, null, "");
         }
