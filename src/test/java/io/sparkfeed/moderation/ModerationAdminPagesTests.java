@@ -125,6 +125,9 @@ class ModerationAdminPagesTests extends IntegrationTest {
         assertThat(reasons).contains("s0", "s1", "s2").doesNotContain("r0", "r1", "r2");
         assertThat(d.select("#action option[selected]").attr("value")).isEqualTo("ACCOUNT_SUSPENDED");
 
+        assertThat(d.select("#targetType option").eachAttr("value")).contains("ACCOUNT", "POST", "COMMENT",
+                "PRODUCT", "ORDER");
+
         long newest = jdbc.sql("select max(id) from audit_entries").query(Long.class).single();
         Document older = page(get("/admin/audit").param("before", String.valueOf(newest)).with(admin.login()));
         assertThat(older.select("#audit-" + newest)).isEmpty();
