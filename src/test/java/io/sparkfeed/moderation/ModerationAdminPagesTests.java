@@ -61,8 +61,8 @@ class ModerationAdminPagesTests extends IntegrationTest {
         for (var route : routes) {
             mvc.perform(route).andExpect(redirectedUrl("/login"));
         }
-        for (TestAccount who : List.of(fixtures.person(), fixtures.primeMember(), fixtures.enthusiast(),
-                fixtures.brand())) {
+        for (TestAccount who : List.of(fixtures.person(), fixtures.trialMember(), fixtures.primeMember(),
+                fixtures.enthusiast(), fixtures.brand())) {
             for (var route : routes) {
                 mvc.perform(route.with(who.login())).andExpect(status().isForbidden());
             }

@@ -63,7 +63,8 @@ class ModerationEnthusiastTests extends IntegrationTest {
         for (var route : routes) {
             mvc.perform(route).andExpect(redirectedUrl("/login"));
         }
-        for (TestAccount who : List.of(fixtures.person(), fixtures.primeMember(), fixtures.enthusiast())) {
+        for (TestAccount who : List.of(fixtures.person(), fixtures.trialMember(), fixtures.primeMember(),
+                fixtures.enthusiast())) {
             for (var route : routes) {
                 mvc.perform(route.with(who.login())).andExpect(status().isForbidden());
             }
