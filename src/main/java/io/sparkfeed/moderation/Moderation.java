@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -172,7 +173,7 @@ public class Moderation {
             }
         } else if (outcome == ReportOutcome.AUTHOR_SUSPENDED) {
             Long author = subject.map(ReportSubject::authorId)
-                    .orElseGet(() -> reportedAuthors.stream().filter(java.util.Objects::nonNull).findFirst()
+                    .orElseGet(() -> reportedAuthors.stream().filter(Objects::nonNull).findFirst()
                             .orElseThrow(() -> new UserFacingException("admin.reports.authorUnknown")));
             if (!suspendUnlessSuspended(adminId, author, reason)) {
                 note = " (already suspended)";
