@@ -102,6 +102,38 @@ public class Images {
                 .query(Images::image).optional();
     }
 
+    /**
+     * The image with whether it is withheld, in the one statement {@code /media} already needs to find the row: a
+     * takedown is seen by every instance at once and costs other images nothing.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ServableImage> findServable(String key) {
+        if (key == null || !StoredImage.KEY.matcher(key).matches()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        select i.key, i.width, i.height, i.widths, w.owner_id
+                        from images i left join withheld_images w on w.image_key = i.key where i.key = ?""")
+                .param(key)
+                .query((rs, n) -> new ServableImage(image(rs, n), (Long) rs.getObject("owner_id"))).optional();
+    }
+
+    /**
+     * Withholds an image (its post was taken down): from now on only {@code ownerId} and admins get its files.
+     * Withholding it again changes nothing.
+     */
+    @Transactional
+    public void withhold(String key, long ownerId) {
+        jdbc.sql("insert into withheld_images (image_key, owner_id) values (?, ?) on conflict do nothing")
+                .params(key, ownerId).update();
+    }
+
+    /** Serves a withheld image to everyone again; nothing when it was not withheld. */
+    @Transactional
+    public void release(String key) {
+        jdbc.sql("delete from withheld_images where image_key = ?").param(key).update();
+    }
+
     /** The images of many keys in one statement, whatever their number; unknown keys are left out. */
     @Transactional(readOnly = true)
     public Map<String, StoredImage> findAll(Collection<String> keys) {

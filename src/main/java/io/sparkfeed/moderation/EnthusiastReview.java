@@ -9,6 +9,7 @@ import io.sparkfeed.posts.Posts;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -24,15 +25,20 @@ public class EnthusiastReview {
 
     private final Accounts accounts;
     private final Posts posts;
+    private final TakedownPhotos photos;
     private final AuditLog audit;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    EnthusiastReview(Accounts accounts, Posts posts, AuditLog audit, JdbcClient jdbc, Clock clock) {
+    EnthusiastReview(Accounts accounts, Posts posts, TakedownPhotos photos, AuditLog audit, JdbcClient jdbc,
+            ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.posts = posts;
+        this.photos = photos;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -61,12 +67,14 @@ public class EnthusiastReview {
         long accountId = decide(adminId, applicationId, "APPROVED", reason);
         accounts.changeEnthusiastStatus(accountId, EnthusiastStatus.APPROVED);
         audit.record(adminId, "ENTHUSIAST_APPROVED", "ACCOUNT", accountId, reason, "application " + applicationId);
+        events.publishEvent(new EnthusiastApplicationDecided(applicationId, accountId, true, reason));
     }
 
     @Transactional
     public void decline(long adminId, long applicationId, String reason) {
         long accountId = decide(adminId, applicationId, "DECLINED", reason);
         audit.record(adminId, "ENTHUSIAST_DECLINED", "ACCOUNT", accountId, reason, "application " + applicationId);
+        events.publishEvent(new EnthusiastApplicationDecided(applicationId, accountId, false, reason));
     }
 
     /** Suspends an approved enthusiast: the badge goes; {@code hidePosts} also hides their visible posts. */
@@ -79,6 +87,7 @@ public class EnthusiastReview {
             for (long postId : posts.hideAllBy(accountId, reason)) {
                 jdbc.sql("insert into enthusiast_hidden_posts (account_id, post_id) values (?, ?) on conflict do nothing")
                         .params(accountId, postId).update();
+                photos.withhold(postId);
                 hidden++;
             }
         }
@@ -97,6 +106,7 @@ public class EnthusiastReview {
         for (long postId : hidden) {
             try {
                 posts.restore(postId);
+                photos.release(postId);
                 restored++;
             } catch (UserFacingException alreadyRestored) {
                 // an admin restored it in the meantime

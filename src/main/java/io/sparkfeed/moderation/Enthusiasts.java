@@ -41,9 +41,15 @@ public class Enthusiasts {
                 .param(accountId).query(Enthusiasts::application).optional();
     }
 
+    /** Whether the account's enthusiast status was revoked: for good, so it cannot apply again. */
+    @Transactional(readOnly = true)
+    public boolean revoked(long accountId) {
+        return accounts.enthusiastStatus(accountId) == EnthusiastStatus.REVOKED;
+    }
+
     /**
-     * Applies: Prime members only, one pending application at a time, and not while already in the program
-     * (approved or suspended).
+     * Applies: Prime members only, one pending application at a time, not while already in the program
+     * (approved or suspended), and never again after a revocation (it is for good).
      */
     @Transactional
     public long apply(long accountId, String pitch, String interests, String links) {
@@ -53,6 +59,9 @@ public class Enthusiasts {
         EnthusiastStatus status = accounts.enthusiastStatus(accountId);
         if (status == EnthusiastStatus.APPROVED || status == EnthusiastStatus.SUSPENDED) {
             throw new UserFacingException("enthusiasts.apply.already");
+        }
+        if (status == EnthusiastStatus.REVOKED) {
+            throw new UserFacingException("enthusiasts.apply.revoked");
         }
         String p = strip(pitch);
         String i = strip(interests);

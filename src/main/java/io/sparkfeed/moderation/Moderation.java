@@ -10,6 +10,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -26,28 +29,42 @@ public class Moderation {
     private final Posts posts;
     private final Accounts accounts;
     private final Subjects subjects;
+    private final TakedownPhotos photos;
     private final AuditLog audit;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Moderation(Posts posts, Accounts accounts, Subjects subjects, AuditLog audit, JdbcClient jdbc, Clock clock) {
+    Moderation(Posts posts, Accounts accounts, Subjects subjects, TakedownPhotos photos, AuditLog audit,
+            JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.posts = posts;
         this.accounts = accounts;
         this.subjects = subjects;
+        this.photos = photos;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
     }
 
+    /**
+     * Hides a post and withholds its photo; the author is told why. An enthusiast reinstatement no longer puts
+     * this post back: the decision is now this takedown's.
+     */
     @Transactional
     public void hidePost(long adminId, long postId, String reason) {
         long author = posts.hide(postId, reason);
+        photos.withhold(postId);
+        forgetEnthusiastSuspension(postId);
         audit.record(adminId, "POST_HIDDEN", "POST", postId, reason, "author " + author);
+        events.publishEvent(new PostTakenDown(postId, author, reason));
     }
 
     @Transactional
     public void restorePost(long adminId, long postId, String reason) {
         long author = posts.restore(postId);
+        photos.release(postId);
+        forgetEnthusiastSuspension(postId);
         audit.record(adminId, "POST_RESTORED", "POST", postId, reason, "author " + author);
     }
 
@@ -55,6 +72,8 @@ public class Moderation {
     public void hideComment(long adminId, long commentId, String reason) {
         long author = posts.hideComment(commentId, reason);
         audit.record(adminId, "COMMENT_HIDDEN", "COMMENT", commentId, reason, "author " + author);
+        subjects.find(ReportTarget.COMMENT, commentId, false).ifPresent(comment -> events.publishEvent(
+                new CommentTakenDown(commentId, comment.postId(), author, reason)));
     }
 
     @Transactional
@@ -66,13 +85,9 @@ public class Moderation {
     /** Suspends an account: it can no longer log in, its sessions end, and it cannot act (see the README). */
     @Transactional
     public void suspend(long adminId, long accountId, String reason) {
-        if (adminId == accountId) {
-            throw new UserFacingException("admin.moderation.suspendSelf");
-        }
-        if (!accounts.suspend(accountId, reason)) {
+        if (!suspendUnlessSuspended(adminId, accountId, reason)) {
             throw new UserFacingException("admin.moderation.alreadySuspended");
         }
-        audit.record(adminId, "ACCOUNT_SUSPENDED", "ACCOUNT", accountId, reason, null);
     }
 
     @Transactional
@@ -83,24 +98,30 @@ public class Moderation {
         audit.record(adminId, "ACCOUNT_REINSTATED", "ACCOUNT", accountId, reason, null);
     }
 
-    /** Reported items with open reports, the longest waiting first, each with its number of reporters. */
+    /**
+     * Reported items with open reports, the longest waiting first, each with its number of reporters. An item its
+     * author deleted stays (its author known from the reports), so that the author can still be suspended.
+     */
     @Transactional(readOnly = true)
     public List<QueueItem> queue(int size) {
         return jdbc.sql("""
-                        select r.target_type, r.target_id, count(*) as reporters, min(r.created_at) as first_at,
-                               array_agg(distinct r.reason) as reasons,
-                               array_remove(array_agg(r.details order by r.created_at, r.id), null) as details,
-                               coalesce(p.hidden_at, c.hidden_at) is not null as content_hidden,
-                               au.suspended_at is not null as author_suspended
-                        from reports r
-                        left join posts p on r.target_type = 'POST' and p.id = r.target_id
-                        left join comments c on r.target_type = 'COMMENT' and c.id = r.target_id
-                        left join accounts au on au.id = case r.target_type when 'POST' then p.author_id
-                                  when 'COMMENT' then c.author_id else r.target_id end
-                        where r.status = 'OPEN'
-                        group by r.target_type, r.target_id, p.hidden_at, c.hidden_at, au.suspended_at
-                        order by first_at, r.target_type, r.target_id
-                        limit :size""")
+                        with open as (
+                            select target_type, target_id, count(*) as reporters, min(created_at) as first_at,
+                                   array_agg(distinct reason) as reasons,
+                                   array_remove(array_agg(details order by created_at, id), null) as details,
+                                   max(author_id) as reported_author
+                            from reports where status = 'OPEN'
+                            group by target_type, target_id
+                            order by first_at, target_type, target_id
+                            limit :size)
+                        select o.*, coalesce(p.hidden_at, c.hidden_at) is not null as content_hidden,
+                               au.handle as author_handle, au.suspended_at is not null as author_suspended
+                        from open o
+                        left join posts p on o.target_type = 'POST' and p.id = o.target_id
+                        left join comments c on o.target_type = 'COMMENT' and c.id = o.target_id
+                        left join accounts au on au.id = coalesce(case o.target_type when 'POST' then p.author_id
+                                  when 'COMMENT' then c.author_id else o.target_id end, o.reported_author)
+                        order by o.first_at, o.target_type, o.target_id""")
                 .param("size", size)
                 .query((rs, n) -> {
                     ReportTarget target = ReportTarget.valueOf(rs.getString("target_type"));
@@ -109,42 +130,74 @@ public class Moderation {
                             rs.getTimestamp("first_at").toInstant(),
                             strings(rs.getArray("reasons")).stream().map(ReportReason::valueOf).sorted().toList(),
                             strings(rs.getArray("details")), subjects.find(target, id, false).orElse(null),
-                            rs.getBoolean("content_hidden"), rs.getBoolean("author_suspended"));
+                            rs.getString("author_handle"), rs.getBoolean("content_hidden"),
+                            rs.getBoolean("author_suspended"));
                 })
                 .list();
     }
 
     /**
      * Handles every open report of an item at once: dismisses them, hides the post or comment, or suspends its
-     * author (the account itself for a reported account). Refused when the item has no open report.
+     * author (the account itself for a reported account). Refused when the item has no open report. Idempotent
+     * outcomes: content already hidden (or deleted by its author) is not hidden again, an author already
+     * suspended is not suspended again; the outcome is recorded and audited all the same.
      */
     @Transactional
     public int resolve(long adminId, ReportTarget target, long targetId, ReportOutcome outcome, String reason) {
-        int handled = jdbc.sql("""
+        if (outcome == ReportOutcome.CONTENT_HIDDEN && target == ReportTarget.ACCOUNT) {
+            throw new UserFacingException("admin.reports.cannotHideAccount");
+        }
+        List<Long> reportedAuthors = jdbc.sql("""
                         update reports set status = 'HANDLED', outcome = :outcome, handled_by = :admin,
                                handled_at = :now
-                        where target_type = :type and target_id = :target and status = 'OPEN'""")
+                        where target_type = :type and target_id = :target and status = 'OPEN'
+                        returning author_id""")
                 .param("outcome", outcome.name()).param("admin", adminId)
                 .param("now", Timestamp.from(clock.instant())).param("type", target.name())
-                .param("target", targetId).update();
+                .param("target", targetId).query((rs, n) -> (Long) rs.getObject(1)).list();
+        int handled = reportedAuthors.size();
         if (handled == 0) {
             throw new UserFacingException("admin.reports.nothingOpen");
         }
+        Optional<ReportSubject> subject = subjects.find(target, targetId, false);
+        String note = "";
         if (outcome == ReportOutcome.CONTENT_HIDDEN) {
-            if (target == ReportTarget.POST) {
+            if (subject.isEmpty()) {
+                note = " (deleted by its author)";
+            } else if (subjects.hidden(target, targetId)) {
+                note = " (already hidden)";
+            } else if (target == ReportTarget.POST) {
                 hidePost(adminId, targetId, reason);
-            } else if (target == ReportTarget.COMMENT) {
-                hideComment(adminId, targetId, reason);
             } else {
-                throw new UserFacingException("admin.reports.cannotHideAccount");
+                hideComment(adminId, targetId, reason);
             }
         } else if (outcome == ReportOutcome.AUTHOR_SUSPENDED) {
-            ReportSubject subject = subjects.get(target, targetId, false);
-            suspend(adminId, subject.authorId(), reason);
+            Long author = subject.map(ReportSubject::authorId)
+                    .orElseGet(() -> reportedAuthors.stream().filter(Objects::nonNull).findFirst()
+                            .orElseThrow(() -> new UserFacingException("admin.reports.authorUnknown")));
+            if (!suspendUnlessSuspended(adminId, author, reason)) {
+                note = " (already suspended)";
+            }
         }
         audit.record(adminId, "REPORTS_RESOLVED", target.name(), targetId, reason,
-                outcome.name() + ", " + handled + " report(s)");
+                outcome.name() + note + ", " + handled + " report(s)");
         return handled;
+    }
+
+    /** Suspends and audits; false (and nothing audited) when the account was suspended already. */
+    private boolean suspendUnlessSuspended(long adminId, long accountId, String reason) {
+        if (adminId == accountId) {
+            throw new UserFacingException("admin.moderation.suspendSelf");
+        }
+        if (!accounts.suspend(accountId, reason)) {
+            return false;
+        }
+        audit.record(adminId, "ACCOUNT_SUSPENDED", "ACCOUNT", accountId, reason, null);
+        return true;
+    }
+
+    private void forgetEnthusiastSuspension(long postId) {
+        jdbc.sql("delete from enthusiast_hidden_posts where post_id = ?").param(postId).update();
     }
 
     private static List<String> strings(Array array) throws SQLException {

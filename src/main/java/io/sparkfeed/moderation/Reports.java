@@ -1,5 +1,6 @@
 package io.sparkfeed.moderation;
 
+import io.sparkfeed.accounts.Accounts;
 import io.sparkfeed.platform.UserFacingException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -15,11 +16,13 @@ public class Reports {
     static final int MAX_DETAILS = 1000;
 
     private final Subjects subjects;
+    private final Accounts accounts;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Reports(Subjects subjects, JdbcClient jdbc, Clock clock) {
+    Reports(Subjects subjects, Accounts accounts, JdbcClient jdbc, Clock clock) {
         this.subjects = subjects;
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -32,10 +35,15 @@ public class Reports {
 
     /**
      * Files a report. Refused for one's own content or account, without a reason, with {@code OTHER} and no text,
-     * and while the same reporter has an open report on the same item (a unique index holds under concurrency).
+     * while the same reporter has an open report on the same item (a unique index holds under concurrency), and
+     * for a suspended account (the security filter ends its session first; this holds for any other caller). The
+     * report keeps the item's author, who can still be suspended if the item is deleted.
      */
     @Transactional
     public long file(long reporterId, ReportTarget target, long targetId, ReportReason reason, String details) {
+        if (accounts.get(reporterId).suspended()) {
+            throw new UserFacingException("report.suspended");
+        }
         ReportSubject subject = subjects.get(target, targetId, true);
         if (subject.authorId() == reporterId) {
             throw new UserFacingException("report.self");
@@ -51,12 +59,14 @@ public class Reports {
             throw new UserFacingException("report.details.tooLong");
         }
         return jdbc.sql("""
-                        insert into reports (reporter_id, target_type, target_id, reason, details, created_at)
-                        values (:reporter, :type, :target, :reason, :details, :now)
+                        insert into reports (reporter_id, target_type, target_id, reason, details, author_id,
+                                             created_at)
+                        values (:reporter, :type, :target, :reason, :details, :author, :now)
                         on conflict (reporter_id, target_type, target_id) where status = 'OPEN' do nothing
                         returning id""")
                 .param("reporter", reporterId).param("type", target.name()).param("target", targetId)
                 .param("reason", reason.name()).param("details", text.isEmpty() ? null : text)
+                .param("author", subject.authorId())
                 .param("now", Timestamp.from(clock.instant()))
                 .query(Long.class).optional()
                 .orElseThrow(() -> new UserFacingException("report.alreadyOpen"));

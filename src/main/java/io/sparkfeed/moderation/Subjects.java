@@ -18,7 +18,10 @@ class Subjects {
         this.jdbc = jdbc;
     }
 
-    /** The item if it exists; {@code visibleOnly} leaves out hidden posts and comments. */
+    /**
+     * The item if it exists; {@code visibleOnly} leaves out hidden posts and comments, and the comments under a
+     * hidden post (hidden with it for everyone but admins).
+     */
     Optional<ReportSubject> find(ReportTarget target, long id, boolean visibleOnly) {
         String sql;
         if (target == ReportTarget.POST) {
@@ -28,7 +31,8 @@ class Subjects {
         } else if (target == ReportTarget.COMMENT) {
             sql = """
                     select c.author_id, a.handle, c.body, c.post_id from comments c
-                    join accounts a on a.id = c.author_id where c.id = :id and (not :visible or c.hidden_at is null)""";
+                    join accounts a on a.id = c.author_id join posts p on p.id = c.post_id
+                    where c.id = :id and (not :visible or (c.hidden_at is null and p.hidden_at is null))""";
         } else {
             sql = "select a.id, a.handle, a.display_name, null::bigint as post_id from accounts a where a.id = :id";
         }
@@ -36,6 +40,16 @@ class Subjects {
                 .query((rs, n) -> new ReportSubject(target, id, rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getObject(4) == null ? null : rs.getLong(4)))
                 .optional();
+    }
+
+    /** Whether a post or comment is hidden itself (false for an account or an unknown item). */
+    boolean hidden(ReportTarget target, long id) {
+        if (target == ReportTarget.ACCOUNT) {
+            return false;
+        }
+        String table = target == ReportTarget.POST ? "posts" : "comments";
+        return jdbc.sql("select hidden_at is not null from " + table + " where id = ?").param(id)
+                .query(Boolean.class).optional().orElse(false);
     }
 
     ReportSubject get(ReportTarget target, long id, boolean visibleOnly) {

@@ -1,6 +1,9 @@
 package io.sparkfeed.notifications;
 
 import io.sparkfeed.accounts.AccountFollowed;
+import io.sparkfeed.moderation.CommentTakenDown;
+import io.sparkfeed.moderation.EnthusiastApplicationDecided;
+import io.sparkfeed.moderation.PostTakenDown;
 import io.sparkfeed.posts.CommentAdded;
 import io.sparkfeed.posts.PostSmiled;
 import io.sparkfeed.posts.Posts;
@@ -44,5 +47,22 @@ class NotificationListeners {
     @ApplicationModuleListener
     void on(AccountFollowed event) {
         notifications.notify(event.followedId(), "FOLLOW", event.followerId(), null);
+    }
+
+    /** The author of a hidden post hears why; the post stays open to them, marked removed. */
+    @ApplicationModuleListener
+    void on(PostTakenDown event) {
+        notifications.notify(event.authorId(), "POST_HIDDEN", null, event.postId(), event.reason());
+    }
+
+    @ApplicationModuleListener
+    void on(CommentTakenDown event) {
+        notifications.notify(event.authorId(), "COMMENT_HIDDEN", null, event.postId(), event.reason());
+    }
+
+    @ApplicationModuleListener
+    void on(EnthusiastApplicationDecided event) {
+        notifications.notify(event.accountId(), event.approved() ? "ENTHUSIAST_APPROVED" : "ENTHUSIAST_DECLINED",
+                null, null, event.reason());
     }
 }

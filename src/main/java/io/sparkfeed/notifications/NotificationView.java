@@ -2,11 +2,19 @@ package io.sparkfeed.notifications;
 
 import java.time.Instant;
 
-/** A notification as the list shows it. The actor is null for a purchase: who bought what stays private. */
+/**
+ * A notification as the list shows it. The actor is null for a purchase (who bought what stays private) and for
+ * a moderation decision, which carries its reason instead.
+ */
 public record NotificationView(long id, String kind, String actorHandle, String actorName, Long postId,
-        Instant createdAt, boolean unread) {
+        Instant createdAt, boolean unread, String reason) {
 
     public String messageKey() {
         return "notification." + kind.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A decision on an application to the enthusiast program: it links to where the applicant sees it. */
+    public boolean enthusiastDecision() {
+        return kind.startsWith("ENTHUSIAST_");
     }
 }

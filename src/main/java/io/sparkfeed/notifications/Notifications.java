@@ -21,24 +21,34 @@ public class Notifications {
 
     @Transactional
     public void notify(long recipientId, String kind, Long actorId, Long postId) {
+        notify(recipientId, kind, actorId, postId, null);
+    }
+
+    /** With the reason of a moderation decision: only the recipient ever sees their notifications. */
+    @Transactional
+    public void notify(long recipientId, String kind, Long actorId, Long postId, String reason) {
         if (actorId != null && actorId == recipientId) {
             return; // nobody is told about their own smile
         }
-        jdbc.sql("insert into notifications (recipient_id, kind, actor_id, post_id, created_at) values (?, ?, ?, ?, ?)")
-                .params(recipientId, kind, actorId, postId, Timestamp.from(clock.instant())).update();
+        jdbc.sql("""
+                        insert into notifications (recipient_id, kind, actor_id, post_id, reason, created_at)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(recipientId, kind, actorId, postId, reason, Timestamp.from(clock.instant())).update();
     }
 
     /** The newest notifications of an account; then all of them are marked read. */
     @Transactional
     public List<NotificationView> readLatest(long recipientId, int limit) {
         List<NotificationView> list = jdbc.sql("""
-                        select n.id, n.kind, a.handle, a.display_name, n.post_id, n.created_at, n.read_at is null
+                        select n.id, n.kind, a.handle, a.display_name, n.post_id, n.created_at, n.read_at is null,
+                               n.reason
                         from notifications n left join accounts a on a.id = n.actor_id and n.kind <> 'PURCHASE'
                         where n.recipient_id = ?
                         order by n.created_at desc, n.id desc limit ?""")
                 .params(recipientId, limit)
                 .query((rs, i) -> new NotificationView(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), (Long) rs.getObject(5), rs.getTimestamp(6).toInstant(), rs.getBoolean(7)))
+                        rs.getString(4), (Long) rs.getObject(5), rs.getTimestamp(6).toInstant(), rs.getBoolean(7),
+                        rs.getString(8)))
                 .list();
         jdbc.sql("update notifications set read_at = ? where recipient_id = ? and read_at is null")
                 .params(Timestamp.from(clock.instant()), recipientId).update();

@@ -79,7 +79,10 @@ public class PostCards {
     private record Row(PostCard withoutTags, List<Long> productIds, List<BigDecimal> xs, List<BigDecimal> ys) {
     }
 
-    /** A newest-first page of visible posts matching the filter, after the cursor (null: from the newest). */
+    /**
+     * A newest-first page of visible posts matching the filter, after the cursor (null: from the newest). On their
+     * own profile ({@link PostFilter.ByAuthor} with the viewer as author) authors also see their hidden posts.
+     */
     @Transactional(readOnly = true)
     public PostPage page(PostFilter filter, Cursor after, int size, Long viewerId) {
         if (size < 1 || size > 100) {
@@ -92,6 +95,10 @@ public class PostCards {
         params.put("limit", size + 1);
         StringBuilder where = new StringBuilder(" where p.hidden_at is null");
         if (filter instanceof PostFilter.ByAuthor by) {
+            if (viewerId != null && by.authorId() == viewerId) {
+                // authors see their own hidden posts on their profile, marked removed with the reason
+                where = new StringBuilder(" where true");
+            }
             where.append(" and p.author_id = :author");
             params.put("author", by.authorId());
         } else if (filter instanceof PostFilter.ByHashtag by) {

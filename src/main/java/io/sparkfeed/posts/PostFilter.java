@@ -3,8 +3,8 @@ package io.sparkfeed.posts;
 import java.util.List;
 
 /**
- * Which posts a list shows. Lists never show hidden posts; the discovery filters name the viewer whose follows,
- * interests and purchases shape them.
+ * Which posts a list shows. Lists never show hidden posts, except to their author on their own profile; the
+ * discovery filters name the viewer whose follows, interests and purchases shape them.
  */
 public sealed interface PostFilter {
 

@@ -23,6 +23,13 @@ class ReportBrowserTests extends IntegrationTest {
         var admin = fixtures.admin();
         long post = fixtures.post(author, "Totally genuine designer bag " + author.handle());
 
+        // before the takedown a visitor finds the post on the front page: its absence later means something
+        try (Browser visitor = new Browser()) {
+            WebDriver page = visitor.driver();
+            page.get(baseUrl() + "/");
+            assertThat(page.findElements(By.id("post-" + post))).hasSize(1);
+        }
+
         try (Browser browser = new Browser()) {
             WebDriver page = browser.driver();
             login(browser, member);

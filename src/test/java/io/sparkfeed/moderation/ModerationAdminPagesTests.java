@@ -61,8 +61,8 @@ class ModerationAdminPagesTests extends IntegrationTest {
         for (var route : routes) {
             mvc.perform(route).andExpect(redirectedUrl("/login"));
         }
-        for (TestAccount who : List.of(fixtures.person(), fixtures.primeMember(), fixtures.enthusiast(),
-                fixtures.brand())) {
+        for (TestAccount who : List.of(fixtures.person(), fixtures.trialMember(), fixtures.primeMember(),
+                fixtures.enthusiast(), fixtures.brand())) {
             for (var route : routes) {
                 mvc.perform(route.with(who.login())).andExpect(status().isForbidden());
             }
@@ -124,6 +124,9 @@ class ModerationAdminPagesTests extends IntegrationTest {
         var reasons = d.select("tbody tr").stream().map(row -> row.select("td").get(4).text()).toList();
         assertThat(reasons).contains("s0", "s1", "s2").doesNotContain("r0", "r1", "r2");
         assertThat(d.select("#action option[selected]").attr("value")).isEqualTo("ACCOUNT_SUSPENDED");
+
+        assertThat(d.select("#targetType option").eachAttr("value")).contains("ACCOUNT", "POST", "COMMENT",
+                "PRODUCT", "ORDER");
 
         long newest = jdbc.sql("select max(id) from audit_entries").query(Long.class).single();
         Document older = page(get("/admin/audit").param("before", String.valueOf(newest)).with(admin.login()));

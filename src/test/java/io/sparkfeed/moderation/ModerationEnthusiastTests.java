@@ -1,15 +1,18 @@
 package io.sparkfeed.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
+import java.time.Duration;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -60,7 +63,8 @@ class ModerationEnthusiastTests extends IntegrationTest {
         for (var route : routes) {
             mvc.perform(route).andExpect(redirectedUrl("/login"));
         }
-        for (TestAccount who : List.of(fixtures.person(), fixtures.primeMember(), fixtures.enthusiast())) {
+        for (TestAccount who : List.of(fixtures.person(), fixtures.trialMember(), fixtures.primeMember(),
+                fixtures.enthusiast())) {
             for (var route : routes) {
                 mvc.perform(route.with(who.login())).andExpect(status().isForbidden());
             }
@@ -144,5 +148,68 @@ class ModerationEnthusiastTests extends IntegrationTest {
     private List<String> audit(TestAccount who) {
         return jdbc.sql("select action || ':' || reason from audit_entries where target_type = 'ACCOUNT' "
                 + "and target_id = ? order by id").param(who.id()).query(String.class).list();
+    }
+
+    @Test
+    void theApplicantIsNotifiedOfTheDecisionWithItsReason() throws Exception {
+        var admin = fixtures.admin();
+        var approved = fixtures.primeMember();
+        var declined = fixtures.primeMember();
+        apply(approved);
+        apply(declined);
+        admin(admin, "/admin/enthusiasts/applications/" + application(approved) + "/approve", "reason", "Lovely work");
+        admin(admin, "/admin/enthusiasts/applications/" + application(declined) + "/decline", "reason", "Too new");
+        await().atMost(Duration.ofSeconds(10)).until(() -> notifications(approved, "ENTHUSIAST_APPROVED") == 1
+                && notifications(declined, "ENTHUSIAST_DECLINED") == 1);
+
+        var approvedItem = page(get("/notifications").with(approved.login())).select(".notification-list li").first();
+        assertThat(approvedItem.text()).contains("was approved").contains("Reason: Lovely work");
+        assertThat(approvedItem.select("a[href='/enthusiasts/apply']")).hasSize(1);
+        assertThat(page(get("/notifications").with(declined.login())).select(".notification-list li").first().text())
+                .contains("was declined").contains("Reason: Too new");
+        assertThat(notifications(approved, "ENTHUSIAST_DECLINED") + notifications(declined, "ENTHUSIAST_APPROVED"))
+                .isZero();
+    }
+
+    @Test
+    void reinstatingLeavesHiddenAPostAnAdminRestoredAndHidAgainForAnotherReason() throws Exception {
+        var admin = fixtures.admin();
+        var enthusiast = fixtures.enthusiast();
+        long rehidden = fixtures.post(enthusiast, "hidden twice");
+        long other = fixtures.post(enthusiast, "hidden by the suspension only");
+        admin(admin, "/admin/enthusiasts/" + enthusiast.id() + "/suspend", "reason", "Counterfeits", "hidePosts", "true");
+        admin(admin, "/admin/moderation/posts/" + rehidden + "/restore", "reason", "Not counterfeit after all")
+                .andExpect(flash().attribute("notice", "admin.moderation.postRestored"));
+        admin(admin, "/admin/moderation/posts/" + rehidden + "/hide", "reason", "Nudity")
+                .andExpect(flash().attribute("notice", "admin.moderation.postHidden"));
+
+        admin(admin, "/admin/enthusiasts/" + enthusiast.id() + "/reinstate", "reason", "Cleared")
+                .andExpect(flash().attribute("notice", "admin.enthusiasts.reinstated"));
+
+        mvc.perform(get("/posts/" + other)).andExpect(status().isOk());
+        mvc.perform(get("/posts/" + rehidden)).andExpect(status().isNotFound());
+        assertThat(jdbc.sql("select hidden_reason from posts where id = ?").param(rehidden).query(String.class)
+                .single()).isEqualTo("Nudity");
+    }
+
+    @Test
+    void aRevokedEnthusiastCannotApplyAgain() throws Exception {
+        var admin = fixtures.admin();
+        var revoked = fixtures.enthusiast();
+        admin(admin, "/admin/enthusiasts/" + revoked.id() + "/revoke", "reason", "Repeated fakes")
+                .andExpect(flash().attribute("notice", "admin.enthusiasts.revoked"));
+        Document d = page(get("/enthusiasts/apply").with(revoked.login()));
+        assertThat(d.select("#application-revoked").text()).contains("revoked for good");
+        assertThat(d.select("form[action='/enthusiasts/apply']")).isEmpty();
+        apply(revoked).andExpect(status().is(422))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("revoked for good")));
+        assertThat(jdbc.sql("select count(*) from enthusiast_applications where account_id = ?").param(revoked.id())
+                .query(Long.class).single()).isZero();
+        assertThat(enthusiastStatus(revoked)).isEqualTo("REVOKED");
+    }
+
+    private long notifications(TestAccount who, String kind) {
+        return jdbc.sql("select count(*) from notifications where recipient_id = ? and kind = ?")
+                .params(who.id(), kind).query(Long.class).single();
     }
 }

@@ -71,9 +71,10 @@ class ModerationTests extends IntegrationTest {
                 .single()).isTrue();
         assertThat(jdbc.sql("select suspended_at is null from accounts where id = ?").param(author.id())
                 .query(Boolean.class).single()).isTrue();
-        assertThat(jdbc.sql("select count(*) from audit_entries where target_id in (?, ?, ?) and target_type in "
-                + "('POST', 'COMMENT', 'ACCOUNT')").params(post, comment, author.id()).query(Long.class).single())
-                .isZero();
+        // each id with its own type: a post, a comment and an account may share a number
+        assertThat(jdbc.sql("select count(*) from audit_entries where (target_type, target_id) in "
+                + "(('POST', ?), ('COMMENT', ?), ('ACCOUNT', ?))").params(post, comment, author.id())
+                .query(Long.class).single()).isZero();
     }
 
     @Test
@@ -81,14 +82,25 @@ class ModerationTests extends IntegrationTest {
         var admin = fixtures.admin();
         var author = fixtures.enthusiast();
         var other = fixtures.primeMember();
+        // follows the author and picked interests: "/" is their For-you feed, and /following lists the author
+        var follower = fixtures.primeMember();
+        follows.follow(follower.id(), author.id());
+        jdbc.sql("insert into account_interests (account_id, interest_id) select ?, id from interests where id <= 5")
+                .param(follower.id()).update();
         long product = fixtures.product(2);
-        long post = fixtures.post(author, "Takedown candidate #takedowntest", product);
+        String word = "takedownword" + author.handle();
+        long post = fixtures.post(author, "Takedown candidate #takedowntest " + word, product);
         String card = "article#post-" + post;
-        List<String> lists = List.of("/", "/@" + author.handle(), "/tags/takedowntest", "/products/" + product);
-        List<RequestPostProcessor> viewers = List.of(r -> r, other.login(), author.login(), admin.login());
+        List<String> lists = List.of("/", "/@" + author.handle(), "/tags/takedowntest", "/products/" + product,
+                "/interests/style", "/search?q=" + word);
+        List<RequestPostProcessor> viewers = List.of(r -> r, other.login(), follower.login(), admin.login());
         for (String list : lists) {
             assertThat(page(get(list)).select(card)).as(list).hasSize(1);
         }
+        Document forYou = page(get("/").with(follower.login()));
+        assertThat(forYou.select(".feed-tabs a.active").text()).as("the For-you tab").isEqualTo("For you");
+        assertThat(forYou.select(card)).as("For you").hasSize(1);
+        assertThat(page(get("/following").with(follower.login())).select(card)).as("/following").hasSize(1);
 
         mvc.perform(post("/admin/moderation/posts/" + post + "/hide").param("reason", "Counterfeit goods")
                         .with(admin.login()).with(csrf()))
@@ -100,6 +112,15 @@ class ModerationTests extends IntegrationTest {
                 assertThat(page(get(list).with(viewer)).select(card)).as(list).isEmpty();
             }
         }
+        assertThat(page(get("/").with(follower.login())).select(card)).as("For you").isEmpty();
+        assertThat(page(get("/following").with(follower.login())).select(card)).as("/following").isEmpty();
+        // the author: gone from every feed, but on their own profile, marked removed with the reason
+        for (String list : lists.subList(2, lists.size())) {
+            assertThat(page(get(list).with(author.login())).select(card)).as(list).isEmpty();
+        }
+        assertThat(page(get("/").with(author.login())).select(card)).isEmpty();
+        assertThat(page(get("/@" + author.handle()).with(author.login())).select(card + ".removed .flash.problem")
+                .text()).contains("Counterfeit goods");
         mvc.perform(get("/posts/" + post)).andExpect(status().isNotFound());
         mvc.perform(get("/posts/" + post).with(other.login())).andExpect(status().isNotFound());
         assertThat(page(get("/posts/" + post).with(author.login())).select(".flash.problem").text())
@@ -115,6 +136,7 @@ class ModerationTests extends IntegrationTest {
         for (String list : lists) {
             assertThat(page(get(list)).select(card)).as(list).hasSize(1);
         }
+        assertThat(page(get("/").with(follower.login())).select(card)).as("For you").hasSize(1);
         assertThat(audit("POST", post)).containsExactly("POST_HIDDEN:Counterfeit goods:" + admin.id(),
                 "POST_RESTORED:Appeal accepted:" + admin.id());
     }

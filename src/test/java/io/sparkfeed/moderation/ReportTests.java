@@ -28,6 +28,9 @@ class ReportTests extends IntegrationTest {
     @Autowired
     Posts posts;
 
+    @Autowired
+    Reports reports;
+
     private Document page(MockHttpServletRequestBuilder request) throws Exception {
         return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString());
@@ -166,5 +169,102 @@ class ReportTests extends IntegrationTest {
         assertThat(jdbc.sql("select action from audit_entries where actor_id = ? order by id").param(admin.id())
                 .query(String.class).list())
                 .containsExactly("ACCOUNT_SUSPENDED", "REPORTS_RESOLVED", "REPORTS_RESOLVED");
+    }
+
+    private ResultActions resolve(TestAccount admin, String type, long id, String outcome, String reason)
+            throws Exception {
+        return mvc.perform(post("/admin/reports/resolve").param("target", type).param("id", String.valueOf(id))
+                .param("outcome", outcome).param("reason", reason).with(admin.login()).with(csrf()));
+    }
+
+    private boolean suspended(TestAccount who) {
+        return jdbc.sql("select suspended_at is not null from accounts where id = ?").param(who.id())
+                .query(Boolean.class).single();
+    }
+
+    @Test
+    void aReportOutlivesTheContentItsAuthorDeletedAndTheAuthorCanStillBeSuspended() throws Exception {
+        var admin = fixtures.admin();
+        var author = fixtures.primeMember();
+        var reporter = fixtures.person();
+        long post = fixtures.post(author, "scam, soon deleted");
+        report(reporter, "POST", post, "SPAM", "").andExpect(redirectedUrl("/me/reports"));
+        posts.delete(author.id(), post);
+
+        var item = page(get("/admin/reports").with(admin.login())).select("#queue-POST-" + post);
+        assertThat(item.text()).contains("deleted by its author").contains("@" + author.handle());
+        assertThat(item.select("option").eachAttr("value"))
+                .containsExactly("DISMISSED", "CONTENT_HIDDEN", "AUTHOR_SUSPENDED");
+
+        resolve(admin, "POST", post, "AUTHOR_SUSPENDED", "Scammer")
+                .andExpect(flash().attribute("notice", "admin.reports.resolved"));
+        assertThat(suspended(author)).isTrue();
+        assertThat(page(get("/me/reports").with(reporter.login())).text())
+                .contains("Handled: the account was suspended");
+        assertThat(jdbc.sql("select action || ':' || target_type || ':' || target_id from audit_entries "
+                + "where actor_id = ? order by id").param(admin.id()).query(String.class).list())
+                .containsExactly("ACCOUNT_SUSPENDED:ACCOUNT:" + author.id(), "REPORTS_RESOLVED:POST:" + post);
+    }
+
+    @Test
+    void deletedContentCountsAsRemoved() throws Exception {
+        var admin = fixtures.admin();
+        var author = fixtures.primeMember();
+        var reporter = fixtures.person();
+        long post = fixtures.post(author, "gone before the team looked");
+        report(reporter, "POST", post, "COUNTERFEIT", "").andExpect(redirectedUrl("/me/reports"));
+        posts.delete(author.id(), post);
+        resolve(admin, "POST", post, "CONTENT_HIDDEN", "Deleted anyway")
+                .andExpect(flash().attribute("notice", "admin.reports.resolved"));
+        assertThat(page(get("/me/reports").with(reporter.login())).text())
+                .contains("Handled: the content was removed");
+        assertThat(jdbc.sql("select details from audit_entries where actor_id = ? and action = 'REPORTS_RESOLVED'")
+                .param(admin.id()).query(String.class).single()).contains("deleted by its author");
+    }
+
+    @Test
+    void hidingHiddenContentOrSuspendingASuspendedAuthorStillResolvesTheReports() throws Exception {
+        var admin = fixtures.admin();
+        var author = fixtures.primeMember();
+        var reporter = fixtures.person();
+        long hiddenPost = fixtures.post(author, "hidden before its report was handled");
+        long otherPost = fixtures.post(author, "by an author suspended meanwhile");
+        report(reporter, "POST", hiddenPost, "SPAM", "").andExpect(redirectedUrl("/me/reports"));
+        report(reporter, "POST", otherPost, "SPAM", "").andExpect(redirectedUrl("/me/reports"));
+        mvc.perform(post("/admin/moderation/posts/" + hiddenPost + "/hide").param("reason", "Spam")
+                .with(admin.login()).with(csrf())).andExpect(flash().attribute("notice", "admin.moderation.postHidden"));
+        mvc.perform(post("/admin/moderation/accounts/" + author.id() + "/suspend").param("reason", "Spammer")
+                .with(admin.login()).with(csrf())).andExpect(flash().attribute("notice", "admin.moderation.suspended"));
+
+        Document queue = page(get("/admin/reports").with(admin.login()));
+        for (long post : List.of(hiddenPost, otherPost)) {
+            assertThat(queue.select("#queue-POST-" + post + " option").eachAttr("value"))
+                    .containsExactly("DISMISSED", "CONTENT_HIDDEN", "AUTHOR_SUSPENDED");
+        }
+        resolve(admin, "POST", hiddenPost, "CONTENT_HIDDEN", "Spam")
+                .andExpect(flash().attribute("notice", "admin.reports.resolved"));
+        resolve(admin, "POST", otherPost, "AUTHOR_SUSPENDED", "Spammer")
+                .andExpect(flash().attribute("notice", "admin.reports.resolved"));
+
+        assertThat(openReports("POST", hiddenPost) + openReports("POST", otherPost)).isZero();
+        assertThat(page(get("/me/reports").with(reporter.login())).text())
+                .contains("Handled: the content was removed").contains("Handled: the account was suspended");
+        assertThat(jdbc.sql("select action || ':' || coalesce(details, '-') from audit_entries where actor_id = ? order by id")
+                .param(admin.id()).query(String.class).list())
+                .containsExactly("POST_HIDDEN:author " + author.id(), "ACCOUNT_SUSPENDED:-",
+                        "REPORTS_RESOLVED:CONTENT_HIDDEN (already hidden), 1 report(s)",
+                        "REPORTS_RESOLVED:AUTHOR_SUSPENDED (already suspended), 1 report(s)");
+    }
+
+    @Test
+    void aSuspendedAccountCannotFileAReportEvenPastTheWebLayer() {
+        var author = fixtures.primeMember();
+        var reporter = fixtures.person();
+        long post = fixtures.post(author, "reported by a suspended account");
+        jdbc.sql("update accounts set suspended_at = now() where id = ?")
+                .param(reporter.id()).update();
+        assertThatThrownBy(() -> reports.file(reporter.id(), ReportTarget.POST, post, ReportReason.SPAM, ""))
+                .isInstanceOf(io.sparkfeed.platform.UserFacingException.class).hasMessageContaining("report.suspended");
+        assertThat(openReports("POST", post)).isZero();
     }
 }

@@ -1,6 +1,8 @@
 package io.sparkfeed.media.web;
 
+import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.media.Images;
+import io.sparkfeed.media.ServableImage;
 import io.sparkfeed.media.storage.ImageStorage;
 import io.sparkfeed.platform.NotFoundException;
 import java.util.regex.Pattern;
@@ -8,13 +10,16 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * Serves image derivatives. A key names content that never changes, so browsers and proxies may keep a file
- * for a year without asking again.
+ * for a year without asking again. A withheld image (the photo of a hidden post) is a 404 to everyone but its
+ * owner and admins, who get it with {@code private, no-store}: no shared cache may keep what was taken down.
+ * (Copies cached publicly before the takedown cannot be recalled; a CDN in front would need a purge.)
  */
 @Controller
 class MediaController {
@@ -23,6 +28,7 @@ class MediaController {
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{16,64}");
     private static final Pattern WIDTH = Pattern.compile("[1-9][0-9]{0,4}");
     static final String CACHE_FOREVER = "public, max-age=31536000, immutable";
+    static final String CACHE_NEVER = "private, no-store";
 
     private final Images images;
     private final ImageStorage storage;
@@ -33,20 +39,31 @@ class MediaController {
     }
 
     @GetMapping("/media/{key}/{width}.jpg")
-    ResponseEntity<Resource> image(@PathVariable String key, @PathVariable String width) {
+    ResponseEntity<Resource> image(@PathVariable String key, @PathVariable String width,
+            @AuthenticationPrincipal AccountPrincipal viewer) {
         if (!KEY.matcher(key).matches() || !WIDTH.matcher(width).matches()) {
             throw new NotFoundException("image " + key + "/" + width);
         }
         int pixels = Integer.parseInt(width);
         // the row decides: files of a deleted image (removed only after its commit) are not served meanwhile
-        Resource file = images.find(key).filter(image -> image.widths().contains(pixels))
-                .flatMap(image -> storage.open(key, pixels))
+        ServableImage found = images.findServable(key).filter(s -> s.image().widths().contains(pixels))
+                .filter(s -> !s.withheld() || maySee(viewer, s.withheldFor()))
                 .orElseThrow(() -> new NotFoundException("image " + key + "/" + width));
+        Resource file = storage.open(key, pixels)
+                .orElseThrow(() -> new NotFoundException("image " + key + "/" + width));
+        if (found.withheld()) {
+            return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG)
+                    .header(HttpHeaders.CACHE_CONTROL, CACHE_NEVER).body(file);
+        }
         // with an ETag, Spring answers a matching If-None-Match with 304 and no body
         return ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_JPEG)
                 .header(HttpHeaders.CACHE_CONTROL, CACHE_FOREVER)
                 .eTag(key + "-" + pixels)
                 .body(file);
+    }
+
+    private static boolean maySee(AccountPrincipal viewer, long owner) {
+        return viewer != null && (viewer.admin() || viewer.id() == owner);
     }
 }

@@ -50,6 +50,7 @@ class EnthusiastController {
 
     private String page(AccountPrincipal me, Model model, ApplicationForm form, String problem) {
         model.addAttribute("applied", enthusiasts.latest(me.id()).orElse(null));
+        model.addAttribute("revoked", enthusiasts.revoked(me.id()));
         model.addAttribute("form", form);
         model.addAttribute("applyProblem", problem);
         return "moderation/apply";
