@@ -31,7 +31,8 @@ class DiscoveryBrowserTests extends IntegrationTest {
             page.findElement(By.cssSelector("form button[type=submit]")).click();
             browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/me/interests"));
 
-            for (String interest : List.of("Home & décor", "Coffee & tea", "Outdoors", "Books", "Fitness")) {
+            List<String> picked = List.of("Home & décor", "Coffee & tea", "Outdoors", "Books", "Fitness");
+            for (String interest : picked) {
                 page.findElement(By.xpath("//label[contains(@class,'chip')][normalize-space()='" + interest + "']")).click();
             }
             browser.screenshot("discovery-interests-desktop");
@@ -40,6 +41,9 @@ class DiscoveryBrowserTests extends IntegrationTest {
             assertThat(page.findElement(By.cssSelector(".feed-tabs a.active")).getText()).isEqualTo("For you");
             List<WebElement> cards = page.findElements(By.cssSelector("article.post-card"));
             assertThat(cards).isNotEmpty();
+            // they follow nobody yet: every card is there for one of the five interests, and says which
+            assertThat(cards).allSatisfy(card -> assertThat(card.findElements(By.cssSelector(".card-interests a"))
+                    .stream().map(WebElement::getText).toList()).as(card.getAttribute("id")).containsAnyElementsOf(picked));
             browser.screenshot("discovery-for-you-desktop");
 
             // the trial makes them Prime, so they can follow
