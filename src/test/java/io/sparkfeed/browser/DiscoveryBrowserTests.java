@@ -18,6 +18,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class DiscoveryBrowserTests extends IntegrationTest {
 
+    /** The follower count a profile shows ("12 followers"). */
+    private static int followers(WebDriver page) {
+        String counts = page.findElement(By.id("follow-counts")).getText();
+        return counts.startsWith("No ") ? 0 : Integer.parseInt(counts.substring(0, counts.indexOf(' ')));
+    }
+
     @Test
     void aNewPersonGetsAFeedShapedByWhatTheyPicked() throws Exception {
         String handle = fixtures.uniqueHandle();
@@ -53,9 +59,12 @@ class DiscoveryBrowserTests extends IntegrationTest {
             browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector(".flash.notice"), "Your Prime trial has started"));
             page.get(baseUrl() + "/@maya");
+            int followers = followers(page);
             page.findElement(By.cssSelector(".profile-head .follow button")).click();
             browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector(".profile-head .follow button"), "Following"));
+            // htmx swapped the count in too, without a reload
+            browser.waitUpTo(Duration.ofSeconds(10)).until(driver -> followers(driver) == followers + 1);
             browser.screenshot("discovery-followed-desktop");
 
             page.findElement(By.linkText("Search")).click();
