@@ -142,7 +142,7 @@ class DemoPosts implements DemoStep {
         }
     }
 
-    private static byte[] jpeg(BufferedImage image) {
+    static byte[] jpeg(BufferedImage image) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ImageIO.write(image, "jpg", out);
             return out.toByteArray();

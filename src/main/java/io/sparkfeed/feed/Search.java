@@ -11,23 +11,29 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Full-text search over posts (caption, hashtags, tagged products' titles and brands), products (title, brand,
- * description) and accounts (handle, display name), in English and French. PostgreSQL's websearch syntax never
- * fails on odd input; the best match comes first.
+ * description) and accounts (handle, display name), in English and French, with or without accents. PostgreSQL's
+ * websearch syntax never fails on odd input; control characters become spaces; the best match comes first.
  */
 @Service
 public class Search {
 
     public static final int MAX_QUERY = 200;
 
-    /** The query as PostgreSQL reads it in the three text configurations the search columns are built with. */
-    private static final String QUERY = "(websearch_to_tsquery('english', :q) || websearch_to_tsquery('french', :q)"
-            + " || websearch_to_tsquery('simple', :q))";
+    /**
+     * The query as PostgreSQL reads it in the three text configurations the search columns are built with (V32:
+     * English, French and as typed, each without accents).
+     */
+    private static final String QUERY = "(websearch_to_tsquery('sparkfeed_english', :q)"
+            + " || websearch_to_tsquery('sparkfeed_french', :q) || websearch_to_tsquery('sparkfeed_simple', :q))";
+
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
     private final JdbcClient jdbc;
     private final PostCards cards;
@@ -52,7 +58,8 @@ public class Search {
 
     @Transactional(readOnly = true)
     public Results find(String raw, int page, int size, Long viewerId) {
-        String text = raw == null ? "" : raw.strip();
+        // PostgreSQL refuses a NUL in text, and no control character means anything to a search: spaces instead
+        String text = raw == null ? "" : CONTROL.matcher(raw).replaceAll(" ").strip();
         boolean truncated = text.length() > MAX_QUERY;
         String q = truncated ? text.substring(0, MAX_QUERY) : text;
         int offset = Math.max(0, page) * size;

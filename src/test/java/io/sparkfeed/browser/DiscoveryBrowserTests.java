@@ -18,6 +18,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class DiscoveryBrowserTests extends IntegrationTest {
 
+    /** The follower count a profile shows ("12 followers"). */
+    private static int followers(WebDriver page) {
+        String counts = page.findElement(By.id("follow-counts")).getText();
+        return counts.startsWith("No ") ? 0 : Integer.parseInt(counts.substring(0, counts.indexOf(' ')));
+    }
+
     @Test
     void aNewPersonGetsAFeedShapedByWhatTheyPicked() throws Exception {
         String handle = fixtures.uniqueHandle();
@@ -31,7 +37,8 @@ class DiscoveryBrowserTests extends IntegrationTest {
             page.findElement(By.cssSelector("form button[type=submit]")).click();
             browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/me/interests"));
 
-            for (String interest : List.of("Home & décor", "Coffee & tea", "Outdoors", "Books", "Fitness")) {
+            List<String> picked = List.of("Home & décor", "Coffee & tea", "Outdoors", "Books", "Fitness");
+            for (String interest : picked) {
                 page.findElement(By.xpath("//label[contains(@class,'chip')][normalize-space()='" + interest + "']")).click();
             }
             browser.screenshot("discovery-interests-desktop");
@@ -40,6 +47,9 @@ class DiscoveryBrowserTests extends IntegrationTest {
             assertThat(page.findElement(By.cssSelector(".feed-tabs a.active")).getText()).isEqualTo("For you");
             List<WebElement> cards = page.findElements(By.cssSelector("article.post-card"));
             assertThat(cards).isNotEmpty();
+            // they follow nobody yet: every card is there for one of the five interests, and says which
+            assertThat(cards).allSatisfy(card -> assertThat(card.findElements(By.cssSelector(".card-interests a"))
+                    .stream().map(WebElement::getText).toList()).as(card.getAttribute("id")).containsAnyElementsOf(picked));
             browser.screenshot("discovery-for-you-desktop");
 
             // the trial makes them Prime, so they can follow
@@ -49,9 +59,12 @@ class DiscoveryBrowserTests extends IntegrationTest {
             browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector(".flash.notice"), "Your Prime trial has started"));
             page.get(baseUrl() + "/@maya");
+            int followers = followers(page);
             page.findElement(By.cssSelector(".profile-head .follow button")).click();
             browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector(".profile-head .follow button"), "Following"));
+            // htmx swapped the count in too, without a reload
+            browser.waitUpTo(Duration.ofSeconds(10)).until(driver -> followers(driver) == followers + 1);
             browser.screenshot("discovery-followed-desktop");
 
             page.findElement(By.linkText("Search")).click();

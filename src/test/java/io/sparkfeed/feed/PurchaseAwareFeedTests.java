@@ -2,20 +2,27 @@ package io.sparkfeed.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.sparkfeed.accounts.Interests;
+import io.sparkfeed.catalog.Catalog;
+import io.sparkfeed.catalog.ProductView;
 import io.sparkfeed.shop.Checkout;
 import io.sparkfeed.shop.Orders;
 import io.sparkfeed.shop.Purchase;
 import io.sparkfeed.shop.ShippingAddress;
 import io.sparkfeed.support.IntegrationTest;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -28,6 +35,9 @@ class PurchaseAwareFeedTests extends IntegrationTest {
 
     @Autowired
     Orders orders;
+
+    @Autowired
+    Catalog catalog;
 
     private Document page(MockHttpServletRequestBuilder request) throws Exception {
         return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
@@ -76,13 +86,90 @@ class PurchaseAwareFeedTests extends IntegrationTest {
         var author = fixtures.primeMember();
         var buyer = fixtures.person();
         long product = fixtures.product(3);
+        ProductView bought = catalog.get(product);
         long post = fixtures.post(author, "buy from me", product);
-        buy(buyer.id(), product, post);
+        long order = orders.place(buyer.id(), List.of(new Purchase(product, 2, post)), new Checkout(
+                new ShippingAddress("Viewer", "1 Main St", "", "Lyon", "69001", "France"), "invoice",
+                UUID.randomUUID().toString()));
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
                 "select count(*) from notifications where recipient_id = ? and kind = 'PURCHASE'")
                 .param(author.id()).query(Long.class).single() == 1);
+        assertThat(jdbc.sql("select actor_id is null and post_id = ? from notifications where recipient_id = ?")
+                .params(post, author.id()).query(Boolean.class).single()).as("no actor, only the post").isTrue();
+
         Document list = page(get("/notifications").with(author.login()));
-        assertThat(list.text()).contains("Someone bought a product from your post.")
-                .doesNotContain(buyer.handle());
+        Element item = list.selectFirst(".notification-list li");
+        // the whole item: the message, the link to the post and the time; nothing about the buyer or the order
+        assertThat(item.text()).matches("Someone bought a product from your post\\. See the post \\d{1,2} \\w{3}, \\d{2}:\\d{2}");
+        assertThat(item.select("a").eachAttr("href")).containsExactly("/posts/" + post);
+        String page = list.select("main").text();
+        String html = list.select("main").html();
+        BigDecimal total = bought.price().multiply(BigDecimal.valueOf(2));
+        assertThat(page).doesNotContain(bought.title()).doesNotContain(bought.brand())
+                .doesNotContain(bought.price().toPlainString()).doesNotContain(total.toPlainString())
+                .doesNotContain(buyer.handle()).doesNotContain("Test " + buyer.handle()).doesNotContain("Viewer");
+        assertThat(html).doesNotContain("/orders/").doesNotContain("/orders/" + order)
+                .doesNotContain("/@" + buyer.handle());
+    }
+
+    @Test
+    void aPurchaseOlderThanNinetyDaysNoLongerHidesThePost() throws Exception {
+        var viewer = fixtures.primeMember();
+        var author = fixtures.primeMember();
+        interests.choose(viewer.id(), List.of(15, 16, 17, 18, 19), true);
+        long soap = fixtures.product(9);
+        long post = fixtures.postIn(16, author, "an old favourite", soap);
+
+        clock.pin(Instant.now().minus(Duration.ofDays(91)));
+        buy(viewer.id(), soap, post);
+        clock.reset();
+        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login())))).contains(post);
+
+        clock.pin(Instant.now().minus(Duration.ofDays(89)));
+        buy(viewer.id(), soap, post);
+        clock.reset();
+        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login())))).doesNotContain(post);
+    }
+
+    @Test
+    void aCancelledOrderDoesNotHideThePost() throws Exception {
+        var viewer = fixtures.primeMember();
+        var author = fixtures.primeMember();
+        interests.choose(viewer.id(), List.of(15, 16, 17, 18, 19), true);
+        long soap = fixtures.product(9);
+        long post = fixtures.postIn(16, author, "changed my mind", soap);
+        long order = orders.place(viewer.id(), List.of(new Purchase(soap, 1, post)), new Checkout(
+                new ShippingAddress("Viewer", "1 Main St", "", "Lyon", "69001", "France"), "invoice",
+                UUID.randomUUID().toString()));
+        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login())))).doesNotContain(post);
+
+        orders.cancel(viewer.id(), order);
+        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login())))).contains(post);
+    }
+
+    @Test
+    void theOptOutThroughTheInterestsFormBringsItBackAndSearchAndProfileAlwaysShowIt() throws Exception {
+        var viewer = fixtures.primeMember();
+        var author = fixtures.primeMember();
+        interests.choose(viewer.id(), List.of(15, 16, 17, 18, 19), true);
+        long soap = fixtures.product(9);
+        long post = fixtures.postIn(16, author, "my xylocarpous soap dish", soap);
+        buy(viewer.id(), soap, post);
+        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login())))).doesNotContain(post);
+        assertThat(postIds(page(get("/search").param("q", "xylocarpous").with(viewer.login())))).containsExactly(post);
+        assertThat(postIds(page(get("/@" + author.handle()).with(viewer.login())))).containsExactly(post);
+
+        // the form as the person sees it: their five interests ticked, and the switch on; they untick the switch
+        Document form = page(get("/me/interests").with(viewer.login()));
+        assertThat(form.select("input[name=hidePurchased]").hasAttr("checked")).isTrue();
+        List<String> ticked = form.select("input[name=interests][checked]").eachAttr("value");
+        assertThat(ticked).containsExactlyInAnyOrder("15", "16", "17", "18", "19");
+        mvc.perform(post("/me/interests").param("interests", ticked.toArray(String[]::new))
+                        .param("welcome", form.select("input[name=welcome]").val())
+                        .with(viewer.login()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page(get("/me/interests").with(viewer.login())).select("input[name=hidePurchased]")
+                .hasAttr("checked")).isFalse();
+        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login())))).contains(post);
     }
 }

@@ -8,7 +8,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.sparkfeed.accounts.Follows;
 import io.sparkfeed.posts.Posts;
 import io.sparkfeed.support.IntegrationTest;
+import io.sparkfeed.catalog.Catalog;
+import io.sparkfeed.catalog.ProductDraft;
+import io.sparkfeed.catalog.ProductView;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -22,6 +31,9 @@ class SearchAndNotificationTests extends IntegrationTest {
 
     @Autowired
     Follows follows;
+
+    @Autowired
+    Catalog catalog;
 
     private Document page(MockHttpServletRequestBuilder request) throws Exception {
         return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
@@ -37,7 +49,8 @@ class SearchAndNotificationTests extends IntegrationTest {
         Document byTitle = page(get("/search").param("q", "headphones"));
         assertThat(byTitle.select(".product-results .hc-title").first().text()).isEqualTo("Wireless headphones");
 
-        Document french = page(get("/search").param("q", "bouteille OR bottle"));
+        // only the demo data's French description says "bouteille" (gourde): the English words do not help here
+        Document french = page(get("/search").param("q", "gourde isotherme"));
         assertThat(french.select(".product-results .hc-title").first().text()).isEqualTo("Insulated water bottle");
 
         var author = fixtures.primeMember();
@@ -48,14 +61,71 @@ class SearchAndNotificationTests extends IntegrationTest {
         assertThat(byHandle.select(".account-list .author-handle").first().text()).isEqualTo("@" + author.handle());
     }
 
+    private List<String> captions(String query) throws Exception {
+        return page(get("/search").param("q", query)).select("article.post-card .caption").eachText();
+    }
+
+    @Test
+    void frenchWordsAreFoundWhateverTheirEndingsAndAccents() throws Exception {
+        // the demo data has French captions: "Ma chaussure préférée…", "…fait tout le décor", "Café du matin…"
+        assertThat(captions("chaussures")).anyMatch(c -> c.startsWith("Ma chaussure préférée"))
+                .noneMatch(c -> c.contains("chaussures"));
+        assertThat(captions("decor")).anyMatch(c -> c.contains("fait tout le décor"));
+        assertThat(captions("cafe du matin")).first().asString().startsWith("Café du matin");
+        // and an accent typed where the text has none
+        assertThat(page(get("/search").param("q", "Lumen Rôw")).select(".product-results .hc-title").first().text())
+                .isEqualTo("Brass desk lamp");
+
+        // English stemming still works: only the English stemmer makes "zorbled" and "zorbling" one word
+        var author = fixtures.primeMember();
+        fixtures.post(author, "Quietly zorbling along the canal");
+        assertThat(captions("zorbled")).containsExactly("Quietly zorbling along the canal");
+        assertThat(captions("zorble")).containsExactly("Quietly zorbling along the canal");
+    }
+
+    @Test
+    void renamingAProductRefreshesThePostsThatTagIt() throws Exception {
+        long product = catalog.create(null, new ProductDraft("Quokkafrob kettle", "Marsupial Works",
+                new BigDecimal("30.00"), "USD", "A kettle.", "Home", 5, true, List.of()));
+        long post = fixtures.post(fixtures.primeMember(), "My new kettle", product);
+        assertThat(postIds(page(get("/search").param("q", "quokkafrob")))).containsExactly(post);
+
+        var admin = fixtures.admin();
+        ProductView p = catalog.get(product);
+        catalog.update(admin.id(), product, new ProductDraft("Wombatzing kettle", "Koala Labs", p.price(),
+                p.currency(), p.description(), p.category(), p.stock(), true, List.of()), "renamed");
+
+        assertThat(postIds(page(get("/search").param("q", "wombatzing")))).containsExactly(post);
+        assertThat(postIds(page(get("/search").param("q", "koala labs")))).containsExactly(post);
+        assertThat(postIds(page(get("/search").param("q", "quokkafrob")))).isEmpty();
+        assertThat(postIds(page(get("/search").param("q", "marsupial")))).isEmpty();
+    }
+
+    private static List<Long> postIds(Document d) {
+        return d.select("article.post-card").stream().map(e -> Long.parseLong(e.id().substring(5))).toList();
+    }
+
     @Test
     void oddQueriesGiveAnEmptyResultOrAClearMessageNeverAnError() throws Exception {
-        for (String odd : new String[] {"", "   ", "\"", "&|!:*", "'); drop table posts; --", "((((", "-", "a & | b"}) {
+        for (String odd : new String[] {"", "   ", "\"", "&|!:*", "'); drop table posts; --", "((((", "-", "a & | b",
+            "\u0000", "lamp\u0000", "a\u0000b", "\u0007\u001b[31m", "\t\r\n", "\u0085\u009f", "\u007f"}) {
             Document d = page(get("/search").param("q", odd));
             assertThat(d.select("h1, .search-row")).isNotEmpty();
         }
+        // a control character is a space: "lamp\0" is "lamp"
+        assertThat(page(get("/search").param("q", "lamp\u0000")).select(".product-results .hc-title").eachText())
+                .contains("Brass desk lamp");
         Document longQuery = page(get("/search").param("q", "lamp ".repeat(1000)));
         assertThat(longQuery.select(".flash.problem").text()).contains("only its first 200 characters");
+
+        // and through the real server, where the query string is decoded by the servlet container
+        HttpClient http = HttpClient.newHttpClient();
+        for (String encoded : new String[] {"%00", "lamp%00", "%07%1B%7F", "%C2%85", "%0D%0A"}) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create(baseUrl() + "/search?q=" + encoded)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(encoded).isEqualTo(200);
+            assertThat(Jsoup.parse(response.body()).select(".search-row")).as(encoded).isNotEmpty();
+        }
     }
 
     @Test

@@ -23,6 +23,7 @@ class HeaderCartTests extends IntegrationTest {
         StatementCounter.reset();
         mvc.perform(get("/").with(buyer.login()));
         int before = StatementCounter.count();
+        assertThat(before).isBetween(1, 4);
 
         cart.add(buyer.id(), fixtures.product(0), 2, null);
         cart.add(buyer.id(), fixtures.product(1), 1, null);

@@ -2,11 +2,12 @@ package io.sparkfeed.feed.web;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.sparkfeed.accounts.AccountPrincipal;
-import io.sparkfeed.accounts.Accounts;
+import io.sparkfeed.accounts.AccountSummary;
 import io.sparkfeed.accounts.CurrentAccount;
 import io.sparkfeed.accounts.Follows;
 import io.sparkfeed.accounts.Interest;
 import io.sparkfeed.accounts.Interests;
+import io.sparkfeed.accounts.Profile;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -32,17 +33,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class FeedController {
 
-    static final int PAGE_SIZE = 20;
+    static final int MAX_PAGE_SIZE = 50;
 
     private final PostCards cards;
-    private final Accounts accounts;
     private final Catalog catalog;
     private final Interests interests;
     private final Follows follows;
 
-    FeedController(PostCards cards, Accounts accounts, Catalog catalog, Interests interests, Follows follows) {
+    FeedController(PostCards cards, Catalog catalog, Interests interests, Follows follows) {
         this.cards = cards;
-        this.accounts = accounts;
         this.catalog = catalog;
         this.interests = interests;
         this.follows = follows;
@@ -56,28 +55,29 @@ class FeedController {
     String home(@RequestParam(required = false) String after, @RequestParam(defaultValue = "20") int size,
             @RequestParam(defaultValue = "") String feed, @ModelAttribute("me") CurrentAccount me,
             @AuthenticationPrincipal AccountPrincipal viewer, HtmxRequest htmx, Model model) {
-        model.addAttribute("size", Math.max(1, Math.min(50, size)));
         boolean forYou = me != null && me.onboarded() && !"everyone".equals(feed);
         model.addAttribute("tab", forYou ? "forYou" : "everyone");
         PostFilter filter = forYou ? new PostFilter.ForYou(me.id(), me.hidePurchased()) : PostFilter.all();
         String path = forYou || me == null || !me.onboarded() ? "/" : "/?feed=everyone";
-        return list(filter, after, viewer, htmx, model, path, "feed/home");
+        return list(filter, after, size, viewer, htmx, model, path, "feed/home");
     }
 
     @GetMapping("/following")
-    String following(@RequestParam(required = false) String after, @AuthenticationPrincipal AccountPrincipal viewer,
-            HtmxRequest htmx, Model model) {
+    String following(@RequestParam(required = false) String after, @RequestParam(defaultValue = "20") int size,
+            @AuthenticationPrincipal AccountPrincipal viewer, HtmxRequest htmx, Model model) {
         model.addAttribute("tab", "following");
-        return list(new PostFilter.Following(viewer.id()), after, viewer, htmx, model, "/following", "feed/home");
+        return list(new PostFilter.Following(viewer.id()), after, size, viewer, htmx, model, "/following",
+                "feed/home");
     }
 
     @GetMapping("/interests/{slug}")
     String interest(@PathVariable String slug, @RequestParam(required = false) String after,
-            @AuthenticationPrincipal AccountPrincipal viewer, HtmxRequest htmx, Model model) {
+            @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal AccountPrincipal viewer,
+            HtmxRequest htmx, Model model) {
         Interest interest = interests.bySlug(slug);
         model.addAttribute("interest", interest);
-        return list(new PostFilter.ByInterest(interest.id()), after, viewer, htmx, model, "/interests/" + slug,
-                "feed/interest");
+        return list(new PostFilter.ByInterest(interest.id()), after, size, viewer, htmx, model,
+                "/interests/" + slug, "feed/interest");
     }
 
     @GetMapping("/interests")
@@ -88,36 +88,44 @@ class FeedController {
 
     @GetMapping("/@{handle}")
     String profile(@PathVariable String handle, @RequestParam(required = false) String after,
-            @AuthenticationPrincipal AccountPrincipal viewer, HtmxRequest htmx, Model model) {
-        var profile = accounts.findByHandle(handle).orElseThrow(() -> new NotFoundException("profile " + handle));
+            @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal AccountPrincipal viewer,
+            HtmxRequest htmx, Model model) {
+        Profile found = follows.profile(handle, viewer == null ? null : viewer.id())
+                .orElseThrow(() -> new NotFoundException("profile " + handle));
+        AccountSummary profile = found.account();
         model.addAttribute("profile", profile);
-        model.addAttribute("follow", follows.counts(profile.id(), viewer == null ? null : viewer.id()));
-        return list(new PostFilter.ByAuthor(profile.id()), after, viewer, htmx, model, "/@" + profile.handle(),
-                "feed/profile");
+        model.addAttribute("follow", found.follow());
+        return list(new PostFilter.ByAuthor(profile.id()), after, size, viewer, htmx, model,
+                "/@" + profile.handle(), "feed/profile");
     }
 
     @GetMapping("/tags/{tag}")
     String hashtag(@PathVariable String tag, @RequestParam(required = false) String after,
-            @AuthenticationPrincipal AccountPrincipal viewer, HtmxRequest htmx, Model model) {
+            @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal AccountPrincipal viewer,
+            HtmxRequest htmx, Model model) {
         String normalized = Hashtags.normalize(tag);
         if (normalized == null) {
             throw new NotFoundException("hashtag " + tag);
         }
         model.addAttribute("tag", normalized);
-        return list(new PostFilter.ByHashtag(normalized), after, viewer, htmx, model, "/tags/" + normalized,
-                "feed/hashtag");
+        return list(new PostFilter.ByHashtag(normalized), after, size, viewer, htmx, model,
+                "/tags/" + normalized, "feed/hashtag");
     }
 
     @GetMapping("/products/{id}")
     String product(@PathVariable long id, @RequestParam(required = false) String after,
-            @AuthenticationPrincipal AccountPrincipal viewer, HtmxRequest htmx, Model model) {
+            @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal AccountPrincipal viewer,
+            HtmxRequest htmx, Model model) {
         model.addAttribute("product", catalog.get(id));
-        return list(new PostFilter.ByProduct(id), after, viewer, htmx, model, "/products/" + id, "feed/product");
+        return list(new PostFilter.ByProduct(id), after, size, viewer, htmx, model, "/products/" + id,
+                "feed/product");
     }
 
-    private String list(PostFilter filter, String after, AccountPrincipal viewer, HtmxRequest htmx, Model model,
-            String path, String page) {
-        int size = model.getAttribute("size") instanceof Integer chosen ? chosen : PAGE_SIZE;
+    /** A page of the list; {@code size} is bounded to 1..{@link #MAX_PAGE_SIZE} and carried by the "More" link. */
+    private String list(PostFilter filter, String after, int requestedSize, AccountPrincipal viewer, HtmxRequest htmx,
+            Model model, String path, String page) {
+        int size = Math.max(1, Math.min(MAX_PAGE_SIZE, requestedSize));
+        model.addAttribute("size", size);
         PostPage posts = cards.page(filter, Cursor.parse(after), size, viewer == null ? null : viewer.id());
         model.addAttribute("page", posts);
         model.addAttribute("path", path);

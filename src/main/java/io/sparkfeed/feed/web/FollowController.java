@@ -8,12 +8,14 @@ import io.sparkfeed.accounts.FollowCounts;
 import io.sparkfeed.accounts.Follows;
 import io.sparkfeed.platform.NotFoundException;
 import io.sparkfeed.platform.UserFacingException;
+import java.util.regex.Pattern;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Follow and unfollow (plain forms, or in place with htmx), and the follower and following lists of a profile. */
@@ -28,16 +30,19 @@ class FollowController {
         this.follows = follows;
     }
 
+    /** Where a follow button may stand on a page: its id is made of this, so nothing else is accepted. */
+    private static final Pattern PLACE = Pattern.compile("profile|post-\\d{1,19}");
+
     @PostMapping("/@{handle}/follow")
-    String follow(@PathVariable String handle, @AuthenticationPrincipal AccountPrincipal me, HtmxRequest htmx,
-            Model model, RedirectAttributes redirect) {
-        return change(handle, me, htmx, model, redirect, true);
+    String follow(@PathVariable String handle, @RequestParam(defaultValue = "profile") String place,
+            @AuthenticationPrincipal AccountPrincipal me, HtmxRequest htmx, Model model, RedirectAttributes redirect) {
+        return change(handle, place, me, htmx, model, redirect, true);
     }
 
     @PostMapping("/@{handle}/unfollow")
-    String unfollow(@PathVariable String handle, @AuthenticationPrincipal AccountPrincipal me, HtmxRequest htmx,
-            Model model, RedirectAttributes redirect) {
-        return change(handle, me, htmx, model, redirect, false);
+    String unfollow(@PathVariable String handle, @RequestParam(defaultValue = "profile") String place,
+            @AuthenticationPrincipal AccountPrincipal me, HtmxRequest htmx, Model model, RedirectAttributes redirect) {
+        return change(handle, place, me, htmx, model, redirect, false);
     }
 
     @GetMapping("/@{handle}/followers")
@@ -58,7 +63,7 @@ class FollowController {
         return "feed/follows";
     }
 
-    private String change(String handle, AccountPrincipal me, HtmxRequest htmx, Model model,
+    private String change(String handle, String place, AccountPrincipal me, HtmxRequest htmx, Model model,
             RedirectAttributes redirect, boolean follow) {
         AccountSummary profile = profile(handle);
         FollowCounts counts;
@@ -71,7 +76,10 @@ class FollowController {
         if (htmx.isHtmxRequest()) {
             model.addAttribute("target", profile);
             model.addAttribute("following", counts.followedByViewer());
-            return "fragments/follow :: button";
+            model.addAttribute("place", PLACE.matcher(place).matches() ? place : "profile");
+            model.addAttribute("profile", profile);
+            model.addAttribute("follow", counts);
+            return "fragments/follow :: changed";
         }
         return "redirect:/@" + profile.handle();
     }
