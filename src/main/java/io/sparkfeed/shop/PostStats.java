@@ -17,7 +17,6 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,8 +57,10 @@ public class PostStats {
         opens.computeIfAbsent(new PostDay(postId, today()), k -> new AtomicLong()).incrementAndGet();
     }
 
-    /** Writes what was counted since the last flush; posts deleted meanwhile are skipped. */
-    @Scheduled(fixedDelayString = "${sparkfeed.stats.flush-interval:5s}")
+    /**
+     * Writes what was counted since the last flush; posts deleted meanwhile are skipped. Scheduled by
+     * {@code PostStatsFlushing}, and called when the application stops.
+     */
     @Transactional
     public void flush() {
         Map<PostDay, long[]> batch = new java.util.HashMap<>();
