@@ -185,16 +185,30 @@ public class Orders {
         }
     }
 
-    /** Which (post, product) pairs of the purchase are real hotspots: only those are credited to the post. */
+    /**
+     * Which (post, product) pairs of the purchase are real hotspots of a post still shown: only those are credited
+     * to the post (a made-up {@code ?from=}, or a post hidden since the line went into the cart, credits nobody).
+     */
     private Set<String> taggedPairs(List<Purchase> items) {
         Long[] posts = items.stream().map(Purchase::postId).filter(java.util.Objects::nonNull).distinct()
                 .toArray(Long[]::new);
         if (posts.length == 0) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.sql("select post_id || ':' || product_id from post_tags where post_id = any(?)")
+        return new HashSet<>(jdbc.sql("""
+                        select t.post_id || ':' || t.product_id from post_tags t join posts p on p.id = t.post_id
+                        where t.post_id = any(?) and p.hidden_at is null""")
                 .param(posts).query(String.class).list());
     }
+
+    /** Whether a line of this product may be credited to this post: the post tags it and is not hidden. */
+    static boolean credits(JdbcClient jdbc, long postId, long productId) {
+        return jdbc.sql("""
+                        select exists (select 1 from post_tags t join posts p on p.id = t.post_id
+                                       where t.post_id = ? and t.product_id = ? and p.hidden_at is null)""")
+                .params(postId, productId).query(Boolean.class).single();
+    }
+
 
     private List<Purchase> cartItems(long accountId) {
         return jdbc.sql("select product_id, quantity, post_id from cart_lines where account_id = ? order by id")

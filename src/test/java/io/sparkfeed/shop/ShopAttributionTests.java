@@ -1,0 +1,91 @@
+package io.sparkfeed.shop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.sparkfeed.catalog.Catalog;
+import io.sparkfeed.support.Fixtures.TestAccount;
+import io.sparkfeed.support.IntegrationTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Which post gets the credit: a card open or an order line only for a product the post tags, on a post that is not
+ * hidden.
+ */
+class ShopAttributionTests extends IntegrationTest {
+
+    @Autowired
+    Catalog catalog;
+
+    @Autowired
+    Cart cart;
+
+    @Autowired
+    Orders orders;
+
+    @Autowired
+    PostStats stats;
+
+    private long opens(long post) {
+        return jdbc.sql("select coalesce(sum(card_opens), 0) from post_daily_stats where post_id = ?").param(post)
+                .query(Long.class).single();
+    }
+
+    private void hide(long post) {
+        jdbc.sql("update posts set hidden_at = now(), hidden_reason = 'test' where id = ?").param(post).update();
+    }
+
+    @Test
+    void aCardOpenCountsOnlyForAProductThePostTagsOnAPostThatIsShown() throws Exception {
+        long lamp = ShopTestProducts.product(catalog, "25.00", 50);
+        long mug = ShopTestProducts.product(catalog, "8.00", 50);
+        TestAccount author = fixtures.enthusiast();
+        long shown = fixtures.post(author, "shown #attributiontest", lamp);
+        long hidden = fixtures.post(author, "hidden #attributiontest", lamp);
+        hide(hidden);
+        stats.flush();
+        long shownBefore = opens(shown);
+
+        mvc.perform(get("/products/" + mug).param("from", "" + shown)).andExpect(status().isOk());
+        mvc.perform(get("/products/" + lamp).param("from", "" + hidden)).andExpect(status().isOk());
+        mvc.perform(get("/products/" + lamp).param("from", "999999999")).andExpect(status().isOk());
+        mvc.perform(get("/products/" + lamp).param("from", "" + shown)).andExpect(status().isOk());
+        stats.flush();
+
+        assertThat(opens(shown)).as("only the lamp, which the post tags").isEqualTo(shownBefore + 1);
+        assertThat(opens(hidden)).as("a hidden post").isZero();
+        assertThat(jdbc.sql("select count(*) from post_daily_stats where post_id = 999999999").query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void aPostThatDoesNotTagTheProductOrIsHiddenIsNotCreditedThroughTheCartOrTheOrder() {
+        long lamp = ShopTestProducts.product(catalog, "25.00", 50);
+        long mug = ShopTestProducts.product(catalog, "8.00", 50);
+        TestAccount author = fixtures.enthusiast();
+        long post = fixtures.post(author, "credited #attributiontest", lamp);
+        long hidden = fixtures.post(author, "hidden #attributiontest", lamp);
+        hide(hidden);
+        TestAccount buyer = fixtures.person();
+
+        cart.add(buyer.id(), mug, 1, post);
+        cart.add(buyer.id(), lamp, 1, hidden);
+        assertThat(cart.view(buyer.id()).lines()).extracting(CartView.Line::postId).containsOnlyNulls();
+
+        TestAccount other = fixtures.person();
+        cart.add(other.id(), lamp, 1, post);
+        assertThat(cart.view(other.id()).lines()).extracting(CartView.Line::postId).containsExactly(post);
+        // hidden after the line went into the cart: the order no longer credits it
+        hide(post);
+        long order = orders.placeCart(other.id(), ShopTestProducts.checkout());
+        assertThat(orders.get(other.id(), order).lines()).extracting(OrderDetails.Line::postId).containsOnlyNulls();
+
+        long direct = orders.place(buyer.id(), List.of(new Purchase(lamp, 1, hidden), new Purchase(mug, 1, hidden)),
+                ShopTestProducts.checkout());
+        assertThat(orders.get(buyer.id(), direct).lines()).extracting(OrderDetails.Line::postId).containsOnlyNulls();
+    }
+
+}
