@@ -7,10 +7,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.sparkfeed.accounts.Follows;
 import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
 import java.util.List;
+import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -19,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Which post gets the credit: a card open or an order line only for a product the post tags, on a post that is not
- * hidden; Buy now and Add to cart on the hotspot card count as card opens.
+ * hidden; Buy now and Add to cart on the hotspot card count as card opens; every list of posts counts its views.
  */
 class ShopAttributionTests extends IntegrationTest {
 
@@ -35,8 +37,16 @@ class ShopAttributionTests extends IntegrationTest {
     @Autowired
     PostStats stats;
 
+    @Autowired
+    Follows follows;
+
     private long opens(long post) {
         return jdbc.sql("select coalesce(sum(card_opens), 0) from post_daily_stats where post_id = ?").param(post)
+                .query(Long.class).single();
+    }
+
+    private long views(long post) {
+        return jdbc.sql("select coalesce(sum(views), 0) from post_daily_stats where post_id = ?").param(post)
                 .query(Long.class).single();
     }
 
@@ -148,4 +158,26 @@ class ShopAttributionTests extends IntegrationTest {
         assertThat(shownPost.select(".tagged-list [data-sold-out]").text()).isEqualTo("Sold out");
     }
 
+    @Test
+    void theFollowingFeedAnInterestAndSearchCountTheirViews() throws Exception {
+        TestAccount author = fixtures.enthusiast();
+        String word = "viewcount" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        long post = fixtures.postIn(20, author, "counted everywhere " + word, fixtures.product(1));
+        TestAccount reader = fixtures.primeMember();
+        follows.follow(reader.id(), author.id());
+        stats.flush();
+        long before = views(post);
+
+        assertThat(page(get("/following").with(reader.login())).select("#post-" + post)).hasSize(1);
+        stats.flush();
+        assertThat(views(post)).as("/following").isEqualTo(before + 1);
+
+        assertThat(page(get("/interests/gifts")).select("#post-" + post)).hasSize(1);
+        stats.flush();
+        assertThat(views(post)).as("/interests/gifts").isEqualTo(before + 2);
+
+        assertThat(page(get("/search").param("q", word)).select("#post-" + post)).hasSize(1);
+        stats.flush();
+        assertThat(views(post)).as("/search").isEqualTo(before + 3);
+    }
 }

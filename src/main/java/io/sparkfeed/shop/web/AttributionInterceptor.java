@@ -1,5 +1,6 @@
 package io.sparkfeed.shop.web;
 
+import io.sparkfeed.feed.Search;
 import io.sparkfeed.posts.PostCard;
 import io.sparkfeed.posts.PostPage;
 import io.sparkfeed.shop.PostStats;
@@ -13,7 +14,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Counts, once a page handler returned its model, a view for every post card on it (one in-memory call per page, no
- * SQL): a feed's {@code page}, or the post of a post page. Counts a product-card open
+ * SQL): a feed's {@code page}, the search's {@code results}, or the post of a post page. Counts a product-card open
  * when a product page was opened from a post's hotspot ({@code /products/{id}?from={postId}}); whether the post tags
  * that product is checked when the counts are written.
  */
@@ -36,6 +37,8 @@ class AttributionInterceptor implements HandlerInterceptor {
         List<PostCard> shown = List.of();
         if (mav.getModel().get("page") instanceof PostPage posts) {
             shown = posts.posts();
+        } else if (mav.getModel().get("results") instanceof Search.Results results) {
+            shown = results.posts();
         } else if (mav.getModel().get("post") instanceof PostCard post && "posts/show".equals(mav.getViewName())) {
             shown = List.of(post);
         }
