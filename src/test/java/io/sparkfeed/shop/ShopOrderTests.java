@@ -140,6 +140,20 @@ class ShopOrderTests extends IntegrationTest {
     }
 
     @Test
+    void pricesAreWrittenTheWayTheReadersLanguageWritesThem() throws Exception {
+        long product = product(catalog, "1234.50", 5);
+        TestAccount buyer = fixtures.person();
+        assertThat(page(get("/products/" + product)).select(".product .price").text()).isEqualTo("1,234.50 USD");
+        // French: a (narrow, unbreakable) space between thousands and a decimal comma
+        String french = page(get("/products/" + product).param("lang", "fr")).select(".product .price").text();
+        assertThat(french.replace('\u202f', ' ').replace('\u00a0', ' ')).isEqualTo("1 234,50 USD");
+        Document confirm = page(get("/checkout").param("product", "" + product).param("quantity", "2")
+                .header("Accept-Language", "fr-FR,fr;q=0.9").with(buyer.login()));
+        assertThat(confirm.select("[data-total]").text().replace('\u202f', ' ').replace('\u00a0', ' '))
+                .isEqualTo("2 469,00 USD");
+    }
+
+    @Test
     void aSoldOutOrderWritesNothingAndSaysSo() throws Exception {
         long product = product(catalog, "12.00", 1);
         TestAccount buyer = fixtures.person();
