@@ -47,8 +47,11 @@
         card.hidden = !open;
         if (open) {
             var x = parseFloat(spot.dataset.x), y = parseFloat(spot.dataset.y);
-            card.style.left = x > 0.55 ? "auto" : Math.max(2, x * 100 - 8) + "%";
-            card.style.right = x > 0.55 ? Math.max(2, (1 - x) * 100 - 8) + "%" : "auto";
+            // centred under the spot, but never past either edge of the photo (a phone's is barely wider than it)
+            var width = spot.closest("[data-photo]").clientWidth;
+            var left = Math.min(x * width - card.offsetWidth / 2, width - card.offsetWidth - 6);
+            card.style.left = Math.max(6, left) + "px";
+            card.style.right = "auto";
             card.style.top = y > 0.6 ? "auto" : "calc(" + (y * 100) + "% + 22px)";
             card.style.bottom = y > 0.6 ? "calc(" + ((1 - y) * 100) + "% + 22px)" : "auto";
         }

@@ -35,8 +35,7 @@ public class Cart {
         if (!catalog.existingActive(List.of(productId)).contains(productId)) {
             throw new NotFoundException("product " + productId);
         }
-        Long credited = postId != null && jdbc.sql("select count(*) from post_tags where post_id = ? and product_id = ?")
-                .params(postId, productId).query(Long.class).single() > 0 ? postId : null;
+        Long credited = postId != null && Orders.credits(jdbc, postId, productId) ? postId : null;
         jdbc.sql("""
                         insert into cart_lines (account_id, product_id, quantity, post_id) values (?, ?, ?, ?)
                         on conflict (account_id, product_id, coalesce(post_id, 0))

@@ -18,6 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,13 +31,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Places, lists and cancels orders. An order is one transaction: the idempotency key is claimed first, then the
- * stock of every line is taken with one conditional update each, the prices are copied from the catalog and the
- * payment is charged; a sold-out line or a declined payment rolls it all back.
+ * stock of every product is taken with one conditional update each (in product id order, as cancelling gives it
+ * back, so concurrent orders never lock in opposite orders), the prices are copied from the catalog and the payment
+ * is charged; a sold-out line or a declined payment rolls it all back.
  */
 @Service
 public class Orders {
 
     static final int MAX_QUANTITY = 99;
+
+    private static final Logger log = LoggerFactory.getLogger(Orders.class);
 
     private final JdbcClient jdbc;
     private final Catalog catalog;
@@ -77,18 +85,33 @@ public class Orders {
         return placeOnce(accountId, checkout, () -> cartItems(accountId), true);
     }
 
+    /**
+     * Runs the order's transaction. Stock is locked in product id order, so orders should not deadlock; should
+     * PostgreSQL still give up on a lock, the whole transaction (nothing of it was kept) runs once more, but only
+     * when the payment was not charged yet: a gateway outside the database may not roll back with it. A second
+     * failure is a clear "try again" for the buyer rather than an error page.
+     */
     private long placeOnce(long accountId, Checkout checkout, java.util.function.Supplier<List<Purchase>> items,
             boolean fromCart) {
-        try {
-            Long id = transactions.execute(status -> placeNow(accountId, checkout, items, fromCart));
-            return id;
-        } catch (AlreadyPlaced replay) {
-            return findByKey(accountId, checkout.idempotencyKey()).orElseThrow();
+        for (int attempt = 1; ; attempt++) {
+            AtomicBoolean charging = new AtomicBoolean();
+            try {
+                Long id = transactions.execute(status -> placeNow(accountId, checkout, items, fromCart, charging));
+                return id;
+            } catch (AlreadyPlaced replay) {
+                return findByKey(accountId, checkout.idempotencyKey()).orElseThrow();
+            } catch (PessimisticLockingFailureException lockFailure) {
+                if (attempt > 1 || charging.get()) {
+                    log.warn("Order of account {} not placed: {}", accountId, lockFailure.getMessage());
+                    throw new UserFacingException("shop.order.busy");
+                }
+                log.info("Order of account {} retried after a lock failure: {}", accountId, lockFailure.getMessage());
+            }
         }
     }
 
     private Long placeNow(long accountId, Checkout checkout, java.util.function.Supplier<List<Purchase>> source,
-            boolean fromCart) {
+            boolean fromCart, AtomicBoolean charging) {
         Optional<Long> existing = findByKey(accountId, checkout.idempotencyKey());
         if (existing.isPresent()) {
             return existing.get();
@@ -133,13 +156,21 @@ public class Orders {
             throw new AlreadyPlaced();
         }
         long orderId = claimed.get();
+        // each product's stock in ascending id order, whatever the order of the lines: two carts holding the same
+        // products in opposite orders then queue for the first one instead of each locking what the other needs
+        Map<Long, Integer> wanted = new TreeMap<>();
+        for (Purchase item : items) {
+            wanted.merge(item.productId(), item.quantity(), Integer::sum);
+        }
+        wanted.forEach((productId, quantity) -> {
+            if (!catalog.takeStock(productId, quantity)) {
+                throw new SoldOutException(productId);
+            }
+        });
         Set<String> tagged = taggedPairs(items);
         java.util.Set<Long> credited = new java.util.LinkedHashSet<>();
         int position = 0;
         for (Purchase item : items) {
-            if (!catalog.takeStock(item.productId(), item.quantity())) {
-                throw new SoldOutException(item.productId());
-            }
             ProductCard product = products.get(item.productId());
             Long postId = item.postId() != null && tagged.contains(item.postId() + ":" + item.productId())
                     ? item.postId() : null;
@@ -153,6 +184,7 @@ public class Orders {
                             postId)
                     .update();
         }
+        charging.set(true);
         PaymentReceipt receipt = payments.charge(checkout.paymentMethod(),
                 new PaymentRequest(accountId, total, currency, "Sparkfeed order " + orderId));
         jdbc.sql("update orders set payment_reference = ? where id = ?").params(receipt.reference(), orderId).update();
@@ -185,15 +217,28 @@ public class Orders {
         }
     }
 
-    /** Which (post, product) pairs of the purchase are real hotspots: only those are credited to the post. */
+    /**
+     * Which (post, product) pairs of the purchase are real hotspots of a post still shown: only those are credited
+     * to the post (a made-up {@code ?from=}, or a post hidden since the line went into the cart, credits nobody).
+     */
     private Set<String> taggedPairs(List<Purchase> items) {
         Long[] posts = items.stream().map(Purchase::postId).filter(java.util.Objects::nonNull).distinct()
                 .toArray(Long[]::new);
         if (posts.length == 0) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.sql("select post_id || ':' || product_id from post_tags where post_id = any(?)")
+        return new HashSet<>(jdbc.sql("""
+                        select t.post_id || ':' || t.product_id from post_tags t join posts p on p.id = t.post_id
+                        where t.post_id = any(?) and p.hidden_at is null""")
                 .param(posts).query(String.class).list());
+    }
+
+    /** Whether a line of this product may be credited to this post: the post tags it and is not hidden. */
+    static boolean credits(JdbcClient jdbc, long postId, long productId) {
+        return jdbc.sql("""
+                        select exists (select 1 from post_tags t join posts p on p.id = t.post_id
+                                       where t.post_id = ? and t.product_id = ? and p.hidden_at is null)""")
+                .params(postId, productId).query(Boolean.class).single();
     }
 
     private List<Purchase> cartItems(long accountId) {
@@ -287,9 +332,11 @@ public class Orders {
         if (changed == 0) {
             throw new UserFacingException("shop.order.notCancellable");
         }
+        Map<Long, Integer> returned = new TreeMap<>();
         for (OrderDetails.Line line : order.lines()) {
-            catalog.giveBackStock(line.productId(), line.quantity());
+            returned.merge(line.productId(), line.quantity(), Integer::sum);
         }
+        returned.forEach(catalog::giveBackStock);
         jdbc.sql("select payment_method, payment_reference from orders where id = ?").param(orderId)
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional()
                 .ifPresent(payment -> payments.cancel(payment[0], payment[1]));

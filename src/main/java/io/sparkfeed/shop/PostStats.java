@@ -17,26 +17,33 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Counts post views and product-card opens in memory and writes them every few seconds with one batched upsert
- * into {@code post_daily_stats}, so a page of cards costs no extra database round trip. Orders and revenue come
- * from the order lines credited to a post. Counts not yet flushed are lost if the process dies: they are
- * statistics, not money.
+ * into {@code post_daily_stats}, so a page of cards costs no extra database round trip. A card open names the
+ * product too: the flush keeps only opens of a product the post tags, on a post that is not hidden, so a made-up
+ * {@code ?from=} credits nobody. Orders and revenue come from the order lines credited to a post. Counts not yet
+ * flushed are lost if the process dies: they are statistics, not money.
  */
 @Service
 public class PostStats {
 
     private static final Logger log = LoggerFactory.getLogger(PostStats.class);
 
-    private record PostDay(long postId, LocalDate day) {
+    private interface Counted {
+        LocalDate day();
+    }
+
+    private record PostDay(long postId, LocalDate day) implements Counted {
+    }
+
+    private record CardDay(long postId, long productId, LocalDate day) implements Counted {
     }
 
     private final Map<PostDay, AtomicLong> views = new ConcurrentHashMap<>();
-    private final Map<PostDay, AtomicLong> opens = new ConcurrentHashMap<>();
+    private final Map<CardDay, AtomicLong> opens = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -53,45 +60,70 @@ public class PostStats {
         }
     }
 
-    /** Counts a product page opened from a post's hotspot card. */
-    public void cardOpened(long postId) {
-        opens.computeIfAbsent(new PostDay(postId, today()), k -> new AtomicLong()).incrementAndGet();
+    /**
+     * Counts a product card opened from a post: the product page opened from its hotspot, or Buy now / Add to cart
+     * pressed on the hotspot card itself. Whether the post really tags the product is checked when flushing.
+     */
+    public void cardOpened(long postId, long productId) {
+        opens.computeIfAbsent(new CardDay(postId, productId, today()), k -> new AtomicLong()).incrementAndGet();
     }
 
-    /** Writes what was counted since the last flush; posts deleted meanwhile are skipped. */
-    @Scheduled(fixedDelayString = "${sparkfeed.stats.flush-interval:5s}")
+    /**
+     * Writes what was counted since the last flush, in one statement; posts deleted meanwhile are skipped, and card
+     * opens count only for a product the post tags on a post that is not hidden. Scheduled by
+     * {@code PostStatsFlushing}, and called when the application stops.
+     */
     @Transactional
     public void flush() {
-        Map<PostDay, long[]> batch = new java.util.HashMap<>();
-        drain(views, batch, 0);
-        drain(opens, batch, 1);
-        if (batch.isEmpty()) {
+        Map<PostDay, Long> viewBatch = drain(views);
+        Map<CardDay, Long> openBatch = drain(opens);
+        if (viewBatch.isEmpty() && openBatch.isEmpty()) {
             return;
         }
-        List<Long> ids = new ArrayList<>();
-        List<String> days = new ArrayList<>();
+        List<Long> viewPosts = new ArrayList<>();
+        List<String> viewDays = new ArrayList<>();
         List<Long> viewCounts = new ArrayList<>();
+        viewBatch.forEach((key, n) -> {
+            viewPosts.add(key.postId());
+            viewDays.add(key.day().toString());
+            viewCounts.add(n);
+        });
+        List<Long> openPosts = new ArrayList<>();
+        List<Long> openProducts = new ArrayList<>();
+        List<String> openDays = new ArrayList<>();
         List<Long> openCounts = new ArrayList<>();
-        batch.forEach((key, counts) -> {
-            ids.add(key.postId());
-            days.add(key.day().toString());
-            viewCounts.add(counts[0]);
-            openCounts.add(counts[1]);
+        openBatch.forEach((key, n) -> {
+            openPosts.add(key.postId());
+            openProducts.add(key.productId());
+            openDays.add(key.day().toString());
+            openCounts.add(n);
         });
         try {
             jdbc.sql("""
+                            with counted as (
+                                select v.post_id, v.day::date as day, v.n as views, 0::bigint as opens
+                                from unnest(?::bigint[], ?::text[], ?::bigint[]) as v(post_id, day, n)
+                                union all
+                                select o.post_id, o.day::date, 0, o.n
+                                from unnest(?::bigint[], ?::bigint[], ?::text[], ?::bigint[]) as o(post_id, product_id, day, n)
+                                where exists (select 1 from post_tags t join posts p on p.id = t.post_id
+                                              where t.post_id = o.post_id and t.product_id = o.product_id
+                                                and p.hidden_at is null))
                             insert into post_daily_stats (post_id, day, views, card_opens)
-                            select s.post_id, s.day::date, s.views, s.opens
-                            from unnest(?::bigint[], ?::text[], ?::bigint[], ?::bigint[]) as s(post_id, day, views, opens)
-                            where exists (select 1 from posts p where p.id = s.post_id)
+                            select c.post_id, c.day, sum(c.views)::bigint, sum(c.opens)::bigint
+                            from counted c
+                            where exists (select 1 from posts p where p.id = c.post_id)
+                            group by c.post_id, c.day
                             on conflict (post_id, day) do update
                             set views = post_daily_stats.views + excluded.views,
                                 card_opens = post_daily_stats.card_opens + excluded.card_opens""")
-                    .params(ids.toArray(Long[]::new), days.toArray(String[]::new), viewCounts.toArray(Long[]::new),
+                    .params(viewPosts.toArray(Long[]::new), viewDays.toArray(String[]::new),
+                            viewCounts.toArray(Long[]::new), openPosts.toArray(Long[]::new),
+                            openProducts.toArray(Long[]::new), openDays.toArray(String[]::new),
                             openCounts.toArray(Long[]::new))
                     .update();
         } catch (RuntimeException e) {
-            log.warn("Could not write {} post statistics rows", batch.size(), e);
+            log.warn("Could not write {} post statistics rows", viewBatch.size() + openBatch.size(), e);
         }
     }
 
@@ -101,22 +133,22 @@ public class PostStats {
         flush();
     }
 
-    private void drain(Map<PostDay, AtomicLong> counters, Map<PostDay, long[]> batch, int slot) {
+    private <K extends Counted> Map<K, Long> drain(Map<K, AtomicLong> counters) {
         LocalDate today = today();
-        for (Map.Entry<PostDay, AtomicLong> entry : counters.entrySet()) {
+        Map<K, Long> batch = new java.util.HashMap<>();
+        for (Map.Entry<K, AtomicLong> entry : counters.entrySet()) {
             long n = entry.getValue().getAndSet(0);
-            if (n > 0) {
-                batch.computeIfAbsent(entry.getKey(), k -> new long[2])[slot] += n;
-            }
-            if (entry.getKey().day().isBefore(today)) {
+            K key = entry.getKey();
+            if (key.day().isBefore(today)) {
                 // a late increment of a past day may still land in the next flush before the entry goes
-                counters.remove(entry.getKey(), entry.getValue());
-                long late = entry.getValue().getAndSet(0);
-                if (late > 0) {
-                    batch.computeIfAbsent(entry.getKey(), k -> new long[2])[slot] += late;
-                }
+                counters.remove(key, entry.getValue());
+                n += entry.getValue().getAndSet(0);
+            }
+            if (n > 0) {
+                batch.merge(key, n, Long::sum);
             }
         }
+        return batch;
     }
 
     /** The author's posts, newest first, with views, card opens, orders and revenue over 7 days, 30 days and ever. */

@@ -4,7 +4,7 @@
  * {@link io.sparkfeed.posts.SpendingLedger}, which it implements.
  */
 @ApplicationModule(displayName = "Shop",
-        allowedDependencies = {"accounts", "billing", "catalog", "posts", "platform", "audit"})
+        allowedDependencies = {"accounts", "billing", "catalog", "posts", "feed", "platform", "audit"})
 package io.sparkfeed.shop;
 
 import org.springframework.modulith.ApplicationModule;

@@ -87,7 +87,7 @@ class PostBrowserTests extends IntegrationTest {
             assertThat(phoneCard.findElement(By.cssSelector(".hotspot-card:not([hidden]) .hc-title")).getText()).isNotBlank();
             visitor.screenshot("feed-hotspot-phone");
             productCard = phoneCard.findElement(By.cssSelector(".hotspot-card:not([hidden])"));
-            productCard.findElement(By.cssSelector("a.button")).click();
+            productCard.findElement(By.cssSelector("a.hc-view")).click();
             visitor.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/products/"));
             assertThat(page.findElement(By.cssSelector("h1")).getText()).isNotBlank();
         }

@@ -6,6 +6,7 @@ import io.sparkfeed.platform.UserFacingException;
 import io.sparkfeed.shop.Cart;
 import io.sparkfeed.shop.Checkout;
 import io.sparkfeed.shop.Orders;
+import io.sparkfeed.shop.PostStats;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.UUID;
@@ -28,10 +29,13 @@ class CartController {
     private final Orders orders;
     private final Payments payments;
 
-    CartController(Cart cart, Orders orders, Payments payments) {
+    private final PostStats stats;
+
+    CartController(Cart cart, Orders orders, Payments payments, PostStats stats) {
         this.cart = cart;
         this.orders = orders;
         this.payments = payments;
+        this.stats = stats;
     }
 
     @GetMapping("/cart")
@@ -41,10 +45,15 @@ class CartController {
 
     @PostMapping("/cart")
     String add(@RequestParam long product, @RequestParam(defaultValue = "1") int quantity,
-            @RequestParam(required = false) String from, @AuthenticationPrincipal AccountPrincipal buyer,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) String from, @RequestParam(required = false) String via,
+            @AuthenticationPrincipal AccountPrincipal buyer, RedirectAttributes redirect) {
         try {
-            cart.add(buyer.id(), product, quantity, PostIds.parse(from));
+            Long post = PostIds.parse(from);
+            cart.add(buyer.id(), product, quantity, post);
+            // pressed on the hotspot card itself: the card was opened, as when its product page is
+            if (post != null && PostIds.FROM_CARD.equals(via)) {
+                stats.cardOpened(post, product);
+            }
             redirect.addFlashAttribute("notice", "shop.cart.added");
             return "redirect:/cart";
         } catch (UserFacingException refused) {

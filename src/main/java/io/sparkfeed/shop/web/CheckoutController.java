@@ -7,6 +7,7 @@ import io.sparkfeed.catalog.ProductView;
 import io.sparkfeed.platform.UserFacingException;
 import io.sparkfeed.shop.Checkout;
 import io.sparkfeed.shop.Orders;
+import io.sparkfeed.shop.PostStats;
 import io.sparkfeed.shop.Purchase;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -24,8 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * "Buy now": the product page's Buy button is a GET to the confirmation page (so a visitor comes back to it after
- * logging in), and one POST places the order. The price and total shown are the catalog's; the POST computes them
+ * "Buy now": the Buy button of a product page or a hotspot card is a GET to the confirmation page (so a visitor
+ * comes back to it after logging in), and one POST places the order. The price and total shown are the catalog's; the POST computes them
  * again on the server.
  */
 @Controller
@@ -35,22 +36,30 @@ class CheckoutController {
     private final Orders orders;
     private final Payments payments;
 
-    CheckoutController(Catalog catalog, Orders orders, Payments payments) {
+    private final PostStats stats;
+
+    CheckoutController(Catalog catalog, Orders orders, Payments payments, PostStats stats) {
         this.catalog = catalog;
         this.orders = orders;
         this.payments = payments;
+        this.stats = stats;
     }
 
     @GetMapping("/checkout")
     String confirm(@RequestParam long product, @RequestParam(defaultValue = "1") int quantity,
-            @RequestParam(required = false) String from, @AuthenticationPrincipal AccountPrincipal buyer,
-            Model model, RedirectAttributes redirect) {
+            @RequestParam(required = false) String from, @RequestParam(required = false) String via,
+            @AuthenticationPrincipal AccountPrincipal buyer, Model model, RedirectAttributes redirect) {
         ProductView item = catalog.get(product);
+        Long post = PostIds.parse(from);
+        // Buy now pressed on the hotspot card itself: the card was opened, as when its product page is
+        if (post != null && PostIds.FROM_CARD.equals(via)) {
+            stats.cardOpened(post, product);
+        }
         if (!item.available()) {
             redirect.addFlashAttribute("problem", "shop.soldOut");
             return "redirect:/products/" + product;
         }
-        return page(model, item, quantity, PostIds.parse(from),
+        return page(model, item, quantity, post,
                 AddressForm.of(orders.address(buyer.id()).orElse(null)), "invoice", UUID.randomUUID().toString());
     }
 
