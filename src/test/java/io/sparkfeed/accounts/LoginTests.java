@@ -140,6 +140,57 @@ class LoginTests extends IntegrationTest {
     }
 
     @Test
+    void failuresByEmailAndByHandleCountAgainstTheSameAccount() throws Exception {
+        var account = fixtures.person();
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(login(account.email().toUpperCase(), "wrong " + i).with(from(newAddress())))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(login("@" + account.handle(), "wrong " + i).with(from(newAddress())))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        // the fifth failure, whichever way the account was typed: even the right password waits, in either form
+        mvc.perform(login(account.handle(), Fixtures.PASSWORD).with(from(newAddress())))
+                .andExpect(redirectedUrl("/login?throttled"))
+                .andExpect(unauthenticated());
+        mvc.perform(login(account.email(), Fixtures.PASSWORD).with(from(newAddress())))
+                .andExpect(redirectedUrl("/login?throttled"))
+                .andExpect(unauthenticated());
+        mvc.perform(get("/login?throttled"))
+                .andExpect(content().string(Matchers.containsString("Too many failed attempts. Wait 15 minutes")));
+    }
+
+    @Test
+    void refusedAttemptsInOneFormDoNotOpenTheOther() throws Exception {
+        var account = fixtures.person();
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(login(account.email(), "wrong " + i).with(from(newAddress())));
+        }
+        // attempts while the account waits never reach the password check, so nothing can reset the count
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(login("@" + account.handle(), Fixtures.PASSWORD).with(from(newAddress())))
+                    .andExpect(redirectedUrl("/login?throttled"));
+            mvc.perform(login(account.email(), Fixtures.PASSWORD).with(from(newAddress())))
+                    .andExpect(redirectedUrl("/login?throttled"));
+        }
+        clock.pin(java.time.Instant.now().plus(java.time.Duration.ofMinutes(16)));
+        mvc.perform(login("@" + account.handle(), Fixtures.PASSWORD).with(from(newAddress())))
+                .andExpect(authenticated());
+    }
+
+    @Test
+    void aLoginThatNamesNoAccountIsThrottledLikeOneThatDoes() throws Exception {
+        String unknown = fixtures.uniqueHandle() + "@example.test";
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(login(unknown, "guess " + i).with(from(newAddress())))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        mvc.perform(login(unknown.toUpperCase(), "guess").with(from(newAddress())))
+                .andExpect(redirectedUrl("/login?throttled"));
+    }
+
+    @Test
     void afterFiveFailuresFromAnAddressOtherAccountsFromItMustWaitToo() throws Exception {
         String address = newAddress();
         for (int i = 0; i < 5; i++) {
