@@ -111,7 +111,36 @@ class LoginTests extends IntegrationTest {
                         }))
                 .andExpect(authenticated())
                 .andExpect(cookie().exists("remember-me"))
-                .andExpect(cookie().maxAge("remember-me", 60 * 60 * 24 * 30));
+                .andExpect(cookie().maxAge("remember-me", 60 * 60 * 24 * 30))
+                .andExpect(cookie().httpOnly("remember-me", true))
+                .andExpect(cookie().sameSite("remember-me", "Lax"));
+    }
+
+    @Test
+    void theRememberMeCookieAloneSignsInUntilLogout() throws Exception {
+        var account = fixtures.person();
+        var cookie = mvc.perform(login(account.email(), Fixtures.PASSWORD).with(from(newAddress()))
+                        .param("remember-me", "on"))
+                .andReturn().getResponse().getCookie("remember-me");
+        assertThat(cookie).isNotNull();
+
+        // another day, the session long gone: the cookie alone opens a page that needs an account
+        var session = mvc.perform(get("/notifications").cookie(cookie))
+                .andExpect(status().isOk())
+                .andExpect(authenticated().withUsername(account.email()))
+                .andExpect(content().string(Matchers.containsString("@" + account.handle())))
+                .andReturn().getRequest().getSession(false);
+        assertThat(session).isNotNull();
+
+        mvc.perform(post("/logout").with(csrf()).session((org.springframework.mock.web.MockHttpSession) session)
+                        .cookie(cookie))
+                .andExpect(redirectedUrl("/?loggedOut"))
+                .andExpect(cookie().maxAge("remember-me", 0));
+
+        // a copy of the cookie kept from before the logout no longer signs anyone in
+        mvc.perform(get("/notifications").cookie(cookie))
+                .andExpect(redirectedUrl("/login"))
+                .andExpect(unauthenticated());
     }
 
     @Test
