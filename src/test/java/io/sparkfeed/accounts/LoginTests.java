@@ -113,7 +113,11 @@ class LoginTests extends IntegrationTest {
                 .andExpect(cookie().exists("remember-me"))
                 .andExpect(cookie().maxAge("remember-me", 60 * 60 * 24 * 30))
                 .andExpect(cookie().httpOnly("remember-me", true))
-                .andExpect(cookie().sameSite("remember-me", "Lax"));
+                .andExpect(cookie().sameSite("remember-me", "Lax"))
+                .andExpect(cookie().secure("remember-me", false));
+        // over https (behind the proxy, X-Forwarded-Proto makes the request secure) the cookie is https-only
+        mvc.perform(login(account.email(), Fixtures.PASSWORD).secure(true).with(from(newAddress())).param("remember-me", "on"))
+                .andExpect(cookie().secure("remember-me", true));
     }
 
     @Test
