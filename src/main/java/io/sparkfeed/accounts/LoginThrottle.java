@@ -10,9 +10,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed logins per account name and per client address. After {@code sparkfeed.security.login.max-failures}
+ * Counts failed logins per account and per client address. After {@code sparkfeed.security.login.max-failures}
  * failures in a row for either, further attempts are refused until {@code lockout} has passed since the last
- * failure, whatever the password. Kept in memory: one instance, and a restart forgives.
+ * failure, whatever the password. An account is counted once whether it is typed as its email or its handle (see
+ * {@link #account}); a login that matches no account is counted by the text typed, so it is throttled exactly like
+ * a real one and cannot tell a prober which names exist. Kept in memory: one instance, and a restart forgives.
  */
 @Component
 public class LoginThrottle {
@@ -32,17 +34,27 @@ public class LoginThrottle {
         this.clock = clock;
     }
 
-    /** How long the caller must still wait, or zero. */
-    public Duration waitFor(String login, String address) {
+    /**
+     * What failures are counted against: the account's id when the typed login names one, else the typed text.
+     *
+     * @param accountId the account the login names, or {@code null} when it names none
+     */
+    public static String account(Long accountId, String typedLogin) {
+        return accountId != null ? "account:" + accountId
+                : "login:" + (typedLogin == null ? "" : Accounts.stripAt(typedLogin.strip()).toLowerCase(Locale.ROOT));
+    }
+
+    /** How long the caller must still wait, or zero; {@code account} comes from {@link #account}. */
+    public Duration waitFor(String account, String address) {
         Instant now = clock.instant();
-        Duration byAccount = remaining(accountKey(login), now);
+        Duration byAccount = remaining(account, now);
         Duration byAddress = remaining(addressKey(address), now);
         return byAccount.compareTo(byAddress) >= 0 ? byAccount : byAddress;
     }
 
-    public void failed(String login, String address) {
+    public void failed(String account, String address) {
         Instant now = clock.instant();
-        for (String key : new String[] {accountKey(login), addressKey(address)}) {
+        for (String key : new String[] {account, addressKey(address)}) {
             failures.compute(key, (k, previous) -> {
                 boolean expired = previous == null || previous.last().plus(lockout).isBefore(now);
                 return new Failures(expired ? 1 : previous.count() + 1, now);
@@ -53,9 +65,9 @@ public class LoginThrottle {
         }
     }
 
-    /** A successful login forgives the account's failures; the address keeps its count. */
-    public void succeeded(String login) {
-        failures.remove(accountKey(login));
+    /** A successful login forgives the account's failures (by email and by handle); the address keeps its count. */
+    public void succeeded(String account) {
+        failures.remove(account);
     }
 
     /** Forgets everything (tests, and an operator's restart). */
@@ -70,10 +82,6 @@ public class LoginThrottle {
         }
         Duration left = Duration.between(now, f.last().plus(lockout));
         return left.isNegative() ? Duration.ZERO : left;
-    }
-
-    private static String accountKey(String login) {
-        return "account:" + (login == null ? "" : Accounts.stripAt(login.strip()).toLowerCase(Locale.ROOT));
     }
 
     private static String addressKey(String address) {

@@ -13,13 +13,16 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Says why a password is refused, or nothing when it is acceptable: at least 10 characters, not on a list of
- * common passwords, and not the account's own email or handle.
+ * Says why a password is refused, or nothing when it is acceptable: at least 10 characters, at most the 72 bytes
+ * (UTF-8) bcrypt reads (Spring's encoder refuses to hash more), not on a list of common passwords, and not the
+ * account's own email or handle.
  */
 @Component
 public class PasswordPolicy {
 
     public static final int MINIMUM_LENGTH = 10;
+
+    public static final int MAXIMUM_BYTES = 72;
 
     private final Set<String> common;
 
@@ -37,6 +40,9 @@ public class PasswordPolicy {
     public Optional<String> problem(String password, String email, String handle) {
         if (password == null || password.length() < MINIMUM_LENGTH) {
             return Optional.of("signup.password.tooShort");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAXIMUM_BYTES) {
+            return Optional.of("signup.password.tooLong");
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (common.contains(lower)) {

@@ -10,15 +10,20 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Password login through the account store, refused while {@link LoginThrottle} says to wait. */
+/**
+ * Password login through the account store, refused while {@link LoginThrottle} says to wait. The typed login is
+ * resolved to its account first, so failures by email and by handle add up to one count.
+ */
 @Component
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider delegate;
     private final LoginThrottle throttle;
+    private final AccountRepository accounts;
 
     ThrottledAuthenticationProvider(AccountUserDetailsService users, PasswordEncoder passwordEncoder,
-            LoginThrottle throttle) {
+            LoginThrottle throttle, AccountRepository accounts) {
+        this.accounts = accounts;
         this.delegate = new DaoAuthenticationProvider(users);
         this.delegate.setPasswordEncoder(passwordEncoder);
         this.throttle = throttle;
@@ -26,19 +31,21 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String login = authentication.getName();
+        String typed = authentication.getName() == null ? "" : authentication.getName();
+        String account = LoginThrottle.account(accounts.findIdByLogin(Accounts.stripAt(typed.strip())).orElse(null),
+                typed);
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : "unknown";
-        Duration wait = throttle.waitFor(login, address);
+        Duration wait = throttle.waitFor(account, address);
         if (!wait.isZero()) {
             throw new LoginThrottledException(wait);
         }
         try {
             Authentication result = delegate.authenticate(authentication);
-            throttle.succeeded(login);
+            throttle.succeeded(account);
             return result;
         } catch (BadCredentialsException e) {
-            throttle.failed(login, address);
+            throttle.failed(account, address);
             throw e;
         }
     }

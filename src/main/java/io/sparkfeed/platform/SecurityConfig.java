@@ -1,15 +1,7 @@
 package io.sparkfeed.platform;
 
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxLocationRedirectAuthenticationEntryPoint;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -17,7 +9,6 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -27,8 +18,7 @@ import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.RememberMeServices;
-import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
-import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices.RememberMeTokenAlgorithm;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -37,6 +27,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Who may reach which route. Pages that show content are public (read-only for visitors); everything that
  * changes something needs a signed-in account, and the services check the finer rules (Prime, posting policy,
  * ownership). CSRF is on for every form, the session id changes at login, and the CSP forbids inline script.
+ * Remember-me comes from the accounts module (a cookie that logging out revokes).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -46,20 +37,13 @@ class SecurityConfig {
             + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), usb=()";
+
     private static final RequestMatcher HTMX = request -> request.getHeader("HX-Request") != null;
 
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
-    RememberMeServices rememberMeServices(UserDetailsService users, SparkfeedProperties properties,
-            @Value("${sparkfeed.security.remember-me-key:}") String configuredKey) {
-        String key = configuredKey.isBlank() ? generatedKey(properties.dataDir()) : configuredKey;
-        var services = new TokenBasedRememberMeServices(key, users, RememberMeTokenAlgorithm.SHA256);
-        services.setTokenValiditySeconds(60 * 60 * 24 * 30);
-        return services;
     }
 
     @Bean
@@ -98,25 +82,10 @@ class SecurityConfig {
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                        .frameOptions(frame -> frame.deny()));
+                        .frameOptions(frame -> frame.deny())
+                        // no page needs the camera, microphone or location; a window it opens cannot reach back
+                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                        .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN)));
         return http.build();
-    }
-
-    /** A remember-me key kept beside the data, so cookies survive a restart without a secret in the repository. */
-    private static String generatedKey(Path dataDir) {
-        Path file = dataDir.resolve("remember-me.key");
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file, StandardCharsets.US_ASCII).strip();
-            }
-            Files.createDirectories(dataDir);
-            byte[] bytes = new byte[32];
-            new SecureRandom().nextBytes(bytes);
-            String key = HexFormat.of().formatHex(bytes);
-            Files.writeString(file, key, StandardCharsets.US_ASCII);
-            return key;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read or write " + file, e);
-        }
     }
 }

@@ -111,7 +111,40 @@ class LoginTests extends IntegrationTest {
                         }))
                 .andExpect(authenticated())
                 .andExpect(cookie().exists("remember-me"))
-                .andExpect(cookie().maxAge("remember-me", 60 * 60 * 24 * 30));
+                .andExpect(cookie().maxAge("remember-me", 60 * 60 * 24 * 30))
+                .andExpect(cookie().httpOnly("remember-me", true))
+                .andExpect(cookie().sameSite("remember-me", "Lax"))
+                .andExpect(cookie().secure("remember-me", false));
+        // over https (behind the proxy, X-Forwarded-Proto makes the request secure) the cookie is https-only
+        mvc.perform(login(account.email(), Fixtures.PASSWORD).secure(true).with(from(newAddress())).param("remember-me", "on"))
+                .andExpect(cookie().secure("remember-me", true));
+    }
+
+    @Test
+    void theRememberMeCookieAloneSignsInUntilLogout() throws Exception {
+        var account = fixtures.person();
+        var cookie = mvc.perform(login(account.email(), Fixtures.PASSWORD).with(from(newAddress()))
+                        .param("remember-me", "on"))
+                .andReturn().getResponse().getCookie("remember-me");
+        assertThat(cookie).isNotNull();
+
+        // another day, the session long gone: the cookie alone opens a page that needs an account
+        var session = mvc.perform(get("/notifications").cookie(cookie))
+                .andExpect(status().isOk())
+                .andExpect(authenticated().withUsername(account.email()))
+                .andExpect(content().string(Matchers.containsString("@" + account.handle())))
+                .andReturn().getRequest().getSession(false);
+        assertThat(session).isNotNull();
+
+        mvc.perform(post("/logout").with(csrf()).session((org.springframework.mock.web.MockHttpSession) session)
+                        .cookie(cookie))
+                .andExpect(redirectedUrl("/?loggedOut"))
+                .andExpect(cookie().maxAge("remember-me", 0));
+
+        // a copy of the cookie kept from before the logout no longer signs anyone in
+        mvc.perform(get("/notifications").cookie(cookie))
+                .andExpect(redirectedUrl("/login"))
+                .andExpect(unauthenticated());
     }
 
     @Test
@@ -137,6 +170,57 @@ class LoginTests extends IntegrationTest {
                 .andExpect(unauthenticated());
         mvc.perform(get("/login?throttled"))
                 .andExpect(content().string(Matchers.containsString("Too many failed attempts. Wait 15 minutes")));
+    }
+
+    @Test
+    void failuresByEmailAndByHandleCountAgainstTheSameAccount() throws Exception {
+        var account = fixtures.person();
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(login(account.email().toUpperCase(), "wrong " + i).with(from(newAddress())))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(login("@" + account.handle(), "wrong " + i).with(from(newAddress())))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        // the fifth failure, whichever way the account was typed: even the right password waits, in either form
+        mvc.perform(login(account.handle(), Fixtures.PASSWORD).with(from(newAddress())))
+                .andExpect(redirectedUrl("/login?throttled"))
+                .andExpect(unauthenticated());
+        mvc.perform(login(account.email(), Fixtures.PASSWORD).with(from(newAddress())))
+                .andExpect(redirectedUrl("/login?throttled"))
+                .andExpect(unauthenticated());
+        mvc.perform(get("/login?throttled"))
+                .andExpect(content().string(Matchers.containsString("Too many failed attempts. Wait 15 minutes")));
+    }
+
+    @Test
+    void refusedAttemptsInOneFormDoNotOpenTheOther() throws Exception {
+        var account = fixtures.person();
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(login(account.email(), "wrong " + i).with(from(newAddress())));
+        }
+        // attempts while the account waits never reach the password check, so nothing can reset the count
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(login("@" + account.handle(), Fixtures.PASSWORD).with(from(newAddress())))
+                    .andExpect(redirectedUrl("/login?throttled"));
+            mvc.perform(login(account.email(), Fixtures.PASSWORD).with(from(newAddress())))
+                    .andExpect(redirectedUrl("/login?throttled"));
+        }
+        clock.pin(java.time.Instant.now().plus(java.time.Duration.ofMinutes(16)));
+        mvc.perform(login("@" + account.handle(), Fixtures.PASSWORD).with(from(newAddress())))
+                .andExpect(authenticated());
+    }
+
+    @Test
+    void aLoginThatNamesNoAccountIsThrottledLikeOneThatDoes() throws Exception {
+        String unknown = fixtures.uniqueHandle() + "@example.test";
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(login(unknown, "guess " + i).with(from(newAddress())))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        mvc.perform(login(unknown.toUpperCase(), "guess").with(from(newAddress())))
+                .andExpect(redirectedUrl("/login?throttled"));
     }
 
     @Test

@@ -27,6 +27,13 @@ class PasswordPolicyTest {
     }
 
     @Test
+    void refusesMoreThanTheSeventyTwoBytesBcryptReads() {
+        assertThat(policy.problem("x".repeat(73), "a@b.c", "abc")).contains("signup.password.tooLong");
+        assertThat(policy.problem("é".repeat(37), "a@b.c", "abc")).contains("signup.password.tooLong");
+        assertThat(policy.problem("x".repeat(72), "a@b.c", "abc")).isEmpty();
+    }
+
+    @Test
     void acceptsALongUncommonPassphrase() {
         assertThat(policy.problem("purple kettle on sunday", "ada@example.org", "ada")).isEmpty();
         assertThat(policy.problem("abcdefghi!", "ada@example.org", "ada")).isEmpty();

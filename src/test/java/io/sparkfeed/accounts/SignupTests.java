@@ -73,6 +73,17 @@ class SignupTests extends IntegrationTest {
     }
 
     @Test
+    void aPasswordLongerThanBcryptTakesIsRefusedOnTheForm() throws Exception {
+        // bcrypt reads 72 bytes at most, and Spring's encoder refuses more: 40 accented letters are 80 bytes
+        String email = fixtures.uniqueHandle() + "@example.test";
+        mvc.perform(signup(email, fixtures.uniqueHandle(), "é".repeat(40)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "A password has at most 72 characters (fewer with accents or emoji).")));
+        assertThat(accountsWithEmail(email)).isZero();
+    }
+
+    @Test
     void aCommonPasswordIsRefused() throws Exception {
         String email = fixtures.uniqueHandle() + "@example.test";
         mvc.perform(signup(email, fixtures.uniqueHandle(), "Password123"))

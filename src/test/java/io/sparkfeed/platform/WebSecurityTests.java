@@ -18,7 +18,14 @@ class WebSecurityTests extends IntegrationTest {
                 .andExpect(header().string("Content-Security-Policy", Matchers.containsString("script-src 'self'")))
                 .andExpect(header().string("Content-Security-Policy", Matchers.not(Matchers.containsString("unsafe-inline"))))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
-                .andExpect(header().string("X-Frame-Options", "DENY"));
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"))
+                .andExpect(header().string("Permissions-Policy", Matchers.containsString("camera=()")))
+                .andExpect(header().string("Cross-Origin-Opener-Policy", "same-origin"))
+                // HSTS only over https (behind the proxy, X-Forwarded-Proto makes the request secure)
+                .andExpect(header().doesNotExist("Strict-Transport-Security"));
+        mvc.perform(get("/").secure(true))
+                .andExpect(header().string("Strict-Transport-Security", Matchers.containsString("max-age=31536000")));
     }
 
     @Test

@@ -14,13 +14,167 @@ import io.sparkfeed.support.Fixtures;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 /** Every route that changes a post, for every kind of account. */
 class PostRoutesTests extends IntegrationTest {
+
+    /** Who sends the request. Everyone but the author acts on someone else's post and comment. */
+    enum Role { VISITOR, NON_MEMBER, TRIAL_MEMBER, PRIME_MEMBER, BRAND, AUTHOR }
+
+    /** Every mutating route of posts, smiles and comments (PostController, ReactionController). */
+    enum Route { PUBLISH, EDIT, DELETE, SMILE, UNSMILE, COMMENT, DELETE_COMMENT }
+
+    enum Outcome { LOGIN, FORBIDDEN, DONE }
+
+    /**
+     * The expected outcome of each route for each role, with {@code sparkfeed.posting.allow-trial=false}: posting
+     * needs paid Prime and a person's account; smiling and commenting need Prime, a trial included (a brand's
+     * account has paid Prime in the fixtures); editing or deleting a post, or someone else's comment on it, is for
+     * its author only.
+     */
+    static Stream<Arguments> everyMutatingRouteForEveryRole() {
+        var cases = new ArrayList<Arguments>();
+        for (Route route : Route.values()) {
+            for (Role role : Role.values()) {
+                cases.add(Arguments.of(route, role, expected(route, role)));
+            }
+        }
+        return cases.stream();
+    }
+
+    private static Outcome expected(Route route, Role role) {
+        if (role == Role.VISITOR) {
+            return Outcome.LOGIN;
+        }
+        switch (route) {
+            case PUBLISH:
+                return role == Role.PRIME_MEMBER || role == Role.AUTHOR ? Outcome.DONE : Outcome.FORBIDDEN;
+            case SMILE:
+            case UNSMILE:
+            case COMMENT:
+                return role == Role.NON_MEMBER ? Outcome.FORBIDDEN : Outcome.DONE;
+            default:
+                return role == Role.AUTHOR ? Outcome.DONE : Outcome.FORBIDDEN;
+        }
+    }
+
+    @Autowired
+    Posts postService;
+
+    /** A post by a Prime member with one comment by another, and the account acting on them. */
+    private record Scene(TestAccount author, long postId, long commentId, TestAccount actor) {
+    }
+
+    private Scene scene(Role role) {
+        TestAccount author = fixtures.primeMember();
+        long postId = fixtures.post(author, "before");
+        long commentId = postService.comment(fixtures.primeMember().id(), postId, "A comment");
+        TestAccount actor = switch (role) {
+            case VISITOR -> null;
+            case NON_MEMBER -> fixtures.person();
+            case TRIAL_MEMBER -> fixtures.trialMember();
+            case PRIME_MEMBER -> fixtures.primeMember();
+            case BRAND -> fixtures.brand();
+            case AUTHOR -> author;
+        };
+        return new Scene(author, postId, commentId, actor);
+    }
+
+    private AbstractMockHttpServletRequestBuilder<?> request(Route route, Scene scene) {
+        String post = "/posts/" + scene.postId();
+        AbstractMockHttpServletRequestBuilder<?> request = switch (route) {
+            case PUBLISH -> publish(photo(), "alt", "caption");
+            case EDIT -> post(post + "/edit").param("altText", "Edited alt").param("caption", "after")
+                    .param("disclosure", "NONE").param("interests", "2");
+            case DELETE -> post(post + "/delete");
+            case SMILE -> post(post + "/smile");
+            case UNSMILE -> post(post + "/unsmile");
+            case COMMENT -> post(post + "/comments").param("body", "Nice!");
+            case DELETE_COMMENT -> post(post + "/comments/" + scene.commentId() + "/delete");
+        };
+        request.with(csrf());
+        if (scene.actor() != null) {
+            request.with(scene.actor().login());
+        }
+        return request;
+    }
+
+    /** What the route changes, as the database holds it. */
+    private List<Object> state(Route route, Scene scene) {
+        long post = scene.postId();
+        Long actor = scene.actor() == null ? null : scene.actor().id();
+        return switch (route) {
+            case PUBLISH -> List.of(count("select count(*) from posts"), count("select count(*) from images"));
+            case EDIT -> jdbc.sql("select caption, alt_text from posts where id = ?").param(post)
+                    .query((rs, n) -> List.<Object>of(rs.getString(1), rs.getString(2))).single();
+            case DELETE -> List.of(count("select count(*) from posts where id = " + post));
+            case SMILE, UNSMILE -> List.of(count("select count(*) from smiles where post_id = " + post),
+                    count("select smile_count from posts where id = " + post),
+                    actor == null ? 0L : count("select count(*) from smiles where post_id = " + post
+                            + " and account_id = " + actor));
+            case COMMENT -> List.of(count("select count(*) from comments where post_id = " + post),
+                    count("select comment_count from posts where id = " + post));
+            case DELETE_COMMENT -> List.of(count("select count(*) from comments where id = " + scene.commentId()),
+                    count("select comment_count from posts where id = " + post));
+        };
+    }
+
+    /** What the database must hold after the route did its work. */
+    private List<Object> stateWhenDone(Route route, Scene scene, List<Object> before) {
+        return switch (route) {
+            case PUBLISH -> List.of((long) before.get(0) + 1, (long) before.get(1) + 1);
+            case EDIT -> List.of("after", "Edited alt");
+            case DELETE -> List.of(0L);
+            case SMILE -> List.of((long) before.get(0) + 1, (long) before.get(1) + 1, 1L);
+            case UNSMILE -> List.of((long) before.get(0) - 1, (long) before.get(1) - 1, 0L);
+            case COMMENT -> List.of((long) before.get(0) + 1, (long) before.get(1) + 1);
+            case DELETE_COMMENT -> List.of(0L, (long) before.get(1) - 1);
+        };
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    @ParameterizedTest(name = "{0} by {1}: {2}")
+    @MethodSource
+    void everyMutatingRouteForEveryRole(Route route, Role role, Outcome outcome) throws Exception {
+        Scene scene = scene(role);
+        if (route == Route.UNSMILE && scene.actor() != null) {
+            // something to take back: a smile from when the account could smile
+            jdbc.sql("insert into smiles (post_id, account_id, created_at) values (?, ?, now())")
+                    .params(scene.postId(), scene.actor().id()).update();
+            jdbc.sql("update posts set smile_count = smile_count + 1 where id = ?").param(scene.postId()).update();
+        }
+        List<Object> before = state(route, scene);
+
+        ResultActions result = mvc.perform(request(route, scene));
+
+        switch (outcome) {
+            case LOGIN -> result.andExpect(redirectedUrl("/login"));
+            case FORBIDDEN -> result.andExpect(status().isForbidden());
+            case DONE -> result.andExpect(status().isFound()).andExpect(switch (route) {
+                case PUBLISH -> redirectedUrlPattern("/posts/*");
+                case EDIT, SMILE, UNSMILE -> redirectedUrl("/posts/" + scene.postId());
+                case DELETE -> redirectedUrl("/@" + scene.author().handle());
+                case COMMENT, DELETE_COMMENT -> redirectedUrl("/posts/" + scene.postId() + "#comments");
+            });
+        }
+        assertThat(state(route, scene)).isEqualTo(outcome == Outcome.DONE ? stateWhenDone(route, scene, before) : before);
+    }
 
     private long posts(TestAccount author) {
         return jdbc.sql("select count(*) from posts where author_id = ?").param(author.id()).query(Long.class).single();

@@ -65,6 +65,15 @@ class PostController {
         return form(model, PostForm.empty(), null);
     }
 
+    /**
+     * The new-post form at the address it was posted to: where a browser comes back when a form shown again after
+     * a refused photo is sent with a file too large for the server (see platform's UploadLimitFilter).
+     */
+    @GetMapping("/posts")
+    String newPostAgain() {
+        return "forward:/posts/new";
+    }
+
     @PostMapping("/posts")
     String publish(@AuthenticationPrincipal AccountPrincipal author, @ModelAttribute("form") PostForm form,
             @RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
