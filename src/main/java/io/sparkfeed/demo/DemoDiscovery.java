@@ -17,6 +17,7 @@ import io.sparkfeed.posts.Posts;
 import io.sparkfeed.shop.Checkout;
 import io.sparkfeed.shop.OrderStatus;
 import io.sparkfeed.shop.Orders;
+import io.sparkfeed.shop.PostStats;
 import io.sparkfeed.shop.Purchase;
 import io.sparkfeed.shop.ShippingAddress;
 import java.awt.Color;
@@ -85,10 +86,12 @@ class DemoDiscovery implements DemoStep {
     private final Orders orders;
     private final JdbcClient jdbc;
     private final PostingPolicy policy;
+    private final PostStats stats;
 
     DemoDiscovery(Accounts accounts, Interests interests, Follows follows, Catalog catalog, Posts posts,
-            Orders orders, JdbcClient jdbc, PostingPolicy policy) {
+            Orders orders, JdbcClient jdbc, PostingPolicy policy, PostStats stats) {
         this.policy = policy;
+        this.stats = stats;
         this.accounts = accounts;
         this.interests = interests;
         this.follows = follows;
@@ -193,6 +196,8 @@ class DemoDiscovery implements DemoStep {
             return;
         }
         long buyer = id(handle);
+        // the buyer opened each product's card on the photo first, as a real purchase from a post goes
+        tagged.forEach(product -> stats.cardOpened(postId, product));
         String name = accounts.findByHandle(handle).orElseThrow().displayName();
         long order = orders.place(buyer, tagged.stream().map(product -> new Purchase(product, 1, postId)).toList(),
                 new Checkout(new ShippingAddress(name, "12 Demo Street", "", "Springfield", "12345", "United States"),

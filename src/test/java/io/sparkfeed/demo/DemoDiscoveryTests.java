@@ -22,6 +22,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class DemoDiscoveryTests extends IntegrationTest {
 
     @Autowired
+    io.sparkfeed.shop.PostStats postStats;
+
+    @Autowired
     UserDetailsService users;
 
     @Autowired
@@ -71,8 +74,16 @@ class DemoDiscoveryTests extends IntegrationTest {
 
     @Test
     void mayaSeesOrdersFromHerPostsInHerStatsAndNotifications() throws Exception {
+        postStats.flush();
         Document stats = page("/me/stats", "maya");
         assertThat(stats.select("td[data-orders]").eachText().stream().mapToInt(Integer::parseInt).sum()).isPositive();
+        // every order bought from a post came through a product card opened on it
+        var rows = stats.select("tr:has(td[data-orders])");
+        assertThat(rows).isNotEmpty();
+        for (var row : rows) {
+            assertThat(Integer.parseInt(row.select("td[data-opens]").text()))
+                    .isGreaterThanOrEqualTo(Integer.parseInt(row.select("td[data-orders]").text()));
+        }
         assertThat(stats.select("td[data-revenue]").eachText()).anyMatch(r -> !r.equals("0.00"));
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
                 "select count(distinct kind) from notifications where recipient_id = ? and kind in ('FOLLOW', 'PURCHASE')")
