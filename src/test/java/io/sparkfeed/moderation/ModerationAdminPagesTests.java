@@ -54,7 +54,7 @@ class ModerationAdminPagesTests extends IntegrationTest {
         long product = fixtures.product(0);
         List<AbstractMockHttpServletRequestBuilder<?>> routes = List.of(get("/admin/products"), get("/admin/products/new"),
                 productForm("/admin/products", fields("Sneaky", "1", "true"), null).with(csrf()),
-                get("/admin/products/" + product + "/edit"),
+                get("/admin/products/" + product + "/edit"), get("/admin/products/" + product),
                 productForm("/admin/products/" + product, fields("Sneaky", "1", "true"), null).param("reason", "r")
                         .with(csrf()),
                 get("/admin/audit"));

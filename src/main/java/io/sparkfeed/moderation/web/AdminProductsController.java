@@ -95,7 +95,8 @@ class AdminProductsController {
         }
     }
 
-    @GetMapping("/{id}/edit")
+    /** {@code /{id}} too: a refused save shows the form at that address, and an upload over the limit goes back there. */
+    @GetMapping({"/{id}/edit", "/{id}"})
     String edit(@PathVariable long id, Model model) {
         ProductView product = catalog.get(id);
         return form(model, product, ProductForm.of(product), null);
