@@ -22,7 +22,6 @@ import io.sparkfeed.shop.Purchase;
 import io.sparkfeed.shop.ShippingAddress;
 import java.awt.Color;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -159,8 +158,7 @@ class DemoDiscovery implements DemoStep {
             long id = posts.publish(leo, new PostContent(alt, post.caption(), Disclosure.NONE, null, tags,
                     List.of(post.interest())), photo);
             Instant created = now.minus(Duration.ofHours(5L + 7L * i));
-            jdbc.sql("update posts set created_at = ?, updated_at = ? where id = ?")
-                    .params(Timestamp.from(created), Timestamp.from(created), id).update();
+            DemoPosts.backdate(jdbc, id, created);
         }
     }
 

@@ -69,6 +69,10 @@ public class Images {
         String key = key(upload);
         Optional<StoredImage> existing = find(key);
         if (existing.isPresent()) {
+            // the same bytes uploaded again are about to be shown by a new post or product: a hold put on them for a
+            // hidden post would only break that page (and hides nothing the new page does not show); released in the
+            // caller's transaction, so a refused upload keeps the hold
+            release(key);
             return existing.get();
         }
         ImageDecoder.Decoded decoded;

@@ -22,6 +22,10 @@ final class PostingRules {
             // an admin suspended their enthusiast status: no posting in any mode until reinstated
             return PostingDecision.refuse("posting.rule.enthusiastSuspended", null, null);
         }
+        if (settings.mode() == PostingMode.ENTHUSIASTS_ONLY && facts.enthusiast() == EnthusiastStatus.REVOKED) {
+            // revoked for good, and a revoked enthusiast cannot apply again: nothing to send them to
+            return PostingDecision.refuse("posting.rule.enthusiastRevoked", null, null);
+        }
         // before Prime: nothing a brand does (joining Prime included) lets it post
         if (facts.brand()) {
             return PostingDecision.refuse("posting.rule.brand", null, null);
@@ -33,9 +37,9 @@ final class PostingRules {
             return PostingDecision.refuse("posting.rule.trial", "posting.action.paid", "/prime");
         }
         if (facts.lifetimeSpend().compareTo(settings.minimumSpend()) < 0) {
+            // numbers, not text: the message formats them for the reader's language (50.00, 50,00)
             return PostingDecision.refuse("posting.rule.minimumSpend", "posting.action.shop", "/",
-                    settings.minimumSpend().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(),
-                    facts.lifetimeSpend().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+                    settings.minimumSpend(), facts.lifetimeSpend());
         }
         if (settings.mode() == PostingMode.ENTHUSIASTS_ONLY && facts.enthusiast() != EnthusiastStatus.APPROVED) {
             return PostingDecision.refuse("posting.rule.enthusiastsOnly", "posting.action.enthusiast",

@@ -69,8 +69,8 @@ public class PostStats {
     }
 
     /**
-     * Writes what was counted since the last flush, in one statement; posts deleted meanwhile are skipped, and card
-     * opens count only for a product the post tags on a post that is not hidden. Scheduled by
+     * Writes what was counted since the last flush, in one statement; posts deleted or hidden meanwhile are skipped
+     * (only their author and admins still see a hidden post), and card opens count only for a product the post tags. Scheduled by
      * {@code PostStatsFlushing}, and called when the application stops.
      */
     @Transactional
@@ -112,7 +112,7 @@ public class PostStats {
                             insert into post_daily_stats (post_id, day, views, card_opens)
                             select c.post_id, c.day, sum(c.views)::bigint, sum(c.opens)::bigint
                             from counted c
-                            where exists (select 1 from posts p where p.id = c.post_id)
+                            where exists (select 1 from posts p where p.id = c.post_id and p.hidden_at is null)
                             group by c.post_id, c.day
                             on conflict (post_id, day) do update
                             set views = post_daily_stats.views + excluded.views,

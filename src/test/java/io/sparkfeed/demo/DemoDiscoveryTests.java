@@ -97,4 +97,15 @@ class DemoDiscoveryTests extends IntegrationTest {
     void samIsStillTwoShortOfThePostingMinimumAsTheReadmeSays() {
         assertThat(ledger.lifetimeSpend(id("sam"))).isEqualByComparingTo(new BigDecimal("48.00"));
     }
+
+    @Test
+    void theDemoPostsCountAgainstTheDailyLimitOnlyWhenTheyArePublishedTheLastDay() {
+        for (String author : List.of("maya", "leo", "priya")) {
+            long published = jdbc.sql("select count(*) from post_publications where author_id = ? "
+                    + "and published_at > now() - interval '1 day'").param(id(author)).query(Long.class).single();
+            long recent = jdbc.sql("select count(*) from posts where author_id = ? "
+                    + "and created_at > now() - interval '1 day'").param(id(author)).query(Long.class).single();
+            assertThat(published).as(author).isEqualTo(recent);
+        }
+    }
 }

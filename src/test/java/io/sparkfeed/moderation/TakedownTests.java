@@ -110,6 +110,24 @@ class TakedownTests extends IntegrationTest {
     }
 
     @Test
+    void theSamePhotoUploadedAgainForANewPostIsServedWithIt() throws Exception {
+        var admin = fixtures.admin();
+        var author = fixtures.primeMember();
+        byte[] bytes = io.sparkfeed.support.Fixtures.jpeg(420, 520, 990_001);
+        var content = new io.sparkfeed.posts.PostContent("A lamp", "the first time", io.sparkfeed.posts.Disclosure.NONE,
+                null, List.of(), List.of(2));
+        long hidden = posts.publish(author.id(), content, bytes);
+        admin(admin, "/admin/moderation/posts/" + hidden + "/hide", "reason", "Spam");
+        mvc.perform(get(photo(hidden))).andExpect(status().isNotFound());
+
+        // a new, visible post of the very same bytes: its page must not show a broken photo
+        long again = posts.publish(author.id(), content, bytes);
+        assertThat(photo(again)).isEqualTo(photo(hidden));
+        mvc.perform(get(photo(again))).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "public, max-age=31536000, immutable"));
+    }
+
+    @Test
     void anEnthusiastSuspensionThatHidesThePostsWithholdsTheirPhotosUntilReinstated() throws Exception {
         var admin = fixtures.admin();
         var enthusiast = fixtures.enthusiast();

@@ -54,6 +54,21 @@ class I18nTests {
         assertThat(english).as("keys missing in messages.properties").containsAll(french);
     }
 
+    /**
+     * Every message goes through MessageFormat ({@code spring.messages.always-use-message-format}), where a lone
+     * apostrophe starts a quoted section and disappears ("S'inscrire" shows as "Sinscrire"): it must be doubled.
+     */
+    @Test
+    void everyApostropheIsDoubledForMessageFormat() throws IOException {
+        Pattern lone = Pattern.compile("(?<!')'(?!')");
+        for (String file : List.of("messages.properties", "messages_fr.properties")) {
+            Properties messages = load(file);
+            List<String> wrong = messages.stringPropertyNames().stream().sorted()
+                    .filter(name -> lone.matcher(messages.getProperty(name).replace("''", "")).find()).toList();
+            assertThat(wrong).as("messages with a lone ' in " + file).isEmpty();
+        }
+    }
+
     @Test
     void everyKeyTheTemplatesUseExists() throws IOException {
         Properties english = load("messages.properties");

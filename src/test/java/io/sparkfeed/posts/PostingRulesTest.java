@@ -46,7 +46,12 @@ class PostingRulesTest {
         PostingFacts revoked = new PostingFacts(true, false, Plan.PAID, false, new BigDecimal("50"),
                 EnthusiastStatus.REVOKED, 0);
         assertThat(reason(revoked, DEFAULTS)).isEqualTo("allowed");
-        assertThat(reason(revoked, enthusiastsOnly)).isEqualTo("posting.rule.enthusiastsOnly");
+        // in enthusiasts-only mode a revoked enthusiast is not sent to apply again (that is refused for good)
+        assertThat(reason(revoked, enthusiastsOnly)).isEqualTo("posting.rule.enthusiastRevoked");
+        assertThat(PostingRules.decide(revoked, enthusiastsOnly).actionUrl()).isNull();
+        PostingFacts revokedWithoutPrime = new PostingFacts(true, false, null, false, BigDecimal.ZERO,
+                EnthusiastStatus.REVOKED, 0);
+        assertThat(reason(revokedWithoutPrime, enthusiastsOnly)).isEqualTo("posting.rule.enthusiastRevoked");
     }
 
     @Test
@@ -76,7 +81,7 @@ class PostingRulesTest {
         PostingFacts justUnder = new PostingFacts(true, false, Plan.PAID, false, new BigDecimal("49.99"), EnthusiastStatus.NONE, 0);
         PostingDecision decision = PostingRules.decide(justUnder, DEFAULTS);
         assertThat(decision.reasonKey()).isEqualTo("posting.rule.minimumSpend");
-        assertThat(decision.reasonArguments()).containsExactly("50.00", "49.99");
+        assertThat(decision.reasonArguments()).containsExactly(new BigDecimal("50.00"), new BigDecimal("49.99"));
         PostingFacts exactly = new PostingFacts(true, false, Plan.PAID, false, new BigDecimal("50.00"), EnthusiastStatus.NONE, 0);
         assertThat(reason(exactly, DEFAULTS)).isEqualTo("allowed");
         var free = new PostingProperties(PostingMode.PRIME_MEMBERS, false, BigDecimal.ZERO, 20);

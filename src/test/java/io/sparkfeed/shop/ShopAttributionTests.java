@@ -89,6 +89,25 @@ class ShopAttributionTests extends IntegrationTest {
     }
 
     @Test
+    void aHiddenPostOffersNoBuyingAndItsAuthorsVisitsCountNoViews() throws Exception {
+        long lamp = ShopTestProducts.product(catalog, "25.00", 50);
+        TestAccount author = fixtures.enthusiast();
+        long post = fixtures.post(author, "soon removed #attributiontest", lamp);
+        assertThat(page(get("/posts/" + post).with(author.login())).select(".buy-from-post")).isNotEmpty();
+        hide(post);
+        stats.flush();
+        long viewsBefore = views(post);
+
+        // the author still sees the removed post, on its page and their profile, but nothing to buy from it
+        assertThat(page(get("/posts/" + post).with(author.login())).select(".buy-from-post")).isEmpty();
+        Document profile = page(get("/@" + author.handle()).with(author.login()));
+        assertThat(profile.select("#post-" + post)).hasSize(1);
+        assertThat(profile.select("#post-" + post + " .buy-from-post")).isEmpty();
+        stats.flush();
+        assertThat(views(post)).isEqualTo(viewsBefore);
+    }
+
+    @Test
     void buyNowAndAddToCartOnTheHotspotCardCountAsCardOpensSoOrdersNeverExceedThem() throws Exception {
         long lamp = ShopTestProducts.product(catalog, "25.00", 50);
         long mug = ShopTestProducts.product(catalog, "8.00", 50);
