@@ -81,7 +81,11 @@ class AdminProductsController {
         return form(model, null, ProductForm.empty(), null);
     }
 
-    @PostMapping
+    /**
+     * The form posts to {@code /new}, where a refused create is shown again: that address also answers a GET, so an
+     * upload over the limit sent back there finds the form.
+     */
+    @PostMapping({"", "/new"})
     String create(@AuthenticationPrincipal AccountPrincipal me, @ModelAttribute("form") ProductForm form,
             @RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
             HttpServletResponse response, RedirectAttributes redirect) throws IOException {
