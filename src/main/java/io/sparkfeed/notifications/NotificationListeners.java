@@ -27,10 +27,9 @@ class NotificationListeners {
     @ApplicationModuleListener
     void on(OrderPlaced event) {
         for (long postId : event.creditedPostIds()) {
-            long author = posts.authorOf(postId);
-            if (author != event.buyerId()) {
-                notifications.notify(author, "PURCHASE", null, postId);
-            }
+            // a post deleted since the order has nobody to tell (and nothing to retry)
+            posts.findAuthor(postId).filter(author -> author != event.buyerId())
+                    .ifPresent(author -> notifications.notify(author, "PURCHASE", null, postId));
         }
     }
 

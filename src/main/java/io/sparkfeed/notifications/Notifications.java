@@ -30,10 +30,16 @@ public class Notifications {
         if (actorId != null && actorId == recipientId) {
             return; // nobody is told about their own smile
         }
+        // the listener runs after the event's transaction: the post may have been deleted meanwhile (a comment and
+        // then the post, in quick succession). Nothing to tell about a post that is gone; failing here instead
+        // would leave the event publication incomplete and fail again on every restart.
         jdbc.sql("""
                         insert into notifications (recipient_id, kind, actor_id, post_id, reason, created_at)
-                        values (?, ?, ?, ?, ?, ?)""")
-                .params(recipientId, kind, actorId, postId, reason, Timestamp.from(clock.instant())).update();
+                        select :recipient, :kind, :actor, :post, :reason, :now
+                        where cast(:post as bigint) is null or exists (select 1 from posts where id = :post)""")
+                .param("recipient", recipientId).param("kind", kind).param("actor", actorId, java.sql.Types.BIGINT)
+                .param("post", postId, java.sql.Types.BIGINT).param("reason", reason, java.sql.Types.VARCHAR)
+                .param("now", Timestamp.from(clock.instant())).update();
     }
 
     /** The newest notifications of an account; then all of them are marked read. */

@@ -261,7 +261,13 @@ public class Posts {
 
     @Transactional(readOnly = true)
     public long authorOf(long postId) {
-        return posts.findById(postId).map(Post::authorId).orElseThrow(() -> new NotFoundException("post " + postId));
+        return findAuthor(postId).orElseThrow(() -> new NotFoundException("post " + postId));
+    }
+
+    /** The post's author; empty when the post is gone (which, thrown, would mark a caller's transaction). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Long> findAuthor(long postId) {
+        return posts.findById(postId).map(Post::authorId);
     }
 
     private PostContent check(PostContent content) {
