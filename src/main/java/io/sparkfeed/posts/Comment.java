@@ -11,7 +11,7 @@ import java.time.Instant;
 /** A comment under a post. */
 @Entity
 @Table(name = "comments")
-class Comment {
+class Comment extends Moderated {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -24,8 +24,6 @@ class Comment {
     private Long authorId;
 
     private String body;
-    private Instant hiddenAt;
-    private String hiddenReason;
 
     @Column(updatable = false)
     private Instant createdAt;
@@ -50,19 +48,5 @@ class Comment {
 
     Long authorId() {
         return authorId;
-    }
-
-    boolean hidden() {
-        return hiddenAt != null;
-    }
-
-    void hide(String reason, Instant now) {
-        this.hiddenAt = now;
-        this.hiddenReason = reason;
-    }
-
-    void restore() {
-        this.hiddenAt = null;
-        this.hiddenReason = null;
     }
 }

@@ -21,7 +21,7 @@ import java.util.Set;
 /** A shoppable photo post. Counters are changed with single UPDATE statements, never through this entity. */
 @Entity
 @Table(name = "posts")
-class Post {
+class Post extends Moderated {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -47,8 +47,6 @@ class Post {
     @Column(insertable = false, updatable = false)
     private int commentCount;
 
-    private Instant hiddenAt;
-    private String hiddenReason;
 
     @Column(updatable = false)
     private Instant createdAt;
@@ -104,19 +102,5 @@ class Post {
 
     String imageKey() {
         return imageKey;
-    }
-
-    boolean hidden() {
-        return hiddenAt != null;
-    }
-
-    void hide(String reason, Instant now) {
-        this.hiddenAt = now;
-        this.hiddenReason = reason;
-    }
-
-    void restore() {
-        this.hiddenAt = null;
-        this.hiddenReason = null;
     }
 }
