@@ -43,14 +43,16 @@ public class Images {
 
     private final ImageStorage storage;
     private final JdbcClient jdbc;
+    private final List<ImageShowings> showings;
     private final FileClaims claims = new FileClaims();
     // Decoding holds a whole photo in memory (up to 40 megapixels, ~160 MB): a burst of uploads waits its turn
     // instead of exhausting the heap.
     private final Semaphore decoding = new Semaphore(2);
 
-    Images(ImageStorage storage, JdbcClient jdbc) {
+    Images(ImageStorage storage, JdbcClient jdbc, List<ImageShowings> showings) {
         this.storage = storage;
         this.jdbc = jdbc;
+        this.showings = List.copyOf(showings);
         // in an executable jar ImageIO may have looked for plugins before the application class loader was in
         // place, and would then not know the WebP and CMYK-capable JPEG readers
         ImageIO.scanForPlugins();
@@ -69,10 +71,6 @@ public class Images {
         String key = key(upload);
         Optional<StoredImage> existing = find(key);
         if (existing.isPresent()) {
-            // the same bytes uploaded again are about to be shown by a new post or product: a hold put on them for a
-            // hidden post would only break that page (and hides nothing the new page does not show); released in the
-            // caller's transaction, so a refused upload keeps the hold
-            release(key);
             return existing.get();
         }
         ImageDecoder.Decoded decoded;
@@ -107,35 +105,35 @@ public class Images {
     }
 
     /**
-     * The image with whether it is withheld, in the one statement {@code /media} already needs to find the row: a
-     * takedown is seen by every instance at once and costs other images nothing.
+     * The image with where it is shown, asked of every module that shows images: a photo is public only while
+     * something anyone may see shows it, whatever order takedowns, restores and deletes happened in.
      */
     @Transactional(readOnly = true)
     public Optional<ServableImage> findServable(String key) {
-        if (key == null || !StoredImage.KEY.matcher(key).matches()) {
-            return Optional.empty();
-        }
-        return jdbc.sql("""
-                        select i.key, i.width, i.height, i.widths, w.owner_id
-                        from images i left join withheld_images w on w.image_key = i.key where i.key = ?""")
-                .param(key)
-                .query((rs, n) -> new ServableImage(image(rs, n), (Long) rs.getObject("owner_id"))).optional();
+        return find(key).map(image -> new ServableImage(image, showing(key)));
     }
 
     /**
-     * Withholds an image (its post was taken down): from now on only {@code ownerId} and admins get its files.
-     * Withholding it again changes nothing.
+     * Deletes the image (row now, files after the commit) unless some module still shows it, in the caller's
+     * transaction: for a caller that just removed what showed it.
      */
     @Transactional
-    public void withhold(String key, long ownerId) {
-        jdbc.sql("insert into withheld_images (image_key, owner_id) values (?, ?) on conflict do nothing")
-                .params(key, ownerId).update();
+    public void deleteUnlessShown(String key) {
+        if (key != null && StoredImage.KEY.matcher(key).matches() && !showing(key).anywhere()) {
+            delete(key);
+        }
     }
 
-    /** Serves a withheld image to everyone again; nothing when it was not withheld. */
-    @Transactional
-    public void release(String key) {
-        jdbc.sql("delete from withheld_images where image_key = ?").param(key).update();
+    private Showing showing(String key) {
+        Showing showing = Showing.NOWHERE;
+        for (ImageShowings module : showings) {
+            showing = showing.and(module.showing(key));
+            if (showing.publicly()) {
+                // public is public: who else may see it privately no longer matters
+                return showing;
+            }
+        }
+        return showing;
     }
 
     /** The images of many keys in one statement, whatever their number; unknown keys are left out. */

@@ -29,18 +29,16 @@ public class Moderation {
     private final Posts posts;
     private final Accounts accounts;
     private final Subjects subjects;
-    private final TakedownPhotos photos;
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Moderation(Posts posts, Accounts accounts, Subjects subjects, TakedownPhotos photos, AuditLog audit,
+    Moderation(Posts posts, Accounts accounts, Subjects subjects, AuditLog audit,
             JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.posts = posts;
         this.accounts = accounts;
         this.subjects = subjects;
-        this.photos = photos;
         this.audit = audit;
         this.jdbc = jdbc;
         this.events = events;
@@ -48,13 +46,12 @@ public class Moderation {
     }
 
     /**
-     * Hides a post and withholds its photo; the author is told why. An enthusiast reinstatement no longer puts
-     * this post back: the decision is now this takedown's.
+     * Hides a post (media then withholds its photo while nothing visible shows it); the author is told why. An
+     * enthusiast reinstatement no longer puts this post back: the decision is now this takedown's.
      */
     @Transactional
     public void hidePost(long adminId, long postId, String reason) {
         long author = posts.hide(postId, reason);
-        photos.withhold(postId);
         forgetEnthusiastSuspension(postId);
         audit.record(adminId, "POST_HIDDEN", "POST", postId, reason, "author " + author);
         events.publishEvent(new PostTakenDown(postId, author, reason));
@@ -63,7 +60,6 @@ public class Moderation {
     @Transactional
     public void restorePost(long adminId, long postId, String reason) {
         long author = posts.restore(postId);
-        photos.release(postId);
         forgetEnthusiastSuspension(postId);
         audit.record(adminId, "POST_RESTORED", "POST", postId, reason, "author " + author);
     }

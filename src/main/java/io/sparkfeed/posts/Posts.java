@@ -92,13 +92,7 @@ public class Posts {
         String key = post.imageKey();
         // plain SQL: tags, hashtags, smiles and comments go with it (on delete cascade)
         jdbc.sql("delete from posts where id = ?").param(postId).update();
-        long stillUsed = jdbc.sql("""
-                select (select count(*) from posts where image_key = :key)
-                     + (select count(*) from product_images where image_key = :key)""")
-                .param("key", key).query(Long.class).single();
-        if (stillUsed == 0) {
-            images.delete(key);
-        }
+        images.deleteUnlessShown(key);
     }
 
     /** Smiles at a post; smiling twice is the same as once. Needs Prime (a trial counts). */
