@@ -2,10 +2,16 @@ package io.sparkfeed.posts;
 
 import io.sparkfeed.accounts.Memberships;
 import io.sparkfeed.catalog.Catalog;
+import io.sparkfeed.media.ImageRejectedException;
+import io.sparkfeed.media.ImageUpload;
 import io.sparkfeed.media.Images;
+import io.sparkfeed.media.PreparedImage;
 import io.sparkfeed.media.StoredImage;
 import io.sparkfeed.platform.NotFoundException;
 import io.sparkfeed.platform.UserFacingException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Publishing, editing and deleting posts; smiles and comments. Every rule is checked here, not in the page. */
 @Service
@@ -31,9 +38,12 @@ public class Posts {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     Posts(PostRepository posts, CommentRepository comments, PostingPolicy policy, Memberships memberships,
-            Catalog catalog, Images images, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+            Catalog catalog, Images images, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
+            TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.posts = posts;
         this.comments = comments;
         this.policy = policy;
@@ -46,11 +56,41 @@ public class Posts {
     }
 
     /**
-     * Publishes a post: the policy first, then the content, then the photo. One transaction: a refusal at any
-     * point leaves no post and no stored photo.
+     * Publishes a post: the policy first, then the content, then the photo. The photo is decoded and re-encoded
+     * outside any transaction (waiting for a decode slot and decoding hold no database connection); then one short
+     * transaction, one author at a time, checks again and writes: a refusal at any point leaves no post and no
+     * stored photo.
+     *
+     * @throws io.sparkfeed.media.ImagesBusyException when no decode is free for the photo now
      */
-    @Transactional
+    public long publish(long authorId, PostContent content, ImageUpload photo) {
+        PostingDecision decision = policy.check(authorId);
+        if (!decision.allowed()) {
+            throw new PostingRefusedException(decision);
+        }
+        check(content);
+        if (photo == null || photo.empty()) {
+            throw new PostRejectedException("photo", "post.photo.required");
+        }
+        PreparedImage prepared;
+        try {
+            prepared = images.prepare(photo, authorId);
+        } catch (ImageRejectedException rejected) {
+            throw new PostRejectedException("photo", rejected.messageKey(), rejected.arguments());
+        }
+        return transactions.execute(status -> write(authorId, content, prepared));
+    }
+
+    /** {@link #publish(long, PostContent, ImageUpload)} with a photo given whole (demo data, tests). */
     public long publish(long authorId, PostContent content, byte[] photo) {
+        try (ImageUpload upload = images.receive(new ByteArrayInputStream(photo == null ? new byte[0] : photo))) {
+            return publish(authorId, content, upload);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not keep the photo", e);
+        }
+    }
+
+    private long write(long authorId, PostContent content, PreparedImage prepared) {
         // one author's posts are published one at a time, so the daily limit holds under concurrency
         jdbc.sql("select pg_advisory_xact_lock(42, cast(? as integer))").param((int) authorId).query().listOfRows();
         PostingDecision decision = policy.check(authorId);
@@ -58,12 +98,9 @@ public class Posts {
             throw new PostingRefusedException(decision);
         }
         PostContent checked = check(content);
-        if (photo == null || photo.length == 0) {
-            throw new PostRejectedException("photo", "post.photo.required");
-        }
         StoredImage image;
         try {
-            image = images.store(photo);
+            image = images.store(prepared);
         } catch (UserFacingException rejected) {
             throw new PostRejectedException("photo", rejected.messageKey(), rejected.arguments());
         }

@@ -2,7 +2,11 @@ package io.sparkfeed.posts.web;
 
 import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.catalog.Catalog;
+import io.sparkfeed.media.ImageUpload;
+import io.sparkfeed.media.Images;
+import io.sparkfeed.media.ImagesBusyException;
 import io.sparkfeed.platform.NotFoundException;
+import io.sparkfeed.platform.UserFacingException;
 import io.sparkfeed.posts.PostCard;
 import io.sparkfeed.posts.PostCards;
 import io.sparkfeed.posts.PostContent;
@@ -14,6 +18,7 @@ import io.sparkfeed.posts.Posts;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.stream.IntStream;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,9 +40,11 @@ class PostController {
     private final PostingPolicy policy;
     private final Catalog catalog;
     private final io.sparkfeed.accounts.Interests interests;
+    private final Images images;
 
     PostController(Posts posts, PostCards cards, PostingPolicy policy, Catalog catalog,
-            io.sparkfeed.accounts.Interests interests) {
+            io.sparkfeed.accounts.Interests interests, Images images) {
+        this.images = images;
         this.posts = posts;
         this.cards = cards;
         this.policy = policy;
@@ -78,8 +85,9 @@ class PostController {
     String publish(@AuthenticationPrincipal AccountPrincipal author, @ModelAttribute("form") PostForm form,
             @RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
             HttpServletResponse response, RedirectAttributes redirect) throws IOException {
-        try {
-            long id = posts.publish(author.id(), form.content(), photo == null ? null : photo.getBytes());
+        // the photo streams into a temporary file, deleted once the post is published or refused
+        try (ImageUpload upload = photo == null ? null : images.receive(photo.getInputStream())) {
+            long id = posts.publish(author.id(), form.content(), upload);
             redirect.addFlashAttribute("notice", "post.published");
             return "redirect:/posts/" + id;
         } catch (PostingRefusedException refused) {
@@ -87,6 +95,11 @@ class PostController {
         } catch (PostRejectedException rejected) {
             response.setStatus(422);
             return form(model, form, rejected);
+        } catch (ImagesBusyException busy) {
+            // the form again, as it was sent, with when to send it again
+            response.setStatus(busy.status());
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ImagesBusyException.RETRY_AFTER_SECONDS));
+            return form(model, form, busy);
         }
     }
 
@@ -128,7 +141,7 @@ class PostController {
         return post;
     }
 
-    private String form(Model model, PostForm form, PostRejectedException problem) {
+    private String form(Model model, PostForm form, UserFacingException problem) {
         model.addAttribute("form", form);
         model.addAttribute("rows", IntStream.range(0, PostForm.ROWS).boxed().toList());
         model.addAttribute("products", catalog.find("", 500));
