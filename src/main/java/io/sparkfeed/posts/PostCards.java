@@ -82,6 +82,8 @@ public class PostCards {
     /**
      * A newest-first page of visible posts matching the filter, after the cursor (null: from the newest). On their
      * own profile ({@link PostFilter.ByAuthor} with the viewer as author) authors also see their hidden posts.
+     * One statement: the page's post ids come from an index that matches the filter and the order (see
+     * {@link #keys}), then the cards are joined to those ids only.
      */
     @Transactional(readOnly = true)
     public PostPage page(PostFilter filter, Cursor after, int size, Long viewerId) {
@@ -93,57 +95,99 @@ public class PostCards {
         params.put("now", Timestamp.from(clock.instant()));
         params.put("viewer", viewerId == null ? -1L : viewerId);
         params.put("limit", size + 1);
-        StringBuilder where = new StringBuilder(" where p.hidden_at is null");
-        if (filter instanceof PostFilter.ByAuthor by) {
-            if (viewerId != null && by.authorId() == viewerId) {
-                // authors see their own hidden posts on their profile, marked removed with the reason
-                where = new StringBuilder(" where true");
-            }
-            where.append(" and p.author_id = :author");
-            params.put("author", by.authorId());
-        } else if (filter instanceof PostFilter.ByHashtag by) {
-            where.append(" and exists (select 1 from post_hashtags h where h.post_id = p.id and h.tag = :tag)");
-            params.put("tag", by.tag());
-        } else if (filter instanceof PostFilter.ByProduct by) {
-            where.append(" and exists (select 1 from post_tags t where t.post_id = p.id and t.product_id = :product)");
-            params.put("product", by.productId());
-        } else if (filter instanceof PostFilter.ByIds by) {
-            where.append(" and p.id = any(:ids)");
-            params.put("ids", by.ids().toArray(Long[]::new));
-        } else if (filter instanceof PostFilter.ByInterest by) {
-            where.append(" and exists (select 1 from post_interests pi where pi.post_id = p.id and pi.interest_id = :interest)");
-            params.put("interest", by.interestId());
-        } else if (filter instanceof PostFilter.Following by) {
-            where.append(" and exists (select 1 from follows f where f.follower_id = :follower and f.followed_id = p.author_id)");
-            params.put("follower", by.viewerId());
-        } else if (filter instanceof PostFilter.ForYou by) {
-            where.append(" ").append("""
-                     and (exists (select 1 from follows f where f.follower_id = :follower and f.followed_id = p.author_id)
-                          or exists (select 1 from post_interests pi join account_interests ai
-                                     on ai.interest_id = pi.interest_id and ai.account_id = :follower
-                                     where pi.post_id = p.id))""");
-            params.put("follower", by.viewerId());
-            if (by.hidePurchased() && !bought.isEmpty()) {
-                // leave out a post only when the viewer owns everything it tags
-                where.append(" ").append("""
-                         and not (exists (select 1 from post_tags t where t.post_id = p.id)
-                                  and not exists (select 1 from post_tags t where t.post_id = p.id
-                                                  and t.product_id <> all(:bought)))""");
-                params.put("bought", bought.toArray(Long[]::new));
-            }
-        }
         if (after != null) {
-            where.append(" and (p.created_at, p.id) < (:afterTime, :afterId)");
             params.put("afterTime", Timestamp.from(after.createdAt()));
             params.put("afterId", after.id());
         }
-        List<Row> rows = jdbc.sql(SELECT + where + " order by p.created_at desc, p.id desc limit :limit")
+        boolean ownProfile = filter instanceof PostFilter.ByAuthor by && viewerId != null && by.authorId() == viewerId;
+        String keys = keys(filter, ownProfile, after != null, bought, params);
+        // authors see their own hidden posts on their profile, marked removed with the reason
+        String visible = ownProfile ? "" : " where p.hidden_at is null";
+        List<Row> rows = jdbc.sql(SELECT + " join (" + keys + ") k on k.id = p.id" + visible
+                        + " order by p.created_at desc, p.id desc limit :limit")
                 .params(params).query(PostCards::row).list();
         boolean more = rows.size() > size;
         List<PostCard> cards = withTags(more ? rows.subList(0, size) : rows, bought);
         Cursor next = more ? new Cursor(cards.get(cards.size() - 1).createdAt(), cards.get(cards.size() - 1).id())
                 : null;
         return new PostPage(cards, next);
+    }
+
+    /**
+     * The ids (and times) of one page, as a subquery that starts from an index matching the filter and the
+     * newest-first order, and reads about a page of entries per key: the links of a hashtag, product or interest
+     * (which carry their post's time and hidden state, V40), an author's posts, and for the merged lists (Following,
+     * For you) a page per followed author and per interest, merged.
+     */
+    private static String keys(PostFilter filter, boolean ownProfile, boolean paged, Set<Long> bought,
+            Map<String, Object> params) {
+        if (filter instanceof PostFilter.ByAuthor by) {
+            params.put("author", by.authorId());
+            return posts("p.author_id = :author" + (ownProfile ? "" : " and p.hidden_at is null"), paged);
+        } else if (filter instanceof PostFilter.ByIds by) {
+            params.put("ids", by.ids().toArray(Long[]::new));
+            return posts("p.id = any(:ids) and p.hidden_at is null", paged);
+        } else if (filter instanceof PostFilter.ByHashtag by) {
+            params.put("tag", by.tag());
+            return links("", "post_hashtags", "tag = :tag", paged, "");
+        } else if (filter instanceof PostFilter.ByProduct by) {
+            params.put("product", by.productId());
+            // a product tagged twice on one photo is one post
+            return links("distinct ", "post_tags", "product_id = :product", paged, "");
+        } else if (filter instanceof PostFilter.ByInterest by) {
+            params.put("interest", by.interestId());
+            return links("", "post_interests", "interest_id = :interest", paged, "");
+        } else if (filter instanceof PostFilter.Following by) {
+            params.put("follower", by.viewerId());
+            return "select k.id, k.created_at from follows f cross join lateral ("
+                    + posts("p.author_id = f.followed_id and p.hidden_at is null", paged)
+                    + ") k where f.follower_id = :follower order by k.created_at desc, k.id desc limit :limit";
+        } else if (filter instanceof PostFilter.ForYou by) {
+            params.put("follower", by.viewerId());
+            String owned = "";
+            if (by.hidePurchased() && !bought.isEmpty()) {
+                owned = " and " + notAllBought("%1$s");
+                params.put("bought", bought.toArray(Long[]::new));
+            }
+            // a page from each of the viewer's interests, merged; then the followed accounts' posts, but only those
+            // not older than that merged page's last post (older ones cannot make the page): one short index range
+            // per followed account instead of a page from each. Purchases are left out inside each scan, so that
+            // each still yields a full page.
+            return "with picked as (select k.id, k.created_at from account_interests ai cross join lateral ("
+                    + links("", "post_interests", "interest_id = ai.interest_id", paged, owned.formatted("l.post_id"))
+                    + ") k where ai.account_id = :follower),"
+                    + " floor as (select created_at from (select distinct id, created_at from picked) d"
+                    + " order by created_at desc, id desc offset :limit - 1 limit 1)"
+                    + " select u.id, u.created_at from (select id, created_at from picked"
+                    + " union select k.id, k.created_at from follows f cross join lateral ("
+                    + posts("p.author_id = f.followed_id and p.hidden_at is null"
+                            + " and p.created_at >= coalesce((select created_at from floor), '-infinity')"
+                            + owned.formatted("p.id"), paged)
+                    + ") k where f.follower_id = :follower) u order by u.created_at desc, u.id desc limit :limit";
+        }
+        return posts("p.hidden_at is null", paged);
+    }
+
+    /** Posts matching a condition on {@code posts p}, newest first, a page of them. */
+    private static String posts(String condition, boolean paged) {
+        return "select p.id, p.created_at from posts p where " + condition
+                + (paged ? " and (p.created_at, p.id) < (:afterTime, :afterId)" : "")
+                + " order by p.created_at desc, p.id desc limit :limit";
+    }
+
+    /** Visible posts linked to a key in one of the link tables ({@code l}), newest first, a page of them. */
+    private static String links(String distinct, String table, String condition, boolean paged, String extra) {
+        return "select " + distinct + "l.post_id as id, l.created_at from " + table + " l where l." + condition
+                + " and not l.hidden"
+                + (paged ? " and (l.created_at, l.post_id) < (:afterTime, :afterId)" : "") + extra
+                + " order by l.created_at desc, l.post_id desc limit :limit";
+    }
+
+    /** Leaves out a post (its id in the placeholder) when the viewer owns everything it tags. */
+    private static String notAllBought(String postId) {
+        return "not (exists (select 1 from post_tags t where t.post_id = " + postId + ")"
+                + " and not exists (select 1 from post_tags t where t.post_id = " + postId
+                + " and t.product_id <> all(:bought)))";
     }
 
     /**
