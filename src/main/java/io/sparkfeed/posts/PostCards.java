@@ -91,6 +91,21 @@ public class PostCards {
             throw new IllegalArgumentException("page size " + size);
         }
         Set<Long> bought = bought(viewerId);
+        Query query = query(filter, after, size, viewerId, bought);
+        List<Row> rows = jdbc.sql(query.sql()).params(query.params()).query(PostCards::row).list();
+        boolean more = rows.size() > size;
+        List<PostCard> cards = withTags(more ? rows.subList(0, size) : rows, bought);
+        Cursor next = more ? new Cursor(cards.get(cards.size() - 1).createdAt(), cards.get(cards.size() - 1).id())
+                : null;
+        return new PostPage(cards, next);
+    }
+
+    /** The statement of one page of cards and its parameters (the plan tests explain it). */
+    record Query(String sql, Map<String, Object> params) {
+    }
+
+    /** One page's statement: a page and one more card, to know whether another page follows. */
+    Query query(PostFilter filter, Cursor after, int size, Long viewerId, Set<Long> bought) {
         Map<String, Object> params = new HashMap<>();
         params.put("now", Timestamp.from(clock.instant()));
         params.put("viewer", viewerId == null ? -1L : viewerId);
@@ -103,21 +118,15 @@ public class PostCards {
         String keys = keys(filter, ownProfile, after != null, bought, params);
         // authors see their own hidden posts on their profile, marked removed with the reason
         String visible = ownProfile ? "" : " where p.hidden_at is null";
-        List<Row> rows = jdbc.sql(SELECT + " join (" + keys + ") k on k.id = p.id" + visible
-                        + " order by p.created_at desc, p.id desc limit :limit")
-                .params(params).query(PostCards::row).list();
-        boolean more = rows.size() > size;
-        List<PostCard> cards = withTags(more ? rows.subList(0, size) : rows, bought);
-        Cursor next = more ? new Cursor(cards.get(cards.size() - 1).createdAt(), cards.get(cards.size() - 1).id())
-                : null;
-        return new PostPage(cards, next);
+        return new Query(SELECT + " join (" + keys + ") k on k.id = p.id" + visible
+                + " order by p.created_at desc, p.id desc limit :limit", params);
     }
 
     /**
      * The ids (and times) of one page, as a subquery that starts from an index matching the filter and the
      * newest-first order, and reads about a page of entries per key: the links of a hashtag, product or interest
      * (which carry their post's time and hidden state, V40), an author's posts, and for the merged lists (Following,
-     * For you) a page per followed author and per interest, merged.
+     * For you) a page per interest and a short range per followed account (see {@link #merged}).
      */
     private static String keys(PostFilter filter, boolean ownProfile, boolean paged, Set<Long> bought,
             Map<String, Object> params) {
@@ -139,9 +148,7 @@ public class PostCards {
             return links("", "post_interests", "interest_id = :interest", paged, "");
         } else if (filter instanceof PostFilter.Following by) {
             params.put("follower", by.viewerId());
-            return "select k.id, k.created_at from follows f cross join lateral ("
-                    + posts("p.author_id = f.followed_id and p.hidden_at is null", paged)
-                    + ") k where f.follower_id = :follower order by k.created_at desc, k.id desc limit :limit";
+            return merged(null, "", paged);
         } else if (filter instanceof PostFilter.ForYou by) {
             params.put("follower", by.viewerId());
             String owned = "";
@@ -149,30 +156,47 @@ public class PostCards {
                 owned = " and " + notAllBought("%1$s");
                 params.put("bought", bought.toArray(Long[]::new));
             }
-            // a page from each of the viewer's interests, merged; then the followed accounts' posts, but only those
-            // not older than that merged page's last post (older ones cannot make the page): one short index range
-            // per followed account instead of a page from each. Purchases are left out inside each scan, so that
-            // each still yields a full page.
-            return "with picked as (select k.id, k.created_at from account_interests ai cross join lateral ("
+            String picked = "select k.id, k.created_at from account_interests ai cross join lateral ("
                     + links("", "post_interests", "interest_id = ai.interest_id", paged, owned.formatted("l.post_id"))
-                    + ") k where ai.account_id = :follower),"
-                    + " floor as (select created_at from (select distinct id, created_at from picked) d"
-                    + " order by created_at desc, id desc offset :limit - 1 limit 1)"
-                    + " select u.id, u.created_at from (select id, created_at from picked"
-                    + " union select k.id, k.created_at from follows f cross join lateral ("
-                    + posts("p.author_id = f.followed_id and p.hidden_at is null"
-                            + " and p.created_at >= coalesce((select created_at from floor), '-infinity')"
-                            + owned.formatted("p.id"), paged)
-                    + ") k where f.follower_id = :follower) u order by u.created_at desc, u.id desc limit :limit";
+                    + ") k where ai.account_id = :follower";
+            return merged(picked, owned, paged);
         }
         return posts("p.hidden_at is null", paged);
     }
 
+    /**
+     * The followed accounts' posts merged with {@code picked} (a page from each of the viewer's interests, or
+     * null), without reading a page per followed account. The page cannot reach below a floor: the page-th newest
+     * of the picked posts, or for Following alone of the accounts' newest posts ("heads", one index probe each).
+     * Each account is then read from its newest post down to that floor only: about two probes per followed
+     * account, however many posts each has. {@code owned} leaves out what the viewer bought inside each scan, so
+     * that each still yields what the page needs.
+     */
+    private static String merged(String picked, String owned, boolean paged) {
+        String byAuthor = "p.author_id = f.followed_id and p.hidden_at is null" + owned.formatted("p.id");
+        String candidates = picked == null ? "select k.id, k.created_at from follows f cross join lateral ("
+                + posts(byAuthor, paged, "1") + ") k where f.follower_id = :follower"
+                : "select distinct id, created_at from picked";
+        // the floor is one row joined once, not a subquery in each scan (which the planner would cost per account)
+        return "with " + (picked == null ? "" : "picked as (" + picked + "), ")
+                + "floor as materialized (select coalesce((select created_at from (" + candidates + ") d"
+                + " order by created_at desc, id desc offset :limit - 1 limit 1), '-infinity') as created_at)"
+                + " select u.id, u.created_at from ("
+                + (picked == null ? "" : "select id, created_at from picked union ")
+                + "select k.id, k.created_at from floor, follows f cross join lateral ("
+                + posts(byAuthor + " and p.created_at >= floor.created_at", paged, ":limit")
+                + ") k where f.follower_id = :follower) u order by u.created_at desc, u.id desc limit :limit";
+    }
+
     /** Posts matching a condition on {@code posts p}, newest first, a page of them. */
     private static String posts(String condition, boolean paged) {
+        return posts(condition, paged, ":limit");
+    }
+
+    private static String posts(String condition, boolean paged, String limit) {
         return "select p.id, p.created_at from posts p where " + condition
                 + (paged ? " and (p.created_at, p.id) < (:afterTime, :afterId)" : "")
-                + " order by p.created_at desc, p.id desc limit :limit";
+                + " order by p.created_at desc, p.id desc limit " + limit;
     }
 
     /** Visible posts linked to a key in one of the link tables ({@code l}), newest first, a page of them. */
