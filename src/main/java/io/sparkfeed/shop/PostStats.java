@@ -1,5 +1,7 @@
 package io.sparkfeed.shop;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -11,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -42,8 +43,17 @@ public class PostStats {
     private record CardDay(long postId, long productId, LocalDate day) implements Counted {
     }
 
-    private final Map<PostDay, AtomicLong> views = new ConcurrentHashMap<>();
-    private final Map<CardDay, AtomicLong> opens = new ConcurrentHashMap<>();
+    /**
+     * Most keys each map holds: what request input feeds ({@code ?from=}, a product id) can never grow it further.
+     * Caffeine keeps the keys counted often and evicts one-off ones first (a flood of made-up ids loses its own
+     * counts, not the real ones); an evicted count was only statistics.
+     */
+    static final int MAX_COUNTERS = 50_000;
+
+    private final Cache<PostDay, AtomicLong> viewCounters = Caffeine.newBuilder().maximumSize(MAX_COUNTERS).build();
+    private final Cache<CardDay, AtomicLong> openCounters = Caffeine.newBuilder().maximumSize(MAX_COUNTERS).build();
+    private final Map<PostDay, AtomicLong> views = viewCounters.asMap();
+    private final Map<CardDay, AtomicLong> opens = openCounters.asMap();
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -127,6 +137,13 @@ public class PostStats {
         }
     }
 
+    /** How many keys are counted in memory (both maps): bounded by {@link #MAX_COUNTERS} each. */
+    int keysInMemory() {
+        viewCounters.cleanUp();
+        openCounters.cleanUp();
+        return views.size() + opens.size();
+    }
+
     /** Writes what is still counted when the application stops. */
     @PreDestroy
     void flushOnShutdown() {
@@ -139,8 +156,10 @@ public class PostStats {
         for (Map.Entry<K, AtomicLong> entry : counters.entrySet()) {
             long n = entry.getValue().getAndSet(0);
             K key = entry.getKey();
-            if (key.day().isBefore(today)) {
-                // a late increment of a past day may still land in the next flush before the entry goes
+            if (n == 0 || key.day().isBefore(today)) {
+                // nothing counted since the last flush (or a past day): the entry goes, so a key that request input
+                // made up lives one flush interval, not until midnight
+                // a late increment may still land in the next flush before the entry goes
                 counters.remove(key, entry.getValue());
                 n += entry.getValue().getAndSet(0);
             }
