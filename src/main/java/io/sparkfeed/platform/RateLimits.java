@@ -116,6 +116,12 @@ public class RateLimits {
         jdbc.sql("delete from rate_limit_buckets").update();
     }
 
+    /** How many local buckets are kept (bounded by the cache's maximum size). */
+    long localKeys() {
+        local.cleanUp();
+        return local.estimatedSize();
+    }
+
     /** Removes the rows of buckets that have refilled: the table only holds keys in use. */
     @Scheduled(fixedDelayString = "${sparkfeed.limits.cleanup-interval:5m}")
     void removeExpired() {
@@ -157,7 +163,7 @@ public class RateLimits {
      */
     static BucketConfiguration configuration(Limit limit, String spec) {
         List<Bandwidth> bandwidths = new ArrayList<>();
-        for (String part : spec.split(",")) {
+        for (String part : spec.split(",", -1)) {
             Matcher m = SPEC.matcher(part);
             if (!m.matches()) {
                 throw new IllegalStateException(limit.property() + ": expected capacity/period like 10/1m, not "

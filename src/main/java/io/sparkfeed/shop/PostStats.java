@@ -1,7 +1,5 @@
 package io.sparkfeed.shop;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -13,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -45,15 +44,13 @@ public class PostStats {
 
     /**
      * Most keys each map holds: what request input feeds ({@code ?from=}, a product id) can never grow it further.
-     * Caffeine keeps the keys counted often and evicts one-off ones first (a flood of made-up ids loses its own
-     * counts, not the real ones); an evicted count was only statistics.
+     * A key new while a map is full is not counted (until the next flush empties it); keys already counted keep
+     * counting, so a flood of made-up ids loses its own counts, never the real ones. Only statistics are lost.
      */
     static final int MAX_COUNTERS = 50_000;
 
-    private final Cache<PostDay, AtomicLong> viewCounters = Caffeine.newBuilder().maximumSize(MAX_COUNTERS).build();
-    private final Cache<CardDay, AtomicLong> openCounters = Caffeine.newBuilder().maximumSize(MAX_COUNTERS).build();
-    private final Map<PostDay, AtomicLong> views = viewCounters.asMap();
-    private final Map<CardDay, AtomicLong> opens = openCounters.asMap();
+    private final Map<PostDay, AtomicLong> views = new ConcurrentHashMap<>();
+    private final Map<CardDay, AtomicLong> opens = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -66,7 +63,7 @@ public class PostStats {
     public void viewed(Collection<Long> postIds) {
         LocalDate today = today();
         for (Long id : postIds) {
-            views.computeIfAbsent(new PostDay(id, today), k -> new AtomicLong()).incrementAndGet();
+            count(views, new PostDay(id, today));
         }
     }
 
@@ -75,7 +72,7 @@ public class PostStats {
      * pressed on the hotspot card itself. Whether the post really tags the product is checked when flushing.
      */
     public void cardOpened(long postId, long productId) {
-        opens.computeIfAbsent(new CardDay(postId, productId, today()), k -> new AtomicLong()).incrementAndGet();
+        count(opens, new CardDay(postId, productId, today()));
     }
 
     /**
@@ -137,10 +134,19 @@ public class PostStats {
         }
     }
 
-    /** How many keys are counted in memory (both maps): bounded by {@link #MAX_COUNTERS} each. */
+    private static <K> void count(Map<K, AtomicLong> counters, K key) {
+        AtomicLong counter = counters.get(key);
+        if (counter == null) {
+            if (counters.size() >= MAX_COUNTERS) {
+                return;
+            }
+            counter = counters.computeIfAbsent(key, k -> new AtomicLong());
+        }
+        counter.incrementAndGet();
+    }
+
+    /** How many keys are counted in memory (both maps): at most about {@link #MAX_COUNTERS} each. */
     int keysInMemory() {
-        viewCounters.cleanUp();
-        openCounters.cleanUp();
         return views.size() + opens.size();
     }
 

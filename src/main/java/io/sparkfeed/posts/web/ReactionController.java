@@ -76,13 +76,19 @@ class ReactionController {
         return "redirect:/posts/" + id + "#comments";
     }
 
-    /** Deletes a comment; with htmx the answer is empty, and the comment's line goes. */
+    /**
+     * Deletes a comment; with htmx the comment's line goes (an empty answer in its place) and the count is
+     * updated out of band.
+     */
     @PostMapping("/posts/{postId}/comments/{commentId}/delete")
     String deleteComment(@PathVariable long postId, @PathVariable long commentId,
-            @AuthenticationPrincipal AccountPrincipal me, HtmxRequest htmx) {
+            @AuthenticationPrincipal AccountPrincipal me, HtmxRequest htmx, Model model) {
         posts.deleteComment(me.id(), postId, commentId);
         if (htmx.isHtmxRequest()) {
-            return "posts/show :: nothing";
+            commentModel(model, postId, posts.authorOf(postId), new CommentPage(List.of(), null));
+            model.addAttribute("commentCount", posts.commentCount(postId));
+            model.addAttribute("oob", true);
+            return "posts/show :: comment-removed";
         }
         return "redirect:/posts/" + postId + "#comments";
     }
