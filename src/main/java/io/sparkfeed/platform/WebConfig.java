@@ -1,5 +1,6 @@
 package io.sparkfeed.platform;
 
+import io.sparkfeed.platform.web.RateLimitInterceptor;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
@@ -10,9 +11,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** English or French: from the browser's Accept-Language, or the visitor's choice ({@code ?lang=fr}) kept in a cookie. */
+/**
+ * Rate limits on the handlers marked {@link RateLimited}; English or French: from the browser's Accept-Language,
+ * or the visitor's choice ({@code ?lang=fr}) kept in a cookie.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
+
+    private final RateLimits limits;
+
+    WebConfig(RateLimits limits) {
+        this.limits = limits;
+    }
 
     @Bean
     LocaleResolver localeResolver() {
@@ -30,5 +40,6 @@ class WebConfig implements WebMvcConfigurer {
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
+        registry.addInterceptor(new RateLimitInterceptor(limits));
     }
 }

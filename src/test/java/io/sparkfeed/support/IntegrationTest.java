@@ -1,5 +1,6 @@
 package io.sparkfeed.support;
 
+import io.sparkfeed.platform.RateLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -80,9 +81,18 @@ public abstract class IntegrationTest {
     @LocalServerPort
     protected int port;
 
+    @Autowired
+    protected RateLimits rateLimits;
+
     @AfterEach
     void resetClock() {
         clock.reset();
+    }
+
+    /** Every test starts with full buckets: the limits of one test never refuse another's requests. */
+    @AfterEach
+    void forgetLimits() {
+        rateLimits.forgetAll();
     }
 
     protected String baseUrl() {
