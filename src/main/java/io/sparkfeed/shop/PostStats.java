@@ -182,7 +182,7 @@ public class PostStats {
                                           sum(l.price * l.quantity) as revenue_all
                                    from order_lines l join orders o on o.id = l.order_id
                                    join posts lp on lp.id = l.post_id
-                                   where lp.author_id = :author and o.status <> 'CANCELLED'
+                                   where lp.author_id = :author and o.status not in ('CANCELLED', 'EXPIRED')
                                    group by l.post_id) o on o.post_id = p.id
                         where p.author_id = :author
                         order by p.created_at desc, p.id desc""")
