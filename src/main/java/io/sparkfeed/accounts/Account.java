@@ -38,6 +38,10 @@ class Account {
     @Column(updatable = false)
     private Instant createdAt;
 
+    // only ever incremented in SQL (Accounts.logOutEverywhere): a flush of this entity must not write it back
+    @Column(insertable = false, updatable = false)
+    private int sessionVersion;
+
     protected Account() {
     }
 
@@ -97,6 +101,10 @@ class Account {
 
     Instant createdAt() {
         return createdAt;
+    }
+
+    int sessionVersion() {
+        return sessionVersion;
     }
 
     void makeAdmin() {

@@ -11,12 +11,14 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The signed-in account as Spring Security holds it in the session. It carries the account id so that controllers
- * never look an account up by name; Prime is not an authority because it changes while a session lasts.
+ * never look an account up by name; Prime is not an authority because it changes while a session lasts. It also
+ * carries the account's session version at login: a session holding an older one was logged out everywhere. The
+ * password hash is only there for the password check: it is erased before the principal goes into a session.
  */
 public final class AccountPrincipal implements UserDetails, CredentialsContainer, Serializable {
 
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final long id;
     private final String email;
@@ -24,15 +26,17 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
     private String passwordHash;
     private final boolean admin;
     private final boolean suspended;
+    private final int sessionVersion;
 
     public AccountPrincipal(long id, String email, String handle, String passwordHash, boolean admin,
-            boolean suspended) {
+            boolean suspended, int sessionVersion) {
         this.id = id;
         this.email = email;
         this.handle = handle;
         this.passwordHash = passwordHash;
         this.admin = admin;
         this.suspended = suspended;
+        this.sessionVersion = sessionVersion;
     }
 
     public long id() {
@@ -45,6 +49,15 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 
     public boolean admin() {
         return admin;
+    }
+
+    public int sessionVersion() {
+        return sessionVersion;
+    }
+
+    /** The same session's principal with the admin role as the account has it now (no password hash). */
+    public AccountPrincipal withAdmin(boolean admin) {
+        return new AccountPrincipal(id, email, handle, null, admin, suspended, sessionVersion);
     }
 
     @Override

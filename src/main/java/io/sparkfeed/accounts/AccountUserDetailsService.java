@@ -22,7 +22,7 @@ class AccountUserDetailsService implements UserDetailsService {
         String key = login == null ? "" : Accounts.stripAt(login.strip());
         return accounts.findByLogin(key)
                 .map(a -> new AccountPrincipal(a.id(), a.email(), a.handle(), a.passwordHash(), a.admin(),
-                        a.suspended()))
+                        a.suspended(), a.sessionVersion()))
                 .orElseThrow(() -> new UsernameNotFoundException("no account"));
     }
 }

@@ -105,7 +105,8 @@ public class Accounts {
                         select a.id, a.handle, a.display_name, a.kind, a.admin, a.enthusiast, m.plan, m.ends_at,
                                (select count(*) from notifications n where n.recipient_id = a.id and n.read_at is null),
                                (select count(*) from account_interests i where i.account_id = a.id), a.hide_purchased,
-                               (select coalesce(sum(c.quantity), 0) from cart_lines c where c.account_id = a.id)
+                               (select coalesce(sum(c.quantity), 0) from cart_lines c where c.account_id = a.id),
+                               a.session_version
                         from accounts a
                         left join lateral (select plan, ends_at from memberships
                                            where account_id = a.id and starts_at <= :now and ends_at > :now
@@ -116,8 +117,20 @@ public class Accounts {
                         AccountKind.valueOf(rs.getString(4)), rs.getBoolean(5), EnthusiastStatus.valueOf(rs.getString(6)),
                         rs.getString(7) == null ? null : Plan.valueOf(rs.getString(7)),
                         rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), rs.getLong(9),
-                        rs.getInt(10), rs.getBoolean(11), rs.getInt(12)))
+                        rs.getInt(10), rs.getBoolean(11), rs.getInt(12), rs.getInt(13)))
                 .optional();
+    }
+
+    /**
+     * Ends every session and remember-me cookie of the account, on every device and instance: each session is
+     * signed out at its next request, because it holds an older session version (see SessionAccountFilter).
+     */
+    @Transactional
+    public void logOutEverywhere(long id) {
+        jdbc.sql("""
+                        update accounts set session_version = session_version + 1,
+                                            remember_me_version = remember_me_version + 1
+                        where id = ?""").param(id).update();
     }
 
     @Transactional(readOnly = true)

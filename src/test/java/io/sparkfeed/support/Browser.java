@@ -1,11 +1,12 @@
 package io.sparkfeed.support;
 
-import java.io.File;
+import io.sparkfeed.support.BrowserLookup.Installation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -13,16 +14,22 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.remote.service.DriverFinder;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Debian Chromium driven through Debian's chromedriver: no tool downloads a browser. Each instance has
- * a fresh profile directory; screenshots go to {@code target/screenshots}.
+ * A headless Chrome or Chromium, found by {@link BrowserLookup} once per JVM (Selenium Manager downloads one only
+ * where none is installed; where that fails too, every browser test fails with the same sentence saying what to
+ * install, and nothing is skipped). Each instance has a fresh profile directory; screenshots go to
+ * {@code target/screenshots}.
  */
 public final class Browser implements AutoCloseable {
 
     public static final Dimension PHONE = new Dimension(390, 844);
     public static final Dimension DESKTOP = new Dimension(1280, 900);
+
+    private static Installation installation;
+    private static IllegalStateException unavailable;
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -33,17 +40,49 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Installation installation = installation();
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("sparkfeed.chromium", "/usr/bin/chromium"));
+        options.setBinary(installation.browser().toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-quic", "--lang=en-US", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("sparkfeed.chromedriver", "/usr/bin/chromedriver")))
+                .usingDriverExecutable(installation.driver().toFile())
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
         driver.manage().window().setSize(DESKTOP);
+    }
+
+    private static synchronized Installation installation() {
+        if (unavailable != null) {
+            // the lookup and any download were tried once in this JVM: the same sentence, at once
+            throw new IllegalStateException(unavailable.getMessage());
+        }
+        if (installation == null) {
+            try {
+                installation = BrowserLookup.ofThisMachine().resolve(Browser::seleniumManager);
+            } catch (IllegalStateException e) {
+                unavailable = e;
+                throw e;
+            }
+        }
+        return installation;
+    }
+
+    /** Selenium Manager finds or downloads what the lookup did not find: a driver for the browser, or both. */
+    private static Installation seleniumManager(Path browser, Path driver) {
+        ChromeOptions options = new ChromeOptions();
+        if (browser != null) {
+            options.setBinary(browser.toFile());
+        }
+        DriverFinder finder = new DriverFinder(ChromeDriverService.createDefaultService(), options);
+        Path foundDriver = Path.of(finder.getDriverPath());
+        Path foundBrowser = finder.hasBrowserPath() ? Path.of(finder.getBrowserPath()) : browser;
+        if (foundBrowser == null) {
+            throw new IllegalStateException("Selenium Manager found no browser");
+        }
+        return new Installation(foundBrowser, foundDriver);
     }
 
     public WebDriver driver() {
@@ -75,7 +114,7 @@ public final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var walk = Files.walk(profile)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // a temp directory left behind is harmless
         }

@@ -68,9 +68,10 @@ class SignupController {
         if (request.getSession(false) != null) {
             request.changeSessionId(); // no session fixation across sign-up either
         }
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        authentication.eraseCredentials(); // the password hash never goes into the session
         SecurityContext context = holder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                user.getAuthorities()));
+        context.setAuthentication(authentication);
         holder.setContext(context);
         contexts.saveContext(context, request, response);
     }
