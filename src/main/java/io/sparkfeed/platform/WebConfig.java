@@ -17,7 +17,9 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
  * English or French: from the browser's Accept-Language, or the visitor's choice ({@code ?lang=fr}) kept in a cookie.
  * Stylesheets, scripts, icons and htmx are served at URLs that carry a hash of their content
  * ({@code /css/app-<md5>.css}: templates write {@code @{/css/app.css}} and get the hashed URL), so a browser or a
- * proxy keeps them for a year without asking again, and a changed file is a new URL.
+ * proxy keeps them for a year without asking again, and a changed file is a new URL. These are the only static
+ * files: Boot's catch-all {@code /**} handler is off, or every link of every page ({@code /posts/1}, {@code /@maya})
+ * would be looked up on the classpath as a possible static file when the page rewrites its URLs.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
@@ -48,6 +50,8 @@ class WebConfig implements WebMvcConfigurer {
         hashed(registry, "/js/**", "classpath:/static/js/");
         hashed(registry, "/img/**", "classpath:/static/img/");
         hashed(registry, "/webjars/**", "classpath:/META-INF/resources/webjars/");
+        registry.addResourceHandler("/favicon.ico").addResourceLocations("classpath:/static/")
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic());
     }
 
     private static void hashed(ResourceHandlerRegistry registry, String pattern, String location) {
