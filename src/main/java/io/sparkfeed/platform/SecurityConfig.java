@@ -62,7 +62,8 @@ class SecurityConfig {
 
         var redirects = new DefaultRedirectStrategy();
         AuthenticationFailureHandler failures = (request, response, exception) -> redirects.sendRedirect(request,
-                response, exception instanceof LockedException ? "/login?throttled"
+                response, exception instanceof RetryAfter wait ? "/login?throttled&wait=" + wait.retryAfterSeconds()
+                        : exception instanceof LockedException ? "/login?throttled"
                         : exception instanceof DisabledException ? "/login?suspended" : "/login?error");
 
         var entryPoints = new LinkedHashMap<RequestMatcher, AuthenticationEntryPoint>();

@@ -1,5 +1,6 @@
 package io.sparkfeed.platform;
 
+import io.sparkfeed.platform.web.RateLimitInterceptor;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +15,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
- * English or French: from the browser's Accept-Language, or the visitor's choice ({@code ?lang=fr}) kept in a cookie.
+ * Rate limits on the handlers marked {@link RateLimited}; English or French: from the browser's Accept-Language,
+ * or the visitor's choice ({@code ?lang=fr}) kept in a cookie.
  * Stylesheets, scripts, icons and htmx are served at URLs that carry a hash of their content
  * ({@code /css/app-<md5>.css}: templates write {@code @{/css/app.css}} and get the hashed URL), so a browser or a
  * proxy keeps them for a year without asking again, and a changed file is a new URL. These are the only static
@@ -25,6 +27,12 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
 class WebConfig implements WebMvcConfigurer {
 
     private static final CacheControl FOREVER = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+
+    private final RateLimits limits;
+
+    WebConfig(RateLimits limits) {
+        this.limits = limits;
+    }
 
     @Bean
     LocaleResolver localeResolver() {
@@ -42,6 +50,7 @@ class WebConfig implements WebMvcConfigurer {
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
+        registry.addInterceptor(new RateLimitInterceptor(limits));
     }
 
     @Override

@@ -33,12 +33,13 @@ public class PostCards {
 
     private static final String SELECT = """
             select p.id, p.author_id, a.handle, a.display_name, a.kind, a.enthusiast,
-                   exists (select 1 from memberships m where m.account_id = p.author_id
-                           and m.starts_at <= :now and m.ends_at > :now) as author_prime,
+                   (select true from memberships m where m.account_id = p.author_id
+                    and m.starts_at <= :now and m.ends_at > :now limit 1) is not null as author_prime,
                    p.image_key, i.width, i.height, i.widths,
                    p.alt_text, p.caption, p.disclosure, p.disclosure_brand, p.smile_count, p.comment_count,
                    p.created_at, p.hidden_at, p.hidden_reason,
-                   exists (select 1 from smiles s where s.post_id = p.id and s.account_id = :viewer) as smiled,
+                   (select true from smiles s where s.post_id = p.id and s.account_id = :viewer limit 1) is not null
+                       as smiled,
                    exists (select 1 from follows f where f.follower_id = :viewer and f.followed_id = p.author_id)
                        as following_author,
                    array (select t.product_id from post_tags t where t.post_id = p.id order by t.position) as tag_products,
@@ -207,11 +208,14 @@ public class PostCards {
                 + " order by l.created_at desc, l.post_id desc limit :limit";
     }
 
-    /** Leaves out a post (its id in the placeholder) when the viewer owns everything it tags. */
+    /**
+     * Leaves out a post (its id in the placeholder) when the viewer owns everything it tags. A scalar subquery (and
+     * {@code limit 1} in the cards' flags above): one index probe per post, never a hash of the whole table, which
+     * the planner prefers for an EXISTS while the table is small.
+     */
     private static String notAllBought(String postId) {
-        return "not (exists (select 1 from post_tags t where t.post_id = " + postId + ")"
-                + " and not exists (select 1 from post_tags t where t.post_id = " + postId
-                + " and t.product_id <> all(:bought)))";
+        return "(select bool_and(t.product_id = any(:bought)) from post_tags t where t.post_id = " + postId
+                + ") is not true";
     }
 
     /**

@@ -7,6 +7,9 @@ import io.sparkfeed.media.StoredImage;
 import io.sparkfeed.platform.NotFoundException;
 import io.sparkfeed.platform.UserFacingException;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -169,20 +172,51 @@ public class Posts {
         }
     }
 
-    /** Visible comments of a post, oldest first (a hidden one is shown only to its author). */
+    /**
+     * A page of a post's comments, oldest first, after {@code after} (null: from the first). A hidden comment is
+     * shown only to its author, and to admins, marked. Keyset-paged on the (post, created_at, id) index.
+     */
     @Transactional(readOnly = true)
-    public List<CommentView> comments(long postId, Long viewerId) {
-        return jdbc.sql("""
-                        select c.id, c.post_id, c.author_id, a.handle, a.display_name, c.body, c.created_at, c.hidden_at,
-                               c.hidden_reason
-                        from comments c join accounts a on a.id = c.author_id
-                        where c.post_id = :post and (c.hidden_at is null or c.author_id = :viewer)
-                        order by c.created_at, c.id""")
+    public CommentPage comments(long postId, Long viewerId, boolean viewerIsAdmin, Cursor after, int size) {
+        List<CommentView> rows = jdbc.sql(COMMENTS + """
+                        where c.post_id = :post and (:admin or c.hidden_at is null or c.author_id = :viewer)
+                          and (c.created_at, c.id) > (:afterAt, :afterId)
+                        order by c.created_at, c.id limit :limit""")
                 .param("post", postId).param("viewer", viewerId == null ? -1L : viewerId)
-                .query((rs, n) -> new CommentView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) != null,
-                        rs.getString(9)))
-                .list();
+                .param("admin", viewerIsAdmin)
+                .param("afterAt", Timestamp.from(after == null ? Instant.EPOCH : after.createdAt()))
+                .param("afterId", after == null ? 0L : after.id()).param("limit", size + 1)
+                .query(Posts::commentView).list();
+        if (rows.size() <= size) {
+            return new CommentPage(rows, null);
+        }
+        CommentView last = rows.get(size - 1);
+        return new CommentPage(rows.subList(0, size), new Cursor(last.createdAt(), last.id()));
+    }
+
+    /** One comment as its post's page shows it. */
+    @Transactional(readOnly = true)
+    public CommentView comment(long commentId) {
+        return jdbc.sql(COMMENTS + "where c.id = ?").param(commentId).query(Posts::commentView).optional()
+                .orElseThrow(() -> new NotFoundException("comment " + commentId));
+    }
+
+    /** How many visible comments a post has. */
+    @Transactional(readOnly = true)
+    public int commentCount(long postId) {
+        return jdbc.sql("select comment_count from posts where id = ?").param(postId).query(Integer.class).optional()
+                .orElseThrow(() -> new NotFoundException("post " + postId));
+    }
+
+    private static final String COMMENTS = """
+            select c.id, c.post_id, c.author_id, a.handle, a.display_name, c.body, c.created_at, c.hidden_at,
+                   c.hidden_reason
+            from comments c join accounts a on a.id = c.author_id
+            """;
+
+    private static CommentView commentView(ResultSet rs, int n) throws SQLException {
+        return new CommentView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) != null, rs.getString(9));
     }
 
     /** An admin takes a post down (the moderation module checks the role and audits); returns its author. */
@@ -240,25 +274,6 @@ public class Posts {
         return comment.authorId();
     }
 
-    /** Comments for a viewer who may be an admin: admins see hidden comments too, marked as removed. */
-    @Transactional(readOnly = true)
-    public List<CommentView> comments(long postId, Long viewerId, boolean viewerIsAdmin) {
-        if (!viewerIsAdmin) {
-            return comments(postId, viewerId);
-        }
-        return jdbc.sql("""
-                        select c.id, c.post_id, c.author_id, a.handle, a.display_name, c.body, c.created_at, c.hidden_at,
-                               c.hidden_reason
-                        from comments c join accounts a on a.id = c.author_id
-                        where c.post_id = :post
-                        order by c.created_at, c.id""")
-                .param("post", postId)
-                .query((rs, n) -> new CommentView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) != null,
-                        rs.getString(9)))
-                .list();
-    }
-
     @Transactional(readOnly = true)
     public long authorOf(long postId) {
         return findAuthor(postId).orElseThrow(() -> new NotFoundException("post " + postId));
@@ -281,6 +296,9 @@ public class Posts {
         String caption = content.caption() == null ? "" : content.caption().strip();
         if (caption.length() > PostContent.MAX_CAPTION) {
             throw new PostRejectedException("caption", "post.caption.tooLong", PostContent.MAX_CAPTION);
+        }
+        if (Hashtags.count(caption, PostContent.MAX_HASHTAGS + 1) > PostContent.MAX_HASHTAGS) {
+            throw new PostRejectedException("caption", "post.hashtags.tooMany", PostContent.MAX_HASHTAGS);
         }
         Disclosure disclosure = content.disclosure() == null ? Disclosure.NONE : content.disclosure();
         String brand = content.disclosureBrand() == null ? "" : content.disclosureBrand().strip();

@@ -1,8 +1,12 @@
 package io.sparkfeed.posts.web;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.catalog.Catalog;
+import io.sparkfeed.platform.Limit;
 import io.sparkfeed.platform.NotFoundException;
+import io.sparkfeed.platform.RateLimited;
+import io.sparkfeed.posts.Cursor;
 import io.sparkfeed.posts.PostCard;
 import io.sparkfeed.posts.PostCards;
 import io.sparkfeed.posts.PostContent;
@@ -30,6 +34,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PostController {
 
+    /** Comments a post page shows at once; the More link brings the next ones. */
+    static final int COMMENTS_PAGE = 50;
+
     private final Posts posts;
     private final PostCards cards;
     private final PostingPolicy policy;
@@ -45,13 +52,25 @@ class PostController {
         this.interests = interests;
     }
 
+    /**
+     * A post and a page of its comments: the first, or those after {@code comments} (a cursor, from the More link;
+     * with htmx only the next comments and the new More link).
+     */
     @GetMapping("/posts/{id}")
-    String show(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal viewer, Model model) {
+    String show(@PathVariable long id, @RequestParam(name = "comments", required = false) String after,
+            @AuthenticationPrincipal AccountPrincipal viewer, HtmxRequest htmx, Model model) {
         Long viewerId = viewer == null ? null : viewer.id();
-        PostCard post = cards.one(id, viewerId, viewer != null && viewer.admin())
-                .orElseThrow(() -> new NotFoundException("post " + id));
+        boolean admin = viewer != null && viewer.admin();
+        Cursor from = Cursor.parse(after);
+        PostCard post = cards.one(id, viewerId, admin).orElseThrow(() -> new NotFoundException("post " + id));
+        ReactionController.commentModel(model, id, post.author().id(),
+                posts.comments(id, viewerId, admin, from, COMMENTS_PAGE));
+        if (htmx.isHtmxRequest() && from != null) {
+            model.addAttribute("oob", true);
+            return "posts/show :: more-comments";
+        }
         model.addAttribute("post", post);
-        model.addAttribute("comments", posts.comments(id, viewerId, viewer != null && viewer.admin()));
+        model.addAttribute("commentCount", post.commentCount());
         model.addAttribute("own", viewerId != null && post.author().id() == viewerId);
         return "posts/show";
     }
@@ -97,6 +116,7 @@ class PostController {
         return form(model, PostForm.of(post), null);
     }
 
+    @RateLimited(Limit.POST_EDIT)
     @PostMapping("/posts/{id}/edit")
     String saveEdit(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal author,
             @ModelAttribute("form") PostForm form, Model model, HttpServletResponse response,
