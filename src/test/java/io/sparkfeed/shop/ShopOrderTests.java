@@ -311,11 +311,14 @@ class ShopOrderTests extends IntegrationTest {
         assertThat(productPage.select("form[data-buy-now]").attr("method")).isEqualTo("get");
         assertThat(productPage.select("form[data-add-to-cart]")).isEmpty();
 
+        // the page to come back to is kept in a cookie (a visitor has no session); the login opens the session
+        var asked = mvc.perform(get("/checkout?product=" + product + "&quantity=1&from=123"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login")).andReturn();
+        assertThat(asked.getRequest().getSession(false)).isNull();
         MockHttpSession session = new MockHttpSession();
-        mvc.perform(get("/checkout?product=" + product + "&quantity=1&from=123").session(session))
-                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
         String back = mvc.perform(post("/login").param("login", buyer.email()).param("password",
-                        io.sparkfeed.support.Fixtures.PASSWORD).with(csrf()).session(session))
+                        io.sparkfeed.support.Fixtures.PASSWORD).with(csrf()).session(session)
+                        .cookie(asked.getResponse().getCookies()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(back).contains("/checkout?product=" + product + "&quantity=1&from=123");
         assertThat(page(get(back).session(session)).select("form[data-place-order] input[name=from]").val())
