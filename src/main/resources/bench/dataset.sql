@@ -4,8 +4,8 @@
 -- :accountBase, :postBase, :productBase, :orderBase, :commentBase (ids start after the highest ones already there),
 -- :photos (the keys of the photos, already in images, comma-separated), :passwordHash, :rareTag, :rareWord.
 --
--- The search triggers of posts (V30) refresh a post's row once for the post and again for each tag and hashtag row:
--- five million single-row updates at 1M posts. They are switched off for this transaction (ALTER TABLE is
+-- The search triggers of posts (V30, deferred to commit since V40) refresh a post's row once for the post and again
+-- for each tag and hashtag row: millions of single-row updates at 1M posts. They are switched off for this transaction (ALTER TABLE is
 -- transactional: a failure switches them back on) and the search column is computed here, in bulk, with the same
 -- formula as posts_search_refresh(). If that formula changes, change the "posts" step below with it.
 
@@ -132,18 +132,20 @@ from (select bp.*, bp.text || ' ' || (select string_agg('#' || t, ' ') from unne
       from bench_plan bp) p
 order by p.n;
 
--- product tags on the photo
-insert into post_tags (post_id, position, product_id, x, y)
-select p.id, t.k - 1, t.product_id, (0.2 + 0.3 * (t.k - 1))::numeric(5, 4), (0.45 + 0.1 * (t.k % 2))::numeric(5, 4)
+-- product tags on the photo; each link row carries its post's created_at and hidden state (V40), given here so
+-- that the fill trigger has nothing to look up
+insert into post_tags (post_id, position, product_id, x, y, created_at, hidden)
+select p.id, t.k - 1, t.product_id, (0.2 + 0.3 * (t.k - 1))::numeric(5, 4), (0.45 + 0.1 * (t.k % 2))::numeric(5, 4),
+       p.created_at, p.hidden
 from bench_plan p, unnest(p.product_ids) with ordinality t(product_id, k);
 
 -- hashtags
-insert into post_hashtags (post_id, tag)
-select p.id, t from bench_plan p, unnest(p.tags) t;
+insert into post_hashtags (post_id, tag, created_at, hidden)
+select p.id, t, p.created_at, p.hidden from bench_plan p, unnest(p.tags) t;
 
 -- interests
-insert into post_interests (post_id, interest_id)
-select p.id, i from bench_plan p, unnest(p.interest_ids) i;
+insert into post_interests (post_id, interest_id, created_at, hidden)
+select p.id, i, p.created_at, p.hidden from bench_plan p, unnest(p.interest_ids) i;
 
 -- smiles (posts.smile_count was set from the same plan)
 insert into smiles (post_id, account_id, created_at)
@@ -180,9 +182,9 @@ join products pr on pr.id = p.product_ids[1];
 
 -- the orders
 insert into orders (id, account_id, status, total, currency, ship_name, ship_line1, ship_city, ship_postcode,
-                    ship_country, payment_method, payment_reference, idempotency_key, created_at, updated_at)
+                    ship_country, payment_method, payment_reference, idempotency_key, created_at, updated_at, paid_at)
 select o.id, o.account_id, 'DELIVERED', o.price * o.quantity, 'USD', 'Bench Buyer', '1 Benchmark Street', 'Lyon',
-       '69001', 'France', 'invoice', 'BENCH-' || o.id, 'bench-' || o.id, o.created_at, o.created_at
+       '69001', 'France', 'invoice', 'BENCH-' || o.id, 'bench-' || o.id, o.created_at, o.created_at, o.created_at
 from bench_orders o;
 
 -- their lines
@@ -190,8 +192,9 @@ insert into order_lines (order_id, position, product_id, title, price, quantity,
 select o.id, 0, o.product_id, o.title, o.price, o.quantity, o.post_id from bench_orders o;
 
 -- their invoices, paid
-insert into invoices (account_id, method, description, amount, currency, status, reference, created_at)
-select o.account_id, 'invoice', 'Order ' || o.id, o.price * o.quantity, 'USD', 'PAID', 'BENCH-' || o.id, o.created_at
+insert into invoices (account_id, method, description, amount, currency, status, reference, created_at, settled_at)
+select o.account_id, 'invoice', 'Order ' || o.id, o.price * o.quantity, 'USD', 'PAID', 'BENCH-' || o.id, o.created_at,
+       o.created_at
 from bench_orders o;
 
 -- notifications of smiles, comments and follows; those older than two days were read

@@ -101,6 +101,15 @@ class DatasetGeneratorTests extends IntegrationTest {
     }
 
     @Test
+    void linkRowsCarryTheirPostsDateAndHiddenState() {
+        for (String links : List.of("post_tags", "post_hashtags", "post_interests")) {
+            assertThat(count("select count(*) from " + links + " l join posts p on p.id = l.post_id"
+                    + " where l.created_at <> p.created_at or l.hidden <> (p.hidden_at is not null)")).isZero();
+        }
+        assertThat(count("select count(*) from posts where hidden_at is not null")).isPositive();
+    }
+
+    @Test
     void countersMatchTheirRows() {
         assertThat(count("""
                 select count(*) from posts p
