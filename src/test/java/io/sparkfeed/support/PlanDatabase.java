@@ -40,13 +40,13 @@ public record PlanDatabase(JdbcClient db, long heavyViewer, long typicalViewer, 
             if (!url.matches()) {
                 throw new IllegalStateException("Unexpected test database URL " + server.url());
             }
-            var admin = JdbcClient.create(new DriverManagerDataSource(server.url(), server.username(),
-                    server.password()));
+            var admin = JdbcClient.create(new DriverManagerDataSource(server.url(), server.ownerUsername(),
+                    server.ownerPassword()));
             // left over by a run that stopped half-way (the server outlives a JVM only with Testcontainers' reuse)
             admin.sql("drop database if exists sparkfeed_plans with (force)").update();
             admin.sql("create database sparkfeed_plans").update();
             var dataSource = new DriverManagerDataSource(url.group(1) + "sparkfeed_plans" + url.group(3),
-                    server.username(), server.password());
+                    server.ownerUsername(), server.ownerPassword());
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
             JdbcClient db = JdbcClient.create(dataSource);
             // one transaction, one connection: the script's temporary table lives until its commit

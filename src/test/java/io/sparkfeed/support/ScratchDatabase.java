@@ -33,8 +33,8 @@ public final class ScratchDatabase implements AutoCloseable {
         if (!url.matches()) {
             throw new IllegalStateException("Unexpected test database URL " + server.url());
         }
-        var dataSource = new DriverManagerDataSource(url.group(1) + name + url.group(3), server.username(),
-                server.password());
+        var dataSource = new DriverManagerDataSource(url.group(1) + name + url.group(3), server.ownerUsername(),
+                server.ownerPassword());
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return new ScratchDatabase(name, dataSource);
     }
@@ -53,6 +53,7 @@ public final class ScratchDatabase implements AutoCloseable {
     }
 
     private static JdbcClient admin(TestDatabase.Connection server) {
-        return JdbcClient.create(new DriverManagerDataSource(server.url(), server.username(), server.password()));
+        return JdbcClient.create(
+                new DriverManagerDataSource(server.url(), server.ownerUsername(), server.ownerPassword()));
     }
 }
