@@ -100,7 +100,7 @@ class SecurityConfig {
     }
 
     /** The CSRF token in an HttpOnly cookie rather than the session; pages hand it to htmx in a meta tag. */
-    private static CookieCsrfTokenRepository csrfTokens() {
+    static CookieCsrfTokenRepository csrfTokens() {
         var tokens = new CookieCsrfTokenRepository();
         tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
         return tokens;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sparkfeed.support.Fixtures;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
+import jakarta.servlet.Filter;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,8 +21,14 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * What a visitor's browser sees over HTTP, on the real server (error pages are rendered by the container's error
@@ -38,6 +45,25 @@ class VisitorPagesTests extends IntegrationTest {
     private TestAccount author;
     private long post;
     private long product;
+
+    @Autowired
+    private FilterChainProxy filterChains;
+
+    /**
+     * MockMvc's {@code csrf()} (used by the other tests of this shared context) swaps the real CSRF filter's token
+     * repository for one that keeps the token in the session, on the one filter this server shares: put the app's
+     * own cookie repository back, or this class would see sessions the app never opens.
+     */
+    @BeforeEach
+    void theAppsOwnCsrfTokenRepository() {
+        for (SecurityFilterChain chain : filterChains.getFilterChains()) {
+            for (Filter filter : chain.getFilters()) {
+                if (filter instanceof CsrfFilter csrf) {
+                    ReflectionTestUtils.setField(csrf, "tokenRepository", SecurityConfig.csrfTokens());
+                }
+            }
+        }
+    }
 
     @BeforeAll
     void aPostWithAProductAndAHashtag() {
