@@ -64,6 +64,19 @@ class VisitorCardTests extends IntegrationTest {
     }
 
     @Test
+    void aVisitorsCachedCardShowsWhatUsersWroteAsText() throws Exception {
+        // the layout inserts the cached card unescaped (th:utext): the card fragment must have escaped it already
+        String tag = "cardxss" + UUID.randomUUID().toString().substring(0, 6);
+        String caption = "<script>alert(1)</script><img src=x onerror=alert(2)> #" + tag;
+        long post = fixtures.postIn(2, fixtures.enthusiast(), caption, productWithStock(2));
+
+        Element card = card(get("/tags/" + tag).header("Accept-Language", "en"), post);
+        assertThat(card.select("script")).isEmpty();
+        assertThat(card.select("img[onerror]")).isEmpty();
+        assertThat(card.text()).contains("<script>alert(1)</script><img src=x onerror=alert(2)>");
+    }
+
+    @Test
     void aVisitorsCardIsInTheirLanguageWithInterestLinksOnlyWhereThePageHasThem() throws Exception {
         String tag = "cardlang" + UUID.randomUUID().toString().substring(0, 6);
         long post = fixtures.postIn(2, fixtures.enthusiast(), "Language #" + tag, productWithStock(5));
