@@ -135,11 +135,17 @@ class I18nTests {
         assertThat(problems).isEmpty();
     }
 
-    /** Text inside an element whose content Thymeleaf replaces is only a placeholder for designers. */
+    /**
+     * Text inside an element whose content Thymeleaf replaces is only a placeholder for designers. A page's
+     * {@code <html th:replace="~{layout/main :: page(...)}">} is not such an element: its content is shown, inside
+     * the layout.
+     */
     private static boolean replacedByThymeleaf(Element element) {
         for (Element e = element; e != null; e = e.parent()) {
-            for (String attribute : List.of("th:text", "th:utext", "th:replace", "th:insert", "th:errors",
-                    "layout:title-pattern")) {
+            if (e.normalName().equals("html")) {
+                return false;
+            }
+            for (String attribute : List.of("th:text", "th:utext", "th:replace", "th:insert", "th:errors")) {
                 if (e.hasAttr(attribute)) {
                     return true;
                 }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.sparkfeed.platform.OwnAttributesRequest;
 import io.sparkfeed.posts.PostCard;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -22,10 +23,11 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
  * Feed cards as a visitor sees them, rendered once per version of the card and language, then served from memory:
- * a feed page's cost is rendering its cards, not reading them. The key is the whole card record (counts, tags,
- * stock, takedown included), so any change to what a card shows is a new key and a stale card is never served; old
- * versions are evicted by size. A signed-in reader's card (their smile, follow, bought marks and forms with the
- * CSRF token) is rendered for each request as before.
+ * a feed page's cost is rendering its cards, not reading them. An entry keeps the card record it was rendered from
+ * (counts, tags, stock, takedown included) and is used only while the card read for this page is equal to it, so
+ * any change to what a card shows renders it again and a stale card is never served. Looking a card up by its id
+ * and comparing it once costs far less than hashing the whole record. A signed-in reader's card (their smile,
+ * follow, bought marks and forms with the CSRF token) is rendered for each request as before.
  * <p>
  * The card comes from the same fragment ({@code fragments/post :: card}) as for everyone else, rendered against
  * the current request with attributes of its own, so that nothing of the surrounding page leaks into a card
@@ -39,9 +41,9 @@ class VisitorCards {
 
     private final ITemplateEngine templates;
     private final ThymeleafEvaluationContext evaluation;
-    private final Cache<Key, String> rendered = Caffeine.newBuilder()
+    private final Cache<Key, Rendered> rendered = Caffeine.newBuilder()
             .maximumWeight(MAX_CHARACTERS)
-            .weigher((Key key, String html) -> html.length())
+            .weigher((Key key, Rendered card) -> card.html().length())
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
@@ -51,17 +53,30 @@ class VisitorCards {
         this.evaluation = new ThymeleafEvaluationContext(context, conversions);
     }
 
-    private record Key(PostCard card, Locale locale, boolean withInterests) {
+    private record Key(long postId, Locale locale, boolean withInterests) {
+    }
+
+    private record Rendered(PostCard card, String html) {
     }
 
     /**
-     * The card's HTML for a visitor, in the request's language, with its interest links when the page has
-     * {@code interestsById} (the same map on every page that has it; search has none).
+     * The cards' HTML for a visitor, in order and in the request's language, with their interest links when the
+     * page has {@code interestsById} (the same map on every page that has it; search has none). One call a page.
      */
-    public String html(PostCard card, Map<Integer, ?> interestsById) {
+    public String html(List<PostCard> cards, Map<Integer, ?> interestsById) {
         Locale locale = LocaleContextHolder.getLocale();
-        return rendered.get(new Key(card, locale, interestsById != null),
-                key -> render(card, interestsById, locale));
+        boolean withInterests = interestsById != null;
+        StringBuilder html = new StringBuilder(cards.size() * 4_096);
+        for (PostCard card : cards) {
+            Key key = new Key(card.id(), locale, withInterests);
+            Rendered known = rendered.getIfPresent(key);
+            if (known == null || !known.card().equals(card)) {
+                known = new Rendered(card, render(card, interestsById, locale));
+                rendered.put(key, known);
+            }
+            html.append(known.html()).append('\n');
+        }
+        return html.toString();
     }
 
     private String render(PostCard card, Map<Integer, ?> interestsById, Locale locale) {
