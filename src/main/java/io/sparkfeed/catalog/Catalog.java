@@ -1,7 +1,6 @@
 package io.sparkfeed.catalog;
 
 import io.sparkfeed.audit.AuditLog;
-import io.sparkfeed.media.Images;
 import io.sparkfeed.media.StoredImage;
 import io.sparkfeed.platform.NotFoundException;
 import java.math.BigDecimal;
@@ -38,14 +37,12 @@ public class Catalog {
 
     private final ProductRepository products;
     private final JdbcClient jdbc;
-    private final Images images;
     private final AuditLog audit;
     private final Clock clock;
 
-    Catalog(ProductRepository products, JdbcClient jdbc, Images images, AuditLog audit, Clock clock) {
+    Catalog(ProductRepository products, JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.products = products;
         this.jdbc = jdbc;
-        this.images = images;
         this.audit = audit;
         this.clock = clock;
     }
@@ -66,15 +63,46 @@ public class Catalog {
                 rs.getString("category"), list, first);
     }
 
-    /** A product with its images; inactive products are still shown (as no longer available). */
+    /**
+     * Every image of a product in order, for its page: parallel arrays, each derivative's widths as one text
+     * ({@code 320,640,1080}), so that the page reads the product and its images in one statement.
+     */
+    private static final String IMAGES = """
+            , imgs.keys as image_keys, imgs.widths as image_widths, imgs.heights as image_heights,
+              imgs.derivatives as image_derivatives
+            """;
+    private static final String IMAGES_FROM = """
+             left join lateral (select array_agg(i.key order by pi.position) as keys,
+                                       array_agg(i.width order by pi.position) as widths,
+                                       array_agg(i.height order by pi.position) as heights,
+                                       array_agg(array_to_string(i.widths, ',') order by pi.position) as derivatives
+                                from product_images pi join image_sizes i on i.key = pi.image_key
+                                where pi.product_id = p.id) imgs on true
+            """;
+
+    /** A product with its images; inactive products are still shown (as no longer available). One statement. */
     @Transactional(readOnly = true)
     public ProductView get(long id) {
-        Row row = jdbc.sql("select " + CARD_COLUMNS + FROM + " where p.id = ?").param(id)
-                .query(Catalog::row).optional().orElseThrow(() -> new NotFoundException("product " + id));
-        Map<String, StoredImage> found = images.findAll(row.keys());
+        List<StoredImage> shown = new ArrayList<>();
+        Row row = jdbc.sql("select " + CARD_COLUMNS + IMAGES + FROM + IMAGES_FROM + " where p.id = ?").param(id)
+                .query((rs, n) -> {
+                    Array keys = rs.getArray("image_keys");
+                    if (keys != null) {
+                        String[] key = (String[]) keys.getArray();
+                        Object[] width = (Object[]) rs.getArray("image_widths").getArray();
+                        Object[] height = (Object[]) rs.getArray("image_heights").getArray();
+                        String[] derivatives = (String[]) rs.getArray("image_derivatives").getArray();
+                        for (int i = 0; i < key.length; i++) {
+                            shown.add(new StoredImage(key[i], ((Number) width[i]).intValue(),
+                                    ((Number) height[i]).intValue(), java.util.Arrays.stream(derivatives[i]
+                                            .split(",")).map(Integer::valueOf).toList()));
+                        }
+                    }
+                    return row(rs, n);
+                })
+                .optional().orElseThrow(() -> new NotFoundException("product " + id));
         return new ProductView(row.id(), row.title(), row.brand(), row.price(), row.currency(), row.description(),
-                row.category(), row.stock(), row.active(),
-                row.keys().stream().map(found::get).filter(java.util.Objects::nonNull).toList());
+                row.category(), row.stock(), row.active(), List.copyOf(shown));
     }
 
     /** Cards of many products in two statements, whatever their number; unknown ids are left out. */

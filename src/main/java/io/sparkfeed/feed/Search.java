@@ -1,15 +1,15 @@
 package io.sparkfeed.feed;
 
-import io.sparkfeed.accounts.AccountSummary;
-import io.sparkfeed.accounts.Accounts;
-import io.sparkfeed.catalog.Catalog;
+import io.sparkfeed.accounts.AccountKind;
+import io.sparkfeed.accounts.EnthusiastStatus;
 import io.sparkfeed.catalog.ProductCard;
 import io.sparkfeed.posts.PostCard;
 import io.sparkfeed.posts.PostCards;
-import io.sparkfeed.posts.PostFilter;
-import java.util.Comparator;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,29 +58,50 @@ public class Search {
                 + " offset :offset limit :limit";
     }
 
+    /**
+     * The three kinds in one statement: the posts' and the products' ids as arrays, and the accounts as rows with
+     * what a result shows (one row with empty account columns when no account matches).
+     */
+    private static final String FIND = "select array(" + POST_IDS + ") as post_ids, array(" + PRODUCT_IDS
+            + ") as product_ids, a.id, a.handle, a.display_name, a.kind, a.enthusiast"
+            + " from (values (1)) one left join (unnest(array(" + ACCOUNT_IDS + ")) with ordinality r (id, n)"
+            + " join accounts a on a.id = r.id) on true order by r.n";
+
     private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
     private final JdbcClient jdbc;
     private final PostCards cards;
-    private final Catalog catalog;
-    private final Accounts accounts;
 
-    Search(JdbcClient jdbc, PostCards cards, Catalog catalog, Accounts accounts) {
+    Search(JdbcClient jdbc, PostCards cards) {
         this.jdbc = jdbc;
         this.cards = cards;
-        this.catalog = catalog;
-        this.accounts = accounts;
     }
 
     /** One page of each kind of result; {@code truncated} when the query was cut to {@link #MAX_QUERY}. */
     public record Results(String query, boolean truncated, List<PostCard> posts, List<ProductCard> products,
-            List<AccountSummary> accounts, boolean morePosts, boolean moreProducts, boolean moreAccounts, int page) {
+            List<AccountResult> accounts, boolean morePosts, boolean moreProducts, boolean moreAccounts, int page) {
 
         public boolean empty() {
             return posts.isEmpty() && products.isEmpty() && accounts.isEmpty();
         }
     }
 
+    /** An account as a result shows it: its name, handle and badges. */
+    public record AccountResult(long id, String handle, String displayName, AccountKind kind, boolean enthusiast) {
+
+        public boolean brand() {
+            return kind == AccountKind.BRAND;
+        }
+    }
+
+    /** The ids of each kind (a page and one more, to know whether another follows) and the accounts. */
+    private record Found(List<Long> posts, List<Long> products, List<AccountResult> accounts) {
+    }
+
+    /**
+     * Three statements whatever the page: the matches of every kind, the posts' cards, then the cards of the
+     * posts' tagged products and of the matching products together.
+     */
     @Transactional(readOnly = true)
     public Results find(String raw, int page, int size, Long viewerId) {
         // PostgreSQL refuses a NUL in text, and no control character means anything to a search: spaces instead
@@ -91,38 +112,40 @@ public class Search {
         if (q.isBlank()) {
             return new Results(q, truncated, List.of(), List.of(), List.of(), false, false, false, page);
         }
-        List<Long> postIds = ids(POST_IDS, q, offset, size + 1);
-        List<Long> productIds = ids(PRODUCT_IDS, q, offset, size + 1);
-        List<Long> accountIds = ids(ACCOUNT_IDS, q, offset, size + 1);
-        return new Results(q, truncated, posts(first(postIds, size), viewerId), products(first(productIds, size)),
-                accountsOf(first(accountIds, size)), postIds.size() > size, productIds.size() > size,
-                accountIds.size() > size, page);
+        Found found = found(q, offset, size + 1);
+        List<Long> productIds = first(found.products(), size);
+        PostCards.CardsAndProducts shown = cards.withProducts(first(found.posts(), size), productIds, viewerId);
+        List<ProductCard> products = productIds.stream().map(shown.products()::get).filter(Objects::nonNull)
+                .toList();
+        return new Results(q, truncated, shown.posts(), products, first(found.accounts(), size),
+                found.posts().size() > size, found.products().size() > size, found.accounts().size() > size, page);
     }
 
-    private List<Long> ids(String sql, String q, int offset, int limit) {
-        return jdbc.sql(sql).param("q", q).param("candidates", CANDIDATES).param("offset", offset)
-                .param("limit", limit).query(Long.class).list();
+    private Found found(String q, int offset, int limit) {
+        List<Long> posts = new ArrayList<>();
+        List<Long> products = new ArrayList<>();
+        List<AccountResult> accounts = new ArrayList<>();
+        jdbc.sql(FIND).param("q", q).param("candidates", CANDIDATES).param("offset", offset).param("limit", limit)
+                .query(rs -> {
+                    if (rs.getRow() == 1) {
+                        posts.addAll(longs(rs.getArray("post_ids")));
+                        products.addAll(longs(rs.getArray("product_ids")));
+                    }
+                    long id = rs.getLong("id");
+                    if (!rs.wasNull()) {
+                        accounts.add(new AccountResult(id, rs.getString("handle"), rs.getString("display_name"),
+                                AccountKind.valueOf(rs.getString("kind")),
+                                EnthusiastStatus.APPROVED.name().equals(rs.getString("enthusiast"))));
+                    }
+                });
+        return new Found(posts, products, accounts);
     }
 
-    private static List<Long> first(List<Long> ids, int size) {
-        return ids.size() > size ? ids.subList(0, size) : ids;
+    private static List<Long> longs(Array array) throws SQLException {
+        return Arrays.stream((Object[]) array.getArray()).map(o -> ((Number) o).longValue()).toList();
     }
 
-    private List<PostCard> posts(List<Long> ids, Long viewerId) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        List<PostCard> found = cards.page(new PostFilter.ByIds(ids), null, Math.min(100, ids.size()), viewerId).posts();
-        return found.stream().sorted(Comparator.comparingInt(card -> ids.indexOf(card.id()))).toList();
-    }
-
-    private List<ProductCard> products(List<Long> ids) {
-        Map<Long, ProductCard> found = catalog.cards(ids);
-        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
-    }
-
-    private List<AccountSummary> accountsOf(List<Long> ids) {
-        Map<Long, AccountSummary> found = accounts.summaries(ids);
-        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    private static <T> List<T> first(List<T> found, int size) {
+        return found.size() > size ? found.subList(0, size) : found;
     }
 }

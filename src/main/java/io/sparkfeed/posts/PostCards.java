@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The read model every list of posts is made of. A page costs two SQL statements whatever its size: the posts
- * with their authors, photos, counts and tag positions, then the tagged products' cards.
+ * with their authors, photos, counts and tag positions (and, for a signed-in reader, what they bought lately, from
+ * {@link PurchasedProducts#boughtSinceSql()}), then the tagged products' cards.
  */
 @Service
 public class PostCards {
@@ -46,7 +49,8 @@ public class PostCards {
                    array (select t.x from post_tags t where t.post_id = p.id order by t.position) as tag_x,
                    array (select t.y from post_tags t where t.post_id = p.id order by t.position) as tag_y,
                    array (select pi.interest_id from post_interests pi where pi.post_id = p.id order by pi.interest_id)
-                       as interest_ids
+                       as interest_ids,
+                   %s as viewer_bought
             from posts p
             join account_names a on a.id = p.author_id
             join image_sizes i on i.key = p.image_key
@@ -59,6 +63,10 @@ public class PostCards {
     private final Catalog catalog;
     private final org.springframework.beans.factory.ObjectProvider<PurchasedProducts> purchases;
     private final Clock clock;
+    /** The cards' statement for a visitor, or a reader whose purchases were read already: nobody bought anything. */
+    private final String anonymousSelect = SELECT.formatted("cast('{}' as bigint[])");
+    /** For a signed-in reader: with what they bought lately; null until first used (the shop may be absent). */
+    private volatile String viewerSelect;
 
     PostCards(JdbcClient jdbc, Catalog catalog,
             org.springframework.beans.factory.ObjectProvider<PurchasedProducts> purchases, Clock clock) {
@@ -66,6 +74,20 @@ public class PostCards {
         this.catalog = catalog;
         this.purchases = purchases;
         this.clock = clock;
+    }
+
+    /** The cards' statement: with the reader's purchases when they are signed in and they were not read apart. */
+    private String select(Long viewerId, boolean boughtKnown) {
+        if (viewerId == null || boughtKnown) {
+            return anonymousSelect;
+        }
+        String select = viewerSelect;
+        if (select == null) {
+            PurchasedProducts source = purchases.getIfAvailable();
+            select = source == null ? anonymousSelect : SELECT.formatted(source.boughtSinceSql());
+            viewerSelect = select;
+        }
+        return select;
     }
 
     /** What the viewer bought lately: one statement for a signed-in viewer, none for a visitor. */
@@ -77,7 +99,9 @@ public class PostCards {
         return source.boughtSince(viewerId, clock.instant().minus(PURCHASE_MEMORY));
     }
 
-    private record Row(PostCard withoutTags, List<Long> productIds, List<BigDecimal> xs, List<BigDecimal> ys) {
+    /** {@code viewerBought} is read from the first row only (every row carries the same). */
+    private record Row(PostCard withoutTags, List<Long> productIds, List<BigDecimal> xs, List<BigDecimal> ys,
+            Set<Long> viewerBought) {
     }
 
     /**
@@ -91,11 +115,13 @@ public class PostCards {
         if (size < 1 || size > 100) {
             throw new IllegalArgumentException("page size " + size);
         }
-        Set<Long> bought = bought(viewerId);
-        Query query = query(filter, after, size, viewerId, bought);
+        // For you leaves out what the reader owns inside its index scans: it needs their purchases first
+        Set<Long> bought = hidesPurchased(filter) ? bought(viewerId) : null;
+        Query query = query(filter, after, size, viewerId, bought == null ? Set.of() : bought);
         List<Row> rows = jdbc.sql(query.sql()).params(query.params()).query(PostCards::row).list();
         boolean more = rows.size() > size;
-        List<PostCard> cards = withTags(more ? rows.subList(0, size) : rows, bought);
+        List<Row> shown = more ? rows.subList(0, size) : rows;
+        List<PostCard> cards = withTags(shown, bought(bought, rows), Set.of()).posts();
         Cursor next = more ? new Cursor(cards.get(cards.size() - 1).createdAt(), cards.get(cards.size() - 1).id())
                 : null;
         return new PostPage(cards, next);
@@ -105,11 +131,24 @@ public class PostCards {
     record Query(String sql, Map<String, Object> params) {
     }
 
-    /** One page's statement: a page and one more card, to know whether another page follows. */
+    private static boolean hidesPurchased(PostFilter filter) {
+        return filter instanceof PostFilter.ForYou forYou && forYou.hidePurchased();
+    }
+
+    /** What the reader bought: read apart, or else carried by the rows (nothing when there are none). */
+    private static Set<Long> bought(Set<Long> readApart, List<Row> rows) {
+        return readApart != null ? readApart : rows.isEmpty() ? Set.of() : rows.get(0).viewerBought();
+    }
+
+    /**
+     * One page's statement: a page and one more card, to know whether another page follows. {@code bought} is
+     * what the reader bought, read apart for For you; the other lists read it in this statement.
+     */
     Query query(PostFilter filter, Cursor after, int size, Long viewerId, Set<Long> bought) {
         Map<String, Object> params = new HashMap<>();
         params.put("now", Timestamp.from(clock.instant()));
         params.put("viewer", viewerId == null ? -1L : viewerId);
+        params.put("since", Timestamp.from(clock.instant().minus(PURCHASE_MEMORY)));
         params.put("limit", size + 1);
         if (after != null) {
             params.put("afterTime", Timestamp.from(after.createdAt()));
@@ -119,7 +158,7 @@ public class PostCards {
         String keys = keys(filter, ownProfile, after != null, bought, params);
         // authors see their own hidden posts on their profile, marked removed with the reason
         String visible = ownProfile ? "" : " where p.hidden_at is null";
-        return new Query(SELECT + " join (" + keys + ") k on k.id = p.id" + visible
+        return new Query(select(viewerId, hidesPurchased(filter)) + " join (" + keys + ") k on k.id = p.id" + visible
                 + " order by p.created_at desc, p.id desc limit :limit", params);
     }
 
@@ -228,15 +267,42 @@ public class PostCards {
     @Transactional(readOnly = true)
     public Optional<PostCard> one(long postId, Long viewerId, boolean viewerIsAdmin) {
         Map<String, Object> params = Map.of("now", Timestamp.from(clock.instant()),
-                "viewer", viewerId == null ? -1L : viewerId, "id", postId);
-        Optional<Row> row = jdbc.sql(SELECT + " where p.id = :id").params(params).query(PostCards::row).optional();
-        return row.map(r -> withTags(List.of(r), bought(viewerId)).get(0))
+                "viewer", viewerId == null ? -1L : viewerId, "id", postId,
+                "since", Timestamp.from(clock.instant().minus(PURCHASE_MEMORY)));
+        Optional<Row> row = jdbc.sql(select(viewerId, false) + " where p.id = :id").params(params)
+                .query(PostCards::row).optional();
+        return row.map(r -> withTags(List.of(r), r.viewerBought(), Set.of()).posts().get(0))
                 .filter(card -> !card.hidden() || viewerIsAdmin
                         || (viewerId != null && card.author().id() == viewerId));
     }
 
-    private List<PostCard> withTags(List<Row> rows, Set<Long> bought) {
+    /**
+     * Cards of the given posts, in this order (hidden ones left out), and in the same statement as their tagged
+     * products the cards of {@code moreProducts}: a search page shows both in a constant number of statements.
+     */
+    @Transactional(readOnly = true)
+    public CardsAndProducts withProducts(List<Long> postIds, Collection<Long> moreProducts, Long viewerId) {
+        if (postIds.isEmpty()) {
+            return new CardsAndProducts(List.of(), catalog.cards(moreProducts));
+        }
+        if (postIds.size() > 100) {
+            throw new IllegalArgumentException("posts " + postIds.size());
+        }
+        Query query = query(new PostFilter.ByIds(postIds), null, postIds.size(), viewerId, Set.of());
+        List<Row> rows = jdbc.sql(query.sql()).params(query.params()).query(PostCards::row).list();
+        CardsAndProducts found = withTags(rows, bought(null, rows), moreProducts);
+        List<PostCard> ordered = found.posts().stream()
+                .sorted(Comparator.comparingInt(card -> postIds.indexOf(card.id()))).toList();
+        return new CardsAndProducts(ordered, found.products());
+    }
+
+    /** Post cards, and the cards of the products read with them. */
+    public record CardsAndProducts(List<PostCard> posts, Map<Long, ProductCard> products) {
+    }
+
+    private CardsAndProducts withTags(List<Row> rows, Set<Long> bought, Collection<Long> moreProducts) {
         Set<Long> productIds = rows.stream().flatMap(r -> r.productIds().stream()).collect(Collectors.toSet());
+        productIds.addAll(moreProducts);
         Map<Long, ProductCard> products = catalog.cards(productIds);
         List<PostCard> cards = new ArrayList<>(rows.size());
         for (Row r : rows) {
@@ -252,7 +318,7 @@ public class PostCards {
                     c.disclosureBrand(), c.smileCount(), c.commentCount(), List.copyOf(tags), c.createdAt(),
                     c.smiledByViewer(), c.hidden(), c.hiddenReason(), c.interestIds(), c.followingAuthor()));
         }
-        return cards;
+        return new CardsAndProducts(cards, products);
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
@@ -268,7 +334,7 @@ public class PostCards {
                 rs.getTimestamp("created_at").toInstant(), rs.getBoolean("smiled"), hiddenAt != null,
                 rs.getString("hidden_reason"), integers(rs.getArray("interest_ids")), rs.getBoolean("following_author"));
         return new Row(card, longs(rs.getArray("tag_products")), decimals(rs.getArray("tag_x")),
-                decimals(rs.getArray("tag_y")));
+                decimals(rs.getArray("tag_y")), n == 0 ? Set.copyOf(longs(rs.getArray("viewer_bought"))) : Set.of());
     }
 
     static List<Integer> integers(Array array) throws SQLException {

@@ -8,9 +8,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What an account bought lately, for the purchase-aware personal feed: one statement. */
+/** What an account bought lately, for the purchase-aware personal feed and the cards' "You bought this". */
 @Component
 class ShopPurchasedProducts implements PurchasedProducts {
+
+    /** Orders that count as bought: neither cancelled nor expired. */
+    private static final String BOUGHT = """
+            select distinct l.product_id from order_lines l join orders o on o.id = l.order_id
+            where o.account_id = %s and o.status not in ('CANCELLED', 'EXPIRED') and o.created_at >= %s""";
 
     private final JdbcClient jdbc;
 
@@ -21,9 +26,12 @@ class ShopPurchasedProducts implements PurchasedProducts {
     @Override
     @Transactional(readOnly = true)
     public Set<Long> boughtSince(long accountId, Instant since) {
-        return Set.copyOf(jdbc.sql("""
-                        select distinct l.product_id from order_lines l join orders o on o.id = l.order_id
-                        where o.account_id = ? and o.status not in ('CANCELLED', 'EXPIRED') and o.created_at >= ?""")
-                .params(accountId, Timestamp.from(since)).query(Long.class).list());
+        return Set.copyOf(jdbc.sql(BOUGHT.formatted("?", "?")).params(accountId, Timestamp.from(since))
+                .query(Long.class).list());
+    }
+
+    @Override
+    public String boughtSinceSql() {
+        return "array(" + BOUGHT.formatted(":viewer", ":since") + ")";
     }
 }
