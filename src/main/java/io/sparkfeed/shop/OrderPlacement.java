@@ -184,8 +184,9 @@ class OrderPlacement {
         int position = 0;
         for (Purchase item : items) {
             ProductCard product = products.get(item.productId());
-            Long postId = item.postId() != null
-                    && creditable.contains(new PostCredits.Pair(item.postId(), item.productId())) ? item.postId() : null;
+            boolean creditsPost = item.postId() != null
+                    && creditable.contains(new PostCredits.Pair(item.postId(), item.productId()));
+            Long postId = creditsPost ? item.postId() : null;
             if (postId != null) {
                 credited.add(postId);
             }
