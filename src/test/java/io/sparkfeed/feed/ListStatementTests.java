@@ -17,7 +17,6 @@ import io.sparkfeed.support.StatementCounter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -45,11 +44,6 @@ class ListStatementTests extends IntegrationTest {
     @Autowired
     private Notifications notifications;
 
-    private Document page(MockHttpServletRequestBuilder request) throws Exception {
-        return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString());
-    }
-
     private int statements(MockHttpServletRequestBuilder request) throws Exception {
         StatementCounter.reset();
         mvc.perform(request).andExpect(status().isOk());
@@ -64,8 +58,8 @@ class ListStatementTests extends IntegrationTest {
 
     private record Reader(String name, TestAccount account) {
 
-        MockHttpServletRequestBuilder get(String url) {
-            var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(url);
+        MockHttpServletRequestBuilder request(String url) {
+            var request = get(url);
             return account == null ? request : request.with(account.login());
         }
     }
@@ -111,18 +105,18 @@ class ListStatementTests extends IntegrationTest {
             for (Reader reader : list.readers()) {
                 for (int size : new int[] {5, 20, 50}) {
                     String url = list.url() + (list.url().contains("?") ? "&" : "?") + "size=" + size;
-                    Document first = page(reader.get(url));
+                    Document first = page(reader.request(url));
                     assertThat(first.select(list.cards())).as(reader.name() + " " + url).isNotEmpty();
-                    int n = statements(reader.get(url));
+                    int n = statements(reader.request(url));
                     if (n < 1 || n > BUDGET) {
                         problems.add(reader.name() + " " + url + ": " + n);
                     }
                     // two pages down (or as deep as the list goes)
                     String deeper = next(first);
                     for (int depth = 0; depth < 2 && deeper != null; depth++) {
-                        Document d = page(reader.get(deeper));
+                        Document d = page(reader.request(deeper));
                         assertThat(d.select(list.cards())).as(reader.name() + " " + deeper).isNotEmpty();
-                        int m = statements(reader.get(deeper));
+                        int m = statements(reader.request(deeper));
                         if (m < 1 || m > BUDGET) {
                             problems.add(reader.name() + " " + deeper + ": " + m);
                         }
