@@ -10,10 +10,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -59,7 +61,7 @@ public class Catalog {
         List<String> list = keys == null ? List.of() : List.of((String[]) keys.getArray());
         String firstKey = rs.getString("first_key");
         StoredImage first = firstKey == null ? null : new StoredImage(firstKey, rs.getInt("first_width"),
-                rs.getInt("first_height"), java.util.Arrays.stream((Object[]) rs.getArray("first_widths").getArray())
+                rs.getInt("first_height"), Arrays.stream((Object[]) rs.getArray("first_widths").getArray())
                         .map(o -> ((Number) o).intValue()).toList());
         return new Row(rs.getLong("id"), rs.getString("title"), rs.getString("brand"), rs.getBigDecimal("price"),
                 rs.getString("currency"), rs.getInt("stock"), rs.getBoolean("active"), rs.getString("description"),
@@ -74,7 +76,7 @@ public class Catalog {
         Map<String, StoredImage> found = images.findAll(row.keys());
         return new ProductView(row.id(), row.title(), row.brand(), row.price(), row.currency(), row.description(),
                 row.category(), row.stock(), row.active(),
-                row.keys().stream().map(found::get).filter(java.util.Objects::nonNull).toList());
+                row.keys().stream().map(found::get).filter(Objects::nonNull).toList());
     }
 
     /** Cards of many products in two statements, whatever their number; unknown ids are left out. */

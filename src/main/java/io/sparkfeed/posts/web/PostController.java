@@ -2,6 +2,7 @@ package io.sparkfeed.posts.web;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.sparkfeed.accounts.AccountPrincipal;
+import io.sparkfeed.accounts.Interests;
 import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.media.ImageUpload;
 import io.sparkfeed.media.Images;
@@ -47,11 +48,11 @@ class PostController {
     private final PostCards cards;
     private final PostingPolicy policy;
     private final Catalog catalog;
-    private final io.sparkfeed.accounts.Interests interests;
+    private final Interests interests;
     private final Images images;
 
     PostController(Posts posts, Reactions reactions, PostCards cards, PostingPolicy policy, Catalog catalog,
-            io.sparkfeed.accounts.Interests interests, Images images) {
+            Interests interests, Images images) {
         this.images = images;
         this.posts = posts;
         this.reactions = reactions;
