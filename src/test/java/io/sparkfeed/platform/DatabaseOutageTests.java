@@ -31,7 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -65,13 +64,13 @@ class DatabaseOutageTests {
         ConfigurableApplicationContext app = null;
         ExecutorService load = Executors.newFixedThreadPool(4);
         try {
-            app = new SpringApplicationBuilder(SparkfeedApplication.class).properties(Map.of(
-                    "spring.datasource.url", database.getJdbcUrl("postgres", "postgres"),
-                    "spring.datasource.username", "postgres", "spring.datasource.password", "",
-                    "sparkfeed.embedded-database.enabled", "false", "sparkfeed.demo-data.enabled", "false",
-                    "sparkfeed.data-dir", appData.toString(), "sparkfeed.posting.minimum-spend", "0",
-                    "sparkfeed.stats.scheduled-flush", "false", "server.port", "0", "spring.jmx.enabled", "false"))
-                    .run();
+            // as command-line arguments: they outrank application.properties (builder properties do not)
+            app = new SpringApplicationBuilder(SparkfeedApplication.class).run(
+                    "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
+                    "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                    "--sparkfeed.embedded-database.enabled=false", "--sparkfeed.demo-data.enabled=false",
+                    "--sparkfeed.data-dir=" + appData, "--sparkfeed.posting.minimum-spend=0",
+                    "--sparkfeed.stats.scheduled-flush=false", "--server.port=0", "--spring.jmx.enabled=false");
             String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             Orders orders = app.getBean(Orders.class);
@@ -183,7 +182,7 @@ class DatabaseOutageTests {
     }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(90)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
