@@ -1,90 +1,83 @@
 package io.sparkfeed.accounts;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import io.sparkfeed.platform.ClientAddress;
+import io.sparkfeed.platform.Limit;
+import io.sparkfeed.platform.RateLimits;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed logins per account and per client address. After {@code sparkfeed.security.login.max-failures}
- * failures in a row for either, further attempts are refused until {@code lockout} has passed since the last
- * failure, whatever the password. An account is counted once whether it is typed as its email or its handle (see
- * {@link #account}); a login that matches no account is counted by the text typed, so it is throttled exactly like
- * a real one and cannot tell a prober which names exist. Kept in memory: one instance, and a restart forgives.
+ * Counts login attempts in three token buckets kept in PostgreSQL (see {@link RateLimits}), each attempt taken
+ * before its password is checked, so parallel guesses cannot all slip through:
+ * <ul>
+ * <li>the <em>place</em>, one login from one address (IPv6 per /64): a few tries, then a growing wait; the
+ * owner's right password from another place is not affected;</li>
+ * <li>the <em>login</em> from every address: a higher threshold and waits of seconds to a couple of minutes, so
+ * guessing from many addresses slows down without ever locking the owner out;</li>
+ * <li>the <em>address</em>, whatever the login: a higher threshold still, and each successful login gives some of
+ * it back, so a shared NAT is not punished for its users' typos.</li>
+ * </ul>
+ * A login that names an account is counted by the account's id and the form typed (email or handle): failures by
+ * email never throttle the handle, so the throttle cannot tell a prober which email belongs to which handle. A
+ * login that names nothing is counted by its normalised text, like a real one. Keys are hashed to 64 bits by
+ * {@link RateLimits}, so nothing typed is kept.
  */
 @Component
 public class LoginThrottle {
 
-    private record Failures(int count, Instant last) {
+    /** The buckets an attempt took a token from: a success gives them back. */
+    public record Attempt(String login, String place, String address) {
     }
 
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
-    private final int maxFailures;
-    private final Duration lockout;
-    private final Clock clock;
+    private final RateLimits limits;
 
-    LoginThrottle(@Value("${sparkfeed.security.login.max-failures:5}") int maxFailures,
-            @Value("${sparkfeed.security.login.lockout:15m}") Duration lockout, Clock clock) {
-        this.maxFailures = maxFailures;
-        this.lockout = lockout;
-        this.clock = clock;
+    LoginThrottle(RateLimits limits) {
+        this.limits = limits;
     }
 
     /**
-     * What failures are counted against: the account's id when the typed login names one, else the typed text.
+     * Takes a token from each bucket, or none when one is empty.
      *
-     * @param accountId the account the login names, or {@code null} when it names none
+     * @param accountId the account the login names, or {@code null}
+     * @throws LoginThrottledException with the wait, when a bucket is empty
      */
-    public static String account(Long accountId, String typedLogin) {
-        return accountId != null ? "account:" + accountId
-                : "login:" + (typedLogin == null ? "" : Accounts.stripAt(typedLogin.strip()).toLowerCase(Locale.ROOT));
-    }
-
-    /** How long the caller must still wait, or zero; {@code account} comes from {@link #account}. */
-    public Duration waitFor(String account, String address) {
-        Instant now = clock.instant();
-        Duration byAccount = remaining(account, now);
-        Duration byAddress = remaining(addressKey(address), now);
-        return byAccount.compareTo(byAddress) >= 0 ? byAccount : byAddress;
-    }
-
-    public void failed(String account, String address) {
-        Instant now = clock.instant();
-        for (String key : new String[] {account, addressKey(address)}) {
-            failures.compute(key, (k, previous) -> {
-                boolean expired = previous == null || previous.last().plus(lockout).isBefore(now);
-                return new Failures(expired ? 1 : previous.count() + 1, now);
-            });
+    public Attempt begin(Long accountId, String typedLogin, String remoteAddress) {
+        String login = login(accountId, typedLogin);
+        String address = ClientAddress.of(remoteAddress);
+        Attempt attempt = new Attempt(login, login + " from " + address, address);
+        RateLimits.Outcome place = limits.consume(Limit.LOGIN_PLACE, attempt.place());
+        if (!place.allowed()) {
+            throw new LoginThrottledException(place.retryAfter());
         }
-        if (failures.size() > 100_000) {
-            failures.entrySet().removeIf(e -> e.getValue().last().plus(lockout).isBefore(now));
+        RateLimits.Outcome everywhere = limits.consume(Limit.LOGIN_ACCOUNT, attempt.login());
+        if (!everywhere.allowed()) {
+            limits.refund(Limit.LOGIN_PLACE, attempt.place(), 1);
+            throw new LoginThrottledException(everywhere.retryAfter());
         }
-    }
-
-    /** A successful login forgives the account's failures (by email and by handle); the address keeps its count. */
-    public void succeeded(String account) {
-        failures.remove(account);
-    }
-
-    /** Forgets everything (tests, and an operator's restart). */
-    public void reset() {
-        failures.clear();
-    }
-
-    private Duration remaining(String key, Instant now) {
-        Failures f = failures.get(key);
-        if (f == null || f.count() < maxFailures) {
-            return Duration.ZERO;
+        RateLimits.Outcome fromAddress = limits.consume(Limit.LOGIN_ADDRESS, attempt.address());
+        if (!fromAddress.allowed()) {
+            limits.refund(Limit.LOGIN_PLACE, attempt.place(), 1);
+            limits.refund(Limit.LOGIN_ACCOUNT, attempt.login(), 1);
+            throw new LoginThrottledException(fromAddress.retryAfter());
         }
-        Duration left = Duration.between(now, f.last().plus(lockout));
-        return left.isNegative() ? Duration.ZERO : left;
+        return attempt;
     }
 
-    private static String addressKey(String address) {
-        return "address:" + address;
+    /**
+     * The password was right: the place starts afresh, the login gets its token back, and the address gets its
+     * token and one more back (one earlier failure forgiven).
+     */
+    public void succeeded(Attempt attempt) {
+        limits.forgive(Limit.LOGIN_PLACE, attempt.place());
+        limits.refund(Limit.LOGIN_ACCOUNT, attempt.login(), 1);
+        limits.refund(Limit.LOGIN_ADDRESS, attempt.address(), 2);
+    }
+
+    static String login(Long accountId, String typedLogin) {
+        String typed = typedLogin == null ? "" : Accounts.stripAt(typedLogin.strip()).toLowerCase(Locale.ROOT);
+        if (accountId != null) {
+            return "account " + accountId + (typed.contains("@") ? " by email" : " by handle");
+        }
+        return "login " + typed;
     }
 }

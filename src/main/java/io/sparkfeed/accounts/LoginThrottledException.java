@@ -1,22 +1,25 @@
 package io.sparkfeed.accounts;
 
+import io.sparkfeed.platform.RetryAfter;
 import java.time.Duration;
 import org.springframework.security.authentication.LockedException;
 
 /**
- * Too many failed logins for this account or address; the login page says how long to wait. A
- * {@link LockedException}, so the security configuration maps it without knowing this module.
+ * Too many login attempts for this login, place or address; the login page says how long to wait. A
+ * {@link LockedException} carrying a {@link RetryAfter}, so the security configuration maps it without knowing
+ * this module.
  */
-public class LoginThrottledException extends LockedException {
+public class LoginThrottledException extends LockedException implements RetryAfter {
 
     private final Duration wait;
 
     public LoginThrottledException(Duration wait) {
-        super("Too many failed logins");
+        super("Too many login attempts");
         this.wait = wait;
     }
 
-    public long waitMinutes() {
-        return Math.max(1, (wait.toSeconds() + 59) / 60);
+    @Override
+    public Duration retryAfter() {
+        return wait;
     }
 }

@@ -14,6 +14,12 @@ public interface PaymentGateway {
     /** The message key of the name shown to the buyer. */
     String labelKey();
 
+    /**
+     * Records the charge. A receipt {@link PaymentStatus#PAID} grants what was bought at once (a card processor
+     * that approved it); {@link PaymentStatus#OWED} leaves it pending (a paid Prime period does not start, an order
+     * does not count towards the minimum spend and gives its stock back if still unpaid after a while) until the
+     * payment is confirmed through {@link Payments#confirm} or, for invoices, an admin marks it paid.
+     */
     PaymentReceipt charge(PaymentRequest request);
 
     /**

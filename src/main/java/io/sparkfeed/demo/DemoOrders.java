@@ -1,6 +1,7 @@
 package io.sparkfeed.demo;
 
 import io.sparkfeed.accounts.Accounts;
+import io.sparkfeed.billing.Invoices;
 import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.catalog.ProductCard;
 import io.sparkfeed.shop.Checkout;
@@ -17,9 +18,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Orders of the demo accounts, before the posts: the authors (maya, leo, priya, admin) have delivered orders over the
- * 50.00 minimum spend, so they may post; tom (trial) has spent enough but may not post on a trial, and sam
- * (non-member) has spent less than the minimum.
+ * Orders of the demo accounts, before the posts, each paid by invoice (which the admin marks paid): the authors
+ * (maya, leo, priya, admin) have delivered orders over the 50.00 minimum spend, so they may post; tom (trial) has
+ * spent enough but may not post on a trial, and sam (non-member) has spent less than the minimum.
  */
 @Component
 @Order(25)
@@ -28,8 +29,10 @@ class DemoOrders implements DemoStep {
     private final Orders orders;
     private final Accounts accounts;
     private final Catalog catalog;
+    private final Invoices invoices;
 
-    DemoOrders(Orders orders, Accounts accounts, Catalog catalog) {
+    DemoOrders(Orders orders, Accounts accounts, Catalog catalog, Invoices invoices) {
+        this.invoices = invoices;
         this.orders = orders;
         this.accounts = accounts;
         this.catalog = catalog;
@@ -64,10 +67,17 @@ class DemoOrders implements DemoStep {
         long order = orders.place(buyer, List.of(new Purchase(product.id(), quantity, null)),
                 new Checkout(new ShippingAddress(name, "12 Demo Street", "", "Springfield", "12345", "United States"),
                         "invoice", UUID.randomUUID().toString()));
+        // the admin marks the invoice paid: only paid orders count towards the minimum spend
+        String reference = orders.get(buyer, order).paymentReference();
+        invoices.markPaid(admin(), invoices.find(reference).orElseThrow(), "Demo data");
         if (deliveredBy != null) {
             orders.advance(deliveredBy, order, OrderStatus.SHIPPED);
             orders.advance(deliveredBy, order, OrderStatus.DELIVERED);
         }
+    }
+
+    private long admin() {
+        return id("admin");
     }
 
     private long id(String handle) {

@@ -13,20 +13,21 @@ import java.util.List;
 
 /**
  * Draws the demo photos: soft still lifes of simple objects, so a fresh instance looks alive without downloading
- * anything. Each product kind has a shape and a colour; a post's scene places one to three of them.
+ * anything. Each product kind has a shape and a colour; a post's scene places one to three of them. The generated
+ * benchmark dataset draws its photos here too.
  */
-final class DemoPictures {
+public final class DemoPictures {
 
-    enum Shape { MUG, LAMP, BOTTLE, PLANT, HEADPHONES, WATCH, BOOKS, SNEAKER, BACKPACK, CANDLE, BOWL, CAMERA }
+    public enum Shape { MUG, LAMP, BOTTLE, PLANT, HEADPHONES, WATCH, BOOKS, SNEAKER, BACKPACK, CANDLE, BOWL, CAMERA }
 
     /** An object of a scene: its shape and colour, centred at (x, y) as fractions of the picture, at a scale. */
-    record Placed(Shape shape, Color color, double x, double y, double scale) {
+    public record Placed(Shape shape, Color color, double x, double y, double scale) {
     }
 
     private DemoPictures() {
     }
 
-    static BufferedImage product(Shape shape, Color color, Color background) {
+    public static BufferedImage product(Shape shape, Color color, Color background) {
         BufferedImage image = new BufferedImage(1080, 1080, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas(image, background, background.darker());
         draw(g, shape, color, 540, 600, 1.6);
@@ -34,7 +35,7 @@ final class DemoPictures {
         return image;
     }
 
-    static BufferedImage scene(List<Placed> objects, Color wall, Color table) {
+    public static BufferedImage scene(List<Placed> objects, Color wall, Color table) {
         BufferedImage image = new BufferedImage(1080, 1350, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas(image, wall, wall.darker());
         g.setPaint(new GradientPaint(0, 900, table, 0, 1350, table.darker()));

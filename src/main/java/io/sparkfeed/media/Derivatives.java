@@ -48,6 +48,10 @@ final class Derivatives {
     private Derivatives() {
     }
 
+    static int largestWidth() {
+        return WIDTHS.get(WIDTHS.size() - 1);
+    }
+
     /** The standard widths not wider than the original; an original narrower than all of them is kept at its own width. */
     static List<Integer> widthsFor(int originalWidth) {
         List<Integer> widths = WIDTHS.stream().filter(w -> w <= originalWidth).toList();

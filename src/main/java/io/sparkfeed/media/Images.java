@@ -3,7 +3,14 @@ package io.sparkfeed.media;
 import io.sparkfeed.media.Derivatives.Derivative;
 import io.sparkfeed.media.Derivatives.Rendition;
 import io.sparkfeed.media.storage.ImageStorage;
+import io.sparkfeed.platform.SparkfeedProperties;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
@@ -17,9 +24,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +35,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores images and answers where their files are. An image is known by a key derived from its content, so the
@@ -38,53 +46,93 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class Images {
 
     private static final Logger log = LoggerFactory.getLogger(Images.class);
-    private static final int KEY_LENGTH = 32;
+    static final int KEY_LENGTH = 32;
     private static final String COLUMNS = "key, width, height, widths";
 
     private final ImageStorage storage;
     private final JdbcClient jdbc;
+    private final List<ImageShowings> showings;
     private final FileClaims claims = new FileClaims();
-    // Decoding holds a whole photo in memory (up to 40 megapixels, ~160 MB): a burst of uploads waits its turn
-    // instead of exhausting the heap.
-    private final Semaphore decoding = new Semaphore(2);
+    // a burst of uploads takes turns instead of exhausting the heap and the cores
+    private final DecodeSlots slots;
+    private final TransactionTemplate transactions;
+    private final Path uploads;
 
-    Images(ImageStorage storage, JdbcClient jdbc) {
+    Images(ImageStorage storage, JdbcClient jdbc, List<ImageShowings> showings, MediaProperties properties,
+            TransactionTemplate transactions, SparkfeedProperties sparkfeed) {
         this.storage = storage;
         this.jdbc = jdbc;
+        this.showings = List.copyOf(showings);
+        this.slots = new DecodeSlots(properties);
+        this.transactions = transactions;
+        this.uploads = sparkfeed.dataDir().resolve("uploads").toAbsolutePath().normalize();
+        deleteLeftoverUploads();
         // in an executable jar ImageIO may have looked for plugins before the application class loader was in
         // place, and would then not know the WebP and CMYK-capable JPEG readers
         ImageIO.scanForPlugins();
     }
 
     /**
-     * Checks an upload (JPEG, PNG or WebP, at most 10 MB and 40 megapixels), re-encodes it without metadata and
-     * stores it, in the caller's transaction. The same bytes stored again give the same image.
+     * Receives an upload as it streams in: into a temporary file under the data directory, at most as much of it as
+     * an image may be. The caller closes it, which deletes the file.
+     */
+    public ImageUpload receive(InputStream upload) throws IOException {
+        return ImageUpload.copy(upload, uploads);
+    }
+
+    /**
+     * Checks an upload (JPEG, PNG or WebP, at most 10 MB and 40 megapixels, nothing else hidden in the file) and
+     * re-encodes it without metadata, or finds the same bytes already stored. Call it outside any transaction: it
+     * waits for a decode slot of the instance and of {@code accountId} ({@code null} for the instance's own work),
+     * and decoding takes a core for a second or more; nothing is written.
      *
-     * @throws ImageRejectedException when the upload is not an image we take, with the reason's message key; it
-     *         leaves the caller's transaction usable, since nothing was written yet
+     * @throws ImageRejectedException when the upload is not an image we take, with the reason's message key
+     * @throws ImagesBusyException when no decode is free for it now
+     */
+    public PreparedImage prepare(ImageUpload upload, Long accountId) {
+        ImageFormat format = ImageDecoder.check(upload);
+        String key = upload.key();
+        if (find(key).isPresent()) {
+            return new PreparedImage(key, format.contentType(), upload.size(), null);
+        }
+        try (DecodeSlots.Slot slot = slots.acquire(accountId)) {
+            ImageDecoder.Decoded decoded = ImageDecoder.decode(upload, format);
+            Rendition rendition = Derivatives.render(decoded.pixels(), decoded.orientation());
+            return new PreparedImage(key, format.contentType(), upload.size(),
+                    new Rendition(decoded.width(), decoded.height(), rendition.derivatives()));
+        }
+    }
+
+    /**
+     * Stores a prepared image in the caller's transaction: its files, then its row (the files go again if the
+     * transaction rolls back). The same bytes stored again give the same image.
+     *
+     * @throws ImageRejectedException when the image was found stored while preparing and deleted since (rare: the
+     *         person sends it again); it leaves the caller's transaction usable, since nothing was written
      */
     @Transactional(noRollbackFor = ImageRejectedException.class)
-    public StoredImage store(byte[] upload) {
-        ImageDecoder.check(upload);
-        String key = key(upload);
-        Optional<StoredImage> existing = find(key);
+    public StoredImage store(PreparedImage prepared) {
+        Optional<StoredImage> existing = find(prepared.key());
         if (existing.isPresent()) {
-            // the same bytes uploaded again are about to be shown by a new post or product: a hold put on them for a
-            // hidden post would only break that page (and hides nothing the new page does not show); released in the
-            // caller's transaction, so a refused upload keeps the hold
-            release(key);
             return existing.get();
         }
-        ImageDecoder.Decoded decoded;
-        Rendition rendition;
-        decoding.acquireUninterruptibly();
-        try {
-            decoded = ImageDecoder.decode(upload);
-            rendition = Derivatives.render(decoded.pixels(), decoded.orientation());
-        } finally {
-            decoding.release();
+        if (prepared.rendition() == null) {
+            throw new ImageRejectedException("image.invalid.again");
         }
-        return save(key, decoded.format().contentType(), upload.length, rendition);
+        return save(prepared.key(), prepared.contentType(), prepared.bytes(), prepared.rendition());
+    }
+
+    /**
+     * Prepares and stores an upload given whole, as the instance's own work (tests, tools): the decode waits for a
+     * slot of the instance only. Pages receive and {@link #prepare} uploads instead, outside their transaction.
+     */
+    public StoredImage store(byte[] upload) {
+        try (ImageUpload received = receive(new ByteArrayInputStream(upload == null ? new byte[0] : upload))) {
+            PreparedImage prepared = prepare(received, null);
+            return transactions.execute(status -> store(prepared));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not keep an upload in " + uploads, e);
+        }
     }
 
     /** For demo data drawn in code: the same derivatives as an upload, without the checks meant for strangers' files. */
@@ -107,35 +155,35 @@ public class Images {
     }
 
     /**
-     * The image with whether it is withheld, in the one statement {@code /media} already needs to find the row: a
-     * takedown is seen by every instance at once and costs other images nothing.
+     * The image with where it is shown, asked of every module that shows images: a photo is public only while
+     * something anyone may see shows it, whatever order takedowns, restores and deletes happened in.
      */
     @Transactional(readOnly = true)
     public Optional<ServableImage> findServable(String key) {
-        if (key == null || !StoredImage.KEY.matcher(key).matches()) {
-            return Optional.empty();
-        }
-        return jdbc.sql("""
-                        select i.key, i.width, i.height, i.widths, w.owner_id
-                        from images i left join withheld_images w on w.image_key = i.key where i.key = ?""")
-                .param(key)
-                .query((rs, n) -> new ServableImage(image(rs, n), (Long) rs.getObject("owner_id"))).optional();
+        return find(key).map(image -> new ServableImage(image, showing(key)));
     }
 
     /**
-     * Withholds an image (its post was taken down): from now on only {@code ownerId} and admins get its files.
-     * Withholding it again changes nothing.
+     * Deletes the image (row now, files after the commit) unless some module still shows it, in the caller's
+     * transaction: for a caller that just removed what showed it.
      */
     @Transactional
-    public void withhold(String key, long ownerId) {
-        jdbc.sql("insert into withheld_images (image_key, owner_id) values (?, ?) on conflict do nothing")
-                .params(key, ownerId).update();
+    public void deleteUnlessShown(String key) {
+        if (key != null && StoredImage.KEY.matcher(key).matches() && !showing(key).anywhere()) {
+            delete(key);
+        }
     }
 
-    /** Serves a withheld image to everyone again; nothing when it was not withheld. */
-    @Transactional
-    public void release(String key) {
-        jdbc.sql("delete from withheld_images where image_key = ?").param(key).update();
+    private Showing showing(String key) {
+        Showing showing = Showing.NOWHERE;
+        for (ImageShowings module : showings) {
+            showing = showing.and(module.showing(key));
+            if (showing.publicly()) {
+                // public is public: who else may see it privately no longer matters
+                return showing;
+            }
+        }
+        return showing;
     }
 
     /** The images of many keys in one statement, whatever their number; unknown keys are left out. */
@@ -205,6 +253,24 @@ public class Images {
             return find(key).orElseThrow();
         }
         return new StoredImage(key, rendition.width(), rendition.height(), widths);
+    }
+
+    /** Uploads of a previous run that ended before closing them (one instance per data directory). */
+    private void deleteLeftoverUploads() {
+        if (!Files.isDirectory(uploads)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(uploads)) {
+            files.filter(f -> f.getFileName().toString().endsWith(".part")).forEach(f -> {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException e) {
+                    log.warn("Could not delete the leftover upload {}", f, e);
+                }
+            });
+        } catch (IOException e) {
+            log.warn("Could not list leftover uploads in {}", uploads, e);
+        }
     }
 
     private void deleteFiles(String key, Set<Integer> widths) {

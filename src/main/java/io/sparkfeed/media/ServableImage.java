@@ -1,12 +1,16 @@
 package io.sparkfeed.media;
 
 /**
- * An image as {@code /media} serves it. {@code withheldFor} is set while the image is withheld (its post was taken
- * down): then only that account (the post's author) and admins may see it.
+ * An image as {@code /media} serves it, with where it is shown: public while something anyone may see shows it;
+ * otherwise withheld, and then only the accounts of {@link Showing#privately()} and admins may see it.
  */
-public record ServableImage(StoredImage image, Long withheldFor) {
+public record ServableImage(StoredImage image, Showing showing) {
 
     public boolean withheld() {
-        return withheldFor != null;
+        return !showing.publicly();
+    }
+
+    public boolean maySee(long accountId) {
+        return showing.privately().contains(accountId);
     }
 }

@@ -3,7 +3,9 @@ package io.sparkfeed.moderation;
 import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.catalog.ProductDraft;
 import io.sparkfeed.catalog.ProductView;
+import io.sparkfeed.media.ImageUpload;
 import io.sparkfeed.media.Images;
+import io.sparkfeed.media.PreparedImage;
 import io.sparkfeed.media.StoredImage;
 import io.sparkfeed.platform.UserFacingException;
 import java.math.BigDecimal;
@@ -13,11 +15,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Admins create and edit products and upload their photos. The checks live here; {@link Catalog} stores and
- * audits. One transaction: a refused product leaves no stored photo.
+ * audits. The photo is decoded first, then one short transaction writes: a refused product leaves no stored photo.
  */
 @Service
 @PreAuthorize("hasRole('ADMIN')")
@@ -27,34 +29,48 @@ public class CatalogAdmin {
 
     private final Catalog catalog;
     private final Images images;
+    private final TransactionTemplate transactions;
 
-    CatalogAdmin(Catalog catalog, Images images) {
+    CatalogAdmin(Catalog catalog, Images images, TransactionTemplate transactions) {
         this.catalog = catalog;
         this.images = images;
+        this.transactions = transactions;
     }
 
-    /** Creates a product; {@code photo} (may be empty) becomes its main image. */
-    @Transactional
-    public long create(long adminId, ProductDraft draft, byte[] photo) {
+    /**
+     * Creates a product; {@code photo} (may be null or empty) becomes its main image. The photo is decoded before
+     * the transaction, which then only writes: a refused product leaves no stored photo.
+     */
+    public long create(long adminId, ProductDraft draft, ImageUpload photo) {
         ProductDraft checked = check(draft);
-        List<String> keys = new ArrayList<>();
-        if (photo != null && photo.length > 0) {
-            keys.add(images.store(photo).key());
-        }
-        return catalog.create(adminId, withImages(checked, keys));
+        PreparedImage prepared = prepare(adminId, photo);
+        return transactions.execute(status -> {
+            List<String> keys = new ArrayList<>();
+            if (prepared != null) {
+                keys.add(images.store(prepared).key());
+            }
+            return catalog.create(adminId, withImages(checked, keys));
+        });
     }
 
     /** Edits a product; a new {@code photo} becomes its main image, the others stay after it. */
-    @Transactional
-    public void update(long adminId, long productId, ProductDraft draft, byte[] photo, String reason) {
+    public void update(long adminId, long productId, ProductDraft draft, ImageUpload photo, String reason) {
         ProductDraft checked = check(draft);
-        ProductView current = catalog.get(productId);
-        List<String> keys = new ArrayList<>();
-        if (photo != null && photo.length > 0) {
-            keys.add(images.store(photo).key());
-        }
-        current.images().stream().map(StoredImage::key).filter(k -> !keys.contains(k)).forEach(keys::add);
-        catalog.update(adminId, productId, withImages(checked, keys), reason);
+        catalog.get(productId);
+        PreparedImage prepared = prepare(adminId, photo);
+        transactions.executeWithoutResult(status -> {
+            ProductView current = catalog.get(productId);
+            List<String> keys = new ArrayList<>();
+            if (prepared != null) {
+                keys.add(images.store(prepared).key());
+            }
+            current.images().stream().map(StoredImage::key).filter(k -> !keys.contains(k)).forEach(keys::add);
+            catalog.update(adminId, productId, withImages(checked, keys), reason);
+        });
+    }
+
+    private PreparedImage prepare(long adminId, ImageUpload photo) {
+        return photo == null || photo.empty() ? null : images.prepare(photo, adminId);
     }
 
     private static ProductDraft check(ProductDraft d) {

@@ -25,17 +25,15 @@ public class EnthusiastReview {
 
     private final Accounts accounts;
     private final Posts posts;
-    private final TakedownPhotos photos;
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    EnthusiastReview(Accounts accounts, Posts posts, TakedownPhotos photos, AuditLog audit, JdbcClient jdbc,
+    EnthusiastReview(Accounts accounts, Posts posts, AuditLog audit, JdbcClient jdbc,
             ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.posts = posts;
-        this.photos = photos;
         this.audit = audit;
         this.jdbc = jdbc;
         this.events = events;
@@ -87,8 +85,7 @@ public class EnthusiastReview {
             for (long postId : posts.hideAllBy(accountId, reason)) {
                 jdbc.sql("insert into enthusiast_hidden_posts (account_id, post_id) values (?, ?) on conflict do nothing")
                         .params(accountId, postId).update();
-                photos.withhold(postId);
-                hidden++;
+                        hidden++;
             }
         }
         audit.record(adminId, "ENTHUSIAST_SUSPENDED", "ACCOUNT", accountId, reason,
@@ -106,7 +103,6 @@ public class EnthusiastReview {
         for (long postId : hidden) {
             try {
                 posts.restore(postId);
-                photos.release(postId);
                 restored++;
             } catch (UserFacingException alreadyRestored) {
                 // an admin restored it in the meantime

@@ -8,6 +8,7 @@ import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -29,18 +30,16 @@ public class Moderation {
     private final Posts posts;
     private final Accounts accounts;
     private final Subjects subjects;
-    private final TakedownPhotos photos;
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Moderation(Posts posts, Accounts accounts, Subjects subjects, TakedownPhotos photos, AuditLog audit,
+    Moderation(Posts posts, Accounts accounts, Subjects subjects, AuditLog audit,
             JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.posts = posts;
         this.accounts = accounts;
         this.subjects = subjects;
-        this.photos = photos;
         this.audit = audit;
         this.jdbc = jdbc;
         this.events = events;
@@ -48,13 +47,12 @@ public class Moderation {
     }
 
     /**
-     * Hides a post and withholds its photo; the author is told why. An enthusiast reinstatement no longer puts
-     * this post back: the decision is now this takedown's.
+     * Hides a post (media then withholds its photo while nothing visible shows it); the author is told why. An
+     * enthusiast reinstatement no longer puts this post back: the decision is now this takedown's.
      */
     @Transactional
     public void hidePost(long adminId, long postId, String reason) {
         long author = posts.hide(postId, reason);
-        photos.withhold(postId);
         forgetEnthusiastSuspension(postId);
         audit.record(adminId, "POST_HIDDEN", "POST", postId, reason, "author " + author);
         events.publishEvent(new PostTakenDown(postId, author, reason));
@@ -63,7 +61,6 @@ public class Moderation {
     @Transactional
     public void restorePost(long adminId, long postId, String reason) {
         long author = posts.restore(postId);
-        photos.release(postId);
         forgetEnthusiastSuspension(postId);
         audit.record(adminId, "POST_RESTORED", "POST", postId, reason, "author " + author);
     }
@@ -99,12 +96,16 @@ public class Moderation {
     }
 
     /**
-     * Reported items with open reports, the longest waiting first, each with its number of reporters. An item its
-     * author deleted stays (its author known from the reports), so that the author can still be suspended.
+     * A page of the reported items with open reports, the longest waiting first ({@code newestFirst}: the most
+     * recently reported first), each with its number of reporters, after {@code after} (null: from the start). An
+     * item its author deleted stays (its author known from the reports), so that the author can still be
+     * suspended.
      */
     @Transactional(readOnly = true)
-    public List<QueueItem> queue(int size) {
-        return jdbc.sql("""
+    public QueuePage queue(boolean newestFirst, QueuePage.Position after, int size) {
+        String direction = newestFirst ? "desc" : "asc";
+        String comparison = newestFirst ? "<" : ">";
+        List<QueueItem> items = jdbc.sql("""
                         with open as (
                             select target_type, target_id, count(*) as reporters, min(created_at) as first_at,
                                    array_agg(distinct reason) as reasons,
@@ -112,7 +113,8 @@ public class Moderation {
                                    max(author_id) as reported_author
                             from reports where status = 'OPEN'
                             group by target_type, target_id
-                            order by first_at, target_type, target_id
+                            having :start or (min(created_at), target_type, target_id) %2$s (:at, :type, :id)
+                            order by first_at %1$s, target_type %1$s, target_id %1$s
                             limit :size)
                         select o.*, coalesce(p.hidden_at, c.hidden_at) is not null as content_hidden,
                                au.handle as author_handle, au.suspended_at is not null as author_suspended
@@ -121,8 +123,12 @@ public class Moderation {
                         left join comments c on o.target_type = 'COMMENT' and c.id = o.target_id
                         left join accounts au on au.id = coalesce(case o.target_type when 'POST' then p.author_id
                                   when 'COMMENT' then c.author_id else o.target_id end, o.reported_author)
-                        order by o.first_at, o.target_type, o.target_id""")
-                .param("size", size)
+                        order by o.first_at %1$s, o.target_type %1$s, o.target_id %1$s""".formatted(direction,
+                        comparison))
+                .param("size", size + 1).param("start", after == null)
+                .param("at", Timestamp.from(after == null ? Instant.EPOCH : after.firstReportedAt()))
+                .param("type", after == null ? "" : after.target().name())
+                .param("id", after == null ? 0L : after.targetId())
                 .query((rs, n) -> {
                     ReportTarget target = ReportTarget.valueOf(rs.getString("target_type"));
                     long id = rs.getLong("target_id");
@@ -134,6 +140,12 @@ public class Moderation {
                             rs.getBoolean("author_suspended"));
                 })
                 .list();
+        if (items.size() <= size) {
+            return new QueuePage(items, null);
+        }
+        QueueItem last = items.get(size - 1);
+        return new QueuePage(items.subList(0, size),
+                new QueuePage.Position(last.firstReportedAt(), last.target(), last.targetId()));
     }
 
     /**

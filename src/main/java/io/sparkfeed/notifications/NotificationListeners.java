@@ -7,6 +7,7 @@ import io.sparkfeed.moderation.PostTakenDown;
 import io.sparkfeed.posts.CommentAdded;
 import io.sparkfeed.posts.PostSmiled;
 import io.sparkfeed.posts.Posts;
+import io.sparkfeed.shop.OrderExpired;
 import io.sparkfeed.shop.OrderPlaced;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,12 @@ class NotificationListeners {
             posts.findAuthor(postId).filter(author -> author != event.buyerId())
                     .ifPresent(author -> notifications.notify(author, "PURCHASE", null, postId));
         }
+    }
+
+    /** The buyer hears that an order left unpaid expired and its items went back on sale. */
+    @ApplicationModuleListener
+    void on(OrderExpired event) {
+        notifications.notify(event.buyerId(), "ORDER_EXPIRED", null, null);
     }
 
     @ApplicationModuleListener

@@ -5,8 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -21,10 +27,17 @@ import org.springframework.util.StringUtils;
  * {@code ./mvnw spring-boot:run} works on a machine with only a JDK. Its data lives under
  * {@code ${sparkfeed.data-dir}/postgres}, so demo data survives a restart. With {@code spring.datasource.url}
  * set (for example through {@code SPRING_DATASOURCE_URL}) nothing is started.
+ * <p>
+ * Flyway migrates as the superuser {@code postgres}, which owns the schema (as it did before there were two
+ * users, so an existing data folder keeps working); the application runs as {@value #RUNTIME_ROLE}, which this
+ * creates when missing and {@link RuntimeRoleGrants} gives row privileges only, so the audit trail's append-only
+ * trigger is out of its reach.
  */
 public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String ENABLED = "sparkfeed.embedded-database.enabled";
+
+    static final String RUNTIME_ROLE = "sparkfeed_app";
 
     private static EmbeddedPostgres running;
 
@@ -42,10 +55,14 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
         }
         Path dataDir = Path.of(environment.getProperty("sparkfeed.data-dir", "data"));
         EmbeddedPostgres postgres = start(dataDir.resolve("postgres").toAbsolutePath());
+        createRuntimeRole(postgres.getPostgresDatabase(), RUNTIME_ROLE, null);
         environment.getPropertySources().addFirst(new MapPropertySource("sparkfeedEmbeddedPostgres", Map.of(
-                "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
-                "spring.datasource.username", "postgres",
-                "spring.datasource.password", "")));
+                // no user in the address: it would win over the username below
+                "spring.datasource.url", "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
+                "spring.datasource.username", RUNTIME_ROLE,
+                "spring.datasource.password", "",
+                "spring.flyway.user", "postgres",
+                "spring.flyway.password", "")));
     }
 
     private synchronized EmbeddedPostgres start(Path directory) {
@@ -75,6 +92,28 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
             return running;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, e);
+        }
+    }
+
+    /**
+     * Creates a login role without privileges (they come from {@link RuntimeRoleGrants} after each migration) unless
+     * it exists. Also used by the tests' database, which is set up the same way.
+     */
+    public static void createRuntimeRole(DataSource superuser, String role, String password) {
+        try (Connection connection = superuser.getConnection();
+                PreparedStatement exists = connection.prepareStatement("select 1 from pg_roles where rolname = ?")) {
+            exists.setString(1, role);
+            try (ResultSet found = exists.executeQuery()) {
+                if (found.next()) {
+                    return;
+                }
+            }
+            try (Statement create = connection.createStatement()) {
+                create.execute("create role " + RuntimeRoleGrants.quote(role) + " login"
+                        + (password == null ? "" : " password '" + password.replace("'", "''") + "'"));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the database role " + role, e);
         }
     }
 

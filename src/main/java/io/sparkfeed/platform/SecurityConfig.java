@@ -2,6 +2,7 @@ package io.sparkfeed.platform;
 
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxLocationRedirectAuthenticationEntryPoint;
 import java.util.LinkedHashMap;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -20,7 +21,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.RememberMeServices;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -28,6 +30,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * changes something needs a signed-in account, and the services check the finer rules (Prime, posting policy,
  * ownership). CSRF is on for every form, the session id changes at login, and the CSP forbids inline script.
  * Remember-me comes from the accounts module (a cookie that logging out revokes).
+ * <p>
+ * A visitor never gets an HTTP session: the CSRF token lives in an HttpOnly cookie (set only by a page with a form
+ * that posts), and the page to come back to after login in a cookie too. A URL no controller answers gets the 404
+ * page, not the login form.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -47,15 +53,17 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, RememberMeServices rememberMe) throws Exception {
-        var requestCache = new HttpSessionRequestCache();
+    SecurityFilterChain securityFilterChain(HttpSecurity http, RememberMeServices rememberMe,
+            ApplicationContext context) throws Exception {
+        var requestCache = new CookieRequestCache();
         // a fragment fetched by htmx is no page to come back to after login
         requestCache.setRequestMatcher(request -> HttpMethod.GET.matches(request.getMethod())
                 && !HTMX.matches(request) && !request.getRequestURI().startsWith("/media/"));
 
         var redirects = new DefaultRedirectStrategy();
         AuthenticationFailureHandler failures = (request, response, exception) -> redirects.sendRedirect(request,
-                response, exception instanceof LockedException ? "/login?throttled"
+                response, exception instanceof RetryAfter wait ? "/login?throttled&wait=" + wait.retryAfterSeconds()
+                        : exception instanceof LockedException ? "/login?throttled"
                         : exception instanceof DisabledException ? "/login?suspended" : "/login?error");
 
         var entryPoints = new LinkedHashMap<RequestMatcher, AuthenticationEntryPoint>();
@@ -72,7 +80,9 @@ class SecurityConfig {
                                 "/@*", "/@*/*", "/posts/*", "/products", "/products/*", "/tags/*",
                                 "/interests", "/interests/*", "/search").permitAll()
                         .requestMatchers(HttpMethod.POST, "/signup").permitAll()
+                        .requestMatchers(new UnmappedRequestMatcher(context)).permitAll()
                         .anyRequest().authenticated())
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
                 .formLogin(form -> form.loginPage("/login").usernameParameter("login")
                         .failureHandler(failures).permitAll())
                 .rememberMe(remember -> remember.rememberMeServices(rememberMe))
@@ -87,5 +97,12 @@ class SecurityConfig {
                         .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
                         .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** The CSRF token in an HttpOnly cookie rather than the session; pages hand it to htmx in a meta tag. */
+    static CookieCsrfTokenRepository csrfTokens() {
+        var tokens = new CookieCsrfTokenRepository();
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return tokens;
     }
 }

@@ -1,18 +1,38 @@
 package io.sparkfeed.platform;
 
+import io.sparkfeed.platform.web.RateLimitInterceptor;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
 
-/** English or French: from the browser's Accept-Language, or the visitor's choice ({@code ?lang=fr}) kept in a cookie. */
+/**
+ * Rate limits on the handlers marked {@link RateLimited}; English or French: from the browser's Accept-Language,
+ * or the visitor's choice ({@code ?lang=fr}) kept in a cookie.
+ * Stylesheets, scripts, icons and htmx are served at URLs that carry a hash of their content
+ * ({@code /css/app-<md5>.css}: templates write {@code @{/css/app.css}} and get the hashed URL), so a browser or a
+ * proxy keeps them for a year without asking again, and a changed file is a new URL. These are the only static
+ * files: Boot's catch-all {@code /**} handler is off, or every link of every page ({@code /posts/1}, {@code /@maya})
+ * would be looked up on the classpath as a possible static file when the page rewrites its URLs.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
+
+    private static final CacheControl FOREVER = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+
+    private final RateLimits limits;
+
+    WebConfig(RateLimits limits) {
+        this.limits = limits;
+    }
 
     @Bean
     LocaleResolver localeResolver() {
@@ -30,5 +50,21 @@ class WebConfig implements WebMvcConfigurer {
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
+        registry.addInterceptor(new RateLimitInterceptor(limits));
+    }
+
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        hashed(registry, "/css/**", "classpath:/static/css/");
+        hashed(registry, "/js/**", "classpath:/static/js/");
+        hashed(registry, "/img/**", "classpath:/static/img/");
+        hashed(registry, "/webjars/**", "classpath:/META-INF/resources/webjars/");
+        registry.addResourceHandler("/favicon.ico").addResourceLocations("classpath:/static/")
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic());
+    }
+
+    private static void hashed(ResourceHandlerRegistry registry, String pattern, String location) {
+        registry.addResourceHandler(pattern).addResourceLocations(location).setCacheControl(FOREVER)
+                .resourceChain(true).addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
     }
 }

@@ -1,6 +1,7 @@
 package io.sparkfeed.posts;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,18 @@ public final class Hashtags {
             }
         }
         return tags;
+    }
+
+    /** How many distinct hashtags a text has, counting no further than {@code atMost}. */
+    public static int count(String text, int atMost) {
+        Set<String> tags = new HashSet<>();
+        if (text != null) {
+            Matcher m = HASHTAG.matcher(text);
+            while (tags.size() < atMost && m.find()) {
+                tags.add(m.group(1).toLowerCase(Locale.ROOT));
+            }
+        }
+        return tags.size();
     }
 
     /** A piece of a caption: plain text, or a hashtag (then {@code tag} is its lower-cased name). */

@@ -33,12 +33,13 @@ public class PostCards {
 
     private static final String SELECT = """
             select p.id, p.author_id, a.handle, a.display_name, a.kind, a.enthusiast,
-                   exists (select 1 from memberships m where m.account_id = p.author_id
-                           and m.starts_at <= :now and m.ends_at > :now) as author_prime,
+                   (select true from memberships m where m.account_id = p.author_id
+                    and m.starts_at <= :now and m.ends_at > :now limit 1) is not null as author_prime,
                    p.image_key, i.width, i.height, i.widths,
                    p.alt_text, p.caption, p.disclosure, p.disclosure_brand, p.smile_count, p.comment_count,
                    p.created_at, p.hidden_at, p.hidden_reason,
-                   exists (select 1 from smiles s where s.post_id = p.id and s.account_id = :viewer) as smiled,
+                   (select true from smiles s where s.post_id = p.id and s.account_id = :viewer limit 1) is not null
+                       as smiled,
                    exists (select 1 from follows f where f.follower_id = :viewer and f.followed_id = p.author_id)
                        as following_author,
                    array (select t.product_id from post_tags t where t.post_id = p.id order by t.position) as tag_products,
@@ -82,6 +83,8 @@ public class PostCards {
     /**
      * A newest-first page of visible posts matching the filter, after the cursor (null: from the newest). On their
      * own profile ({@link PostFilter.ByAuthor} with the viewer as author) authors also see their hidden posts.
+     * One statement: the page's post ids come from an index that matches the filter and the order (see
+     * {@link #keys}), then the cards are joined to those ids only.
      */
     @Transactional(readOnly = true)
     public PostPage page(PostFilter filter, Cursor after, int size, Long viewerId) {
@@ -89,61 +92,130 @@ public class PostCards {
             throw new IllegalArgumentException("page size " + size);
         }
         Set<Long> bought = bought(viewerId);
-        Map<String, Object> params = new HashMap<>();
-        params.put("now", Timestamp.from(clock.instant()));
-        params.put("viewer", viewerId == null ? -1L : viewerId);
-        params.put("limit", size + 1);
-        StringBuilder where = new StringBuilder(" where p.hidden_at is null");
-        if (filter instanceof PostFilter.ByAuthor by) {
-            if (viewerId != null && by.authorId() == viewerId) {
-                // authors see their own hidden posts on their profile, marked removed with the reason
-                where = new StringBuilder(" where true");
-            }
-            where.append(" and p.author_id = :author");
-            params.put("author", by.authorId());
-        } else if (filter instanceof PostFilter.ByHashtag by) {
-            where.append(" and exists (select 1 from post_hashtags h where h.post_id = p.id and h.tag = :tag)");
-            params.put("tag", by.tag());
-        } else if (filter instanceof PostFilter.ByProduct by) {
-            where.append(" and exists (select 1 from post_tags t where t.post_id = p.id and t.product_id = :product)");
-            params.put("product", by.productId());
-        } else if (filter instanceof PostFilter.ByIds by) {
-            where.append(" and p.id = any(:ids)");
-            params.put("ids", by.ids().toArray(Long[]::new));
-        } else if (filter instanceof PostFilter.ByInterest by) {
-            where.append(" and exists (select 1 from post_interests pi where pi.post_id = p.id and pi.interest_id = :interest)");
-            params.put("interest", by.interestId());
-        } else if (filter instanceof PostFilter.Following by) {
-            where.append(" and exists (select 1 from follows f where f.follower_id = :follower and f.followed_id = p.author_id)");
-            params.put("follower", by.viewerId());
-        } else if (filter instanceof PostFilter.ForYou by) {
-            where.append(" ").append("""
-                     and (exists (select 1 from follows f where f.follower_id = :follower and f.followed_id = p.author_id)
-                          or exists (select 1 from post_interests pi join account_interests ai
-                                     on ai.interest_id = pi.interest_id and ai.account_id = :follower
-                                     where pi.post_id = p.id))""");
-            params.put("follower", by.viewerId());
-            if (by.hidePurchased() && !bought.isEmpty()) {
-                // leave out a post only when the viewer owns everything it tags
-                where.append(" ").append("""
-                         and not (exists (select 1 from post_tags t where t.post_id = p.id)
-                                  and not exists (select 1 from post_tags t where t.post_id = p.id
-                                                  and t.product_id <> all(:bought)))""");
-                params.put("bought", bought.toArray(Long[]::new));
-            }
-        }
-        if (after != null) {
-            where.append(" and (p.created_at, p.id) < (:afterTime, :afterId)");
-            params.put("afterTime", Timestamp.from(after.createdAt()));
-            params.put("afterId", after.id());
-        }
-        List<Row> rows = jdbc.sql(SELECT + where + " order by p.created_at desc, p.id desc limit :limit")
-                .params(params).query(PostCards::row).list();
+        Query query = query(filter, after, size, viewerId, bought);
+        List<Row> rows = jdbc.sql(query.sql()).params(query.params()).query(PostCards::row).list();
         boolean more = rows.size() > size;
         List<PostCard> cards = withTags(more ? rows.subList(0, size) : rows, bought);
         Cursor next = more ? new Cursor(cards.get(cards.size() - 1).createdAt(), cards.get(cards.size() - 1).id())
                 : null;
         return new PostPage(cards, next);
+    }
+
+    /** The statement of one page of cards and its parameters (the plan tests explain it). */
+    record Query(String sql, Map<String, Object> params) {
+    }
+
+    /** One page's statement: a page and one more card, to know whether another page follows. */
+    Query query(PostFilter filter, Cursor after, int size, Long viewerId, Set<Long> bought) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("now", Timestamp.from(clock.instant()));
+        params.put("viewer", viewerId == null ? -1L : viewerId);
+        params.put("limit", size + 1);
+        if (after != null) {
+            params.put("afterTime", Timestamp.from(after.createdAt()));
+            params.put("afterId", after.id());
+        }
+        boolean ownProfile = filter instanceof PostFilter.ByAuthor by && viewerId != null && by.authorId() == viewerId;
+        String keys = keys(filter, ownProfile, after != null, bought, params);
+        // authors see their own hidden posts on their profile, marked removed with the reason
+        String visible = ownProfile ? "" : " where p.hidden_at is null";
+        return new Query(SELECT + " join (" + keys + ") k on k.id = p.id" + visible
+                + " order by p.created_at desc, p.id desc limit :limit", params);
+    }
+
+    /**
+     * The ids (and times) of one page, as a subquery that starts from an index matching the filter and the
+     * newest-first order, and reads about a page of entries per key: the links of a hashtag, product or interest
+     * (which carry their post's time and hidden state, V40), an author's posts, and for the merged lists (Following,
+     * For you) a page per interest and a short range per followed account (see {@link #merged}).
+     */
+    private static String keys(PostFilter filter, boolean ownProfile, boolean paged, Set<Long> bought,
+            Map<String, Object> params) {
+        if (filter instanceof PostFilter.ByAuthor by) {
+            params.put("author", by.authorId());
+            return posts("p.author_id = :author" + (ownProfile ? "" : " and p.hidden_at is null"), paged);
+        } else if (filter instanceof PostFilter.ByIds by) {
+            params.put("ids", by.ids().toArray(Long[]::new));
+            return posts("p.id = any(:ids) and p.hidden_at is null", paged);
+        } else if (filter instanceof PostFilter.ByHashtag by) {
+            params.put("tag", by.tag());
+            return links("", "post_hashtags", "tag = :tag", paged, "");
+        } else if (filter instanceof PostFilter.ByProduct by) {
+            params.put("product", by.productId());
+            // a product tagged twice on one photo is one post
+            return links("distinct ", "post_tags", "product_id = :product", paged, "");
+        } else if (filter instanceof PostFilter.ByInterest by) {
+            params.put("interest", by.interestId());
+            return links("", "post_interests", "interest_id = :interest", paged, "");
+        } else if (filter instanceof PostFilter.Following by) {
+            params.put("follower", by.viewerId());
+            return merged(null, "", paged);
+        } else if (filter instanceof PostFilter.ForYou by) {
+            params.put("follower", by.viewerId());
+            String owned = "";
+            if (by.hidePurchased() && !bought.isEmpty()) {
+                owned = " and " + notAllBought("%1$s");
+                params.put("bought", bought.toArray(Long[]::new));
+            }
+            String picked = "select k.id, k.created_at from account_interests ai cross join lateral ("
+                    + links("", "post_interests", "interest_id = ai.interest_id", paged, owned.formatted("l.post_id"))
+                    + ") k where ai.account_id = :follower";
+            return merged(picked, owned, paged);
+        }
+        return posts("p.hidden_at is null", paged);
+    }
+
+    /**
+     * The followed accounts' posts merged with {@code picked} (a page from each of the viewer's interests, or
+     * null), without reading a page per followed account. The page cannot reach below a floor: the page-th newest
+     * of the picked posts, or for Following alone of the accounts' newest posts ("heads", one index probe each).
+     * Each account is then read from its newest post down to that floor only: about two probes per followed
+     * account, however many posts each has. {@code owned} leaves out what the viewer bought inside each scan, so
+     * that each still yields what the page needs.
+     */
+    private static String merged(String picked, String owned, boolean paged) {
+        String byAuthor = "p.author_id = f.followed_id and p.hidden_at is null" + owned.formatted("p.id");
+        String candidates = picked == null ? "select k.id, k.created_at from follows f cross join lateral ("
+                + posts(byAuthor, paged, "1") + ") k where f.follower_id = :follower"
+                : "select distinct id, created_at from picked";
+        // the floor is one row joined once, not a subquery in each scan (which the planner would cost per account)
+        return "with " + (picked == null ? "" : "picked as (" + picked + "), ")
+                + "floor as materialized (select coalesce((select created_at from (" + candidates + ") d"
+                + " order by created_at desc, id desc offset :limit - 1 limit 1), '-infinity') as created_at)"
+                + " select u.id, u.created_at from ("
+                + (picked == null ? "" : "select id, created_at from picked union ")
+                + "select k.id, k.created_at from floor, follows f cross join lateral ("
+                + posts(byAuthor + " and p.created_at >= floor.created_at", paged, ":limit")
+                + ") k where f.follower_id = :follower) u order by u.created_at desc, u.id desc limit :limit";
+    }
+
+    /** Posts matching a condition on {@code posts p}, newest first, a page of them. */
+    private static String posts(String condition, boolean paged) {
+        return posts(condition, paged, ":limit");
+    }
+
+    private static String posts(String condition, boolean paged, String limit) {
+        return "select p.id, p.created_at from posts p where " + condition
+                + (paged ? " and (p.created_at, p.id) < (:afterTime, :afterId)" : "")
+                + " order by p.created_at desc, p.id desc limit " + limit;
+    }
+
+    /** Visible posts linked to a key in one of the link tables ({@code l}), newest first, a page of them. */
+    private static String links(String distinct, String table, String condition, boolean paged, String extra) {
+        return "select " + distinct + "l.post_id as id, l.created_at from " + table + " l where l." + condition
+                + " and not l.hidden"
+                + (paged ? " and (l.created_at, l.post_id) < (:afterTime, :afterId)" : "") + extra
+                + " order by l.created_at desc, l.post_id desc limit :limit";
+    }
+
+    /**
+     * Leaves out a post (its id in the placeholder) when the viewer owns everything it tags. A scalar subquery (and
+     * {@code limit 1} in the cards' flags above): one index probe per post, never a hash of the whole table, which
+     * the planner prefers for an EXISTS while the table is small.
+     */
+    private static String notAllBought(String postId) {
+        return "(select bool_and(t.product_id = any(:bought)) from post_tags t where t.post_id = " + postId
+                + ") is not true";
     }
 
     /**

@@ -2,11 +2,20 @@ package io.sparkfeed.posts;
 
 import io.sparkfeed.accounts.Memberships;
 import io.sparkfeed.catalog.Catalog;
+import io.sparkfeed.media.ImageRejectedException;
+import io.sparkfeed.media.ImageUpload;
 import io.sparkfeed.media.Images;
+import io.sparkfeed.media.PreparedImage;
 import io.sparkfeed.media.StoredImage;
 import io.sparkfeed.platform.NotFoundException;
 import io.sparkfeed.platform.UserFacingException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Publishing, editing and deleting posts; smiles and comments. Every rule is checked here, not in the page. */
 @Service
@@ -31,9 +41,12 @@ public class Posts {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     Posts(PostRepository posts, CommentRepository comments, PostingPolicy policy, Memberships memberships,
-            Catalog catalog, Images images, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+            Catalog catalog, Images images, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
+            TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.posts = posts;
         this.comments = comments;
         this.policy = policy;
@@ -46,11 +59,41 @@ public class Posts {
     }
 
     /**
-     * Publishes a post: the policy first, then the content, then the photo. One transaction: a refusal at any
-     * point leaves no post and no stored photo.
+     * Publishes a post: the policy first, then the content, then the photo. The photo is decoded and re-encoded
+     * outside any transaction (waiting for a decode slot and decoding hold no database connection); then one short
+     * transaction, one author at a time, checks again and writes: a refusal at any point leaves no post and no
+     * stored photo.
+     *
+     * @throws io.sparkfeed.media.ImagesBusyException when no decode is free for the photo now
      */
-    @Transactional
+    public long publish(long authorId, PostContent content, ImageUpload photo) {
+        PostingDecision decision = policy.check(authorId);
+        if (!decision.allowed()) {
+            throw new PostingRefusedException(decision);
+        }
+        check(content);
+        if (photo == null || photo.empty()) {
+            throw new PostRejectedException("photo", "post.photo.required");
+        }
+        PreparedImage prepared;
+        try {
+            prepared = images.prepare(photo, authorId);
+        } catch (ImageRejectedException rejected) {
+            throw new PostRejectedException("photo", rejected.messageKey(), rejected.arguments());
+        }
+        return transactions.execute(status -> write(authorId, content, prepared));
+    }
+
+    /** {@link #publish(long, PostContent, ImageUpload)} with a photo given whole (demo data, tests). */
     public long publish(long authorId, PostContent content, byte[] photo) {
+        try (ImageUpload upload = images.receive(new ByteArrayInputStream(photo == null ? new byte[0] : photo))) {
+            return publish(authorId, content, upload);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not keep the photo", e);
+        }
+    }
+
+    private long write(long authorId, PostContent content, PreparedImage prepared) {
         // one author's posts are published one at a time, so the daily limit holds under concurrency
         jdbc.sql("select pg_advisory_xact_lock(42, cast(? as integer))").param((int) authorId).query().listOfRows();
         PostingDecision decision = policy.check(authorId);
@@ -58,12 +101,9 @@ public class Posts {
             throw new PostingRefusedException(decision);
         }
         PostContent checked = check(content);
-        if (photo == null || photo.length == 0) {
-            throw new PostRejectedException("photo", "post.photo.required");
-        }
         StoredImage image;
         try {
-            image = images.store(photo);
+            image = images.store(prepared);
         } catch (UserFacingException rejected) {
             throw new PostRejectedException("photo", rejected.messageKey(), rejected.arguments());
         }
@@ -92,13 +132,7 @@ public class Posts {
         String key = post.imageKey();
         // plain SQL: tags, hashtags, smiles and comments go with it (on delete cascade)
         jdbc.sql("delete from posts where id = ?").param(postId).update();
-        long stillUsed = jdbc.sql("""
-                select (select count(*) from posts where image_key = :key)
-                     + (select count(*) from product_images where image_key = :key)""")
-                .param("key", key).query(Long.class).single();
-        if (stillUsed == 0) {
-            images.delete(key);
-        }
+        images.deleteUnlessShown(key);
     }
 
     /** Smiles at a post; smiling twice is the same as once. Needs Prime (a trial counts). */
@@ -169,20 +203,51 @@ public class Posts {
         }
     }
 
-    /** Visible comments of a post, oldest first (a hidden one is shown only to its author). */
+    /**
+     * A page of a post's comments, oldest first, after {@code after} (null: from the first). A hidden comment is
+     * shown only to its author, and to admins, marked. Keyset-paged on the (post, created_at, id) index.
+     */
     @Transactional(readOnly = true)
-    public List<CommentView> comments(long postId, Long viewerId) {
-        return jdbc.sql("""
-                        select c.id, c.post_id, c.author_id, a.handle, a.display_name, c.body, c.created_at, c.hidden_at,
-                               c.hidden_reason
-                        from comments c join accounts a on a.id = c.author_id
-                        where c.post_id = :post and (c.hidden_at is null or c.author_id = :viewer)
-                        order by c.created_at, c.id""")
+    public CommentPage comments(long postId, Long viewerId, boolean viewerIsAdmin, Cursor after, int size) {
+        List<CommentView> rows = jdbc.sql(COMMENTS + """
+                        where c.post_id = :post and (:admin or c.hidden_at is null or c.author_id = :viewer)
+                          and (c.created_at, c.id) > (:afterAt, :afterId)
+                        order by c.created_at, c.id limit :limit""")
                 .param("post", postId).param("viewer", viewerId == null ? -1L : viewerId)
-                .query((rs, n) -> new CommentView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) != null,
-                        rs.getString(9)))
-                .list();
+                .param("admin", viewerIsAdmin)
+                .param("afterAt", Timestamp.from(after == null ? Instant.EPOCH : after.createdAt()))
+                .param("afterId", after == null ? 0L : after.id()).param("limit", size + 1)
+                .query(Posts::commentView).list();
+        if (rows.size() <= size) {
+            return new CommentPage(rows, null);
+        }
+        CommentView last = rows.get(size - 1);
+        return new CommentPage(rows.subList(0, size), new Cursor(last.createdAt(), last.id()));
+    }
+
+    /** One comment as its post's page shows it. */
+    @Transactional(readOnly = true)
+    public CommentView comment(long commentId) {
+        return jdbc.sql(COMMENTS + "where c.id = ?").param(commentId).query(Posts::commentView).optional()
+                .orElseThrow(() -> new NotFoundException("comment " + commentId));
+    }
+
+    /** How many visible comments a post has. */
+    @Transactional(readOnly = true)
+    public int commentCount(long postId) {
+        return jdbc.sql("select comment_count from posts where id = ?").param(postId).query(Integer.class).optional()
+                .orElseThrow(() -> new NotFoundException("post " + postId));
+    }
+
+    private static final String COMMENTS = """
+            select c.id, c.post_id, c.author_id, a.handle, a.display_name, c.body, c.created_at, c.hidden_at,
+                   c.hidden_reason
+            from comments c join accounts a on a.id = c.author_id
+            """;
+
+    private static CommentView commentView(ResultSet rs, int n) throws SQLException {
+        return new CommentView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) != null, rs.getString(9));
     }
 
     /** An admin takes a post down (the moderation module checks the role and audits); returns its author. */
@@ -240,25 +305,6 @@ public class Posts {
         return comment.authorId();
     }
 
-    /** Comments for a viewer who may be an admin: admins see hidden comments too, marked as removed. */
-    @Transactional(readOnly = true)
-    public List<CommentView> comments(long postId, Long viewerId, boolean viewerIsAdmin) {
-        if (!viewerIsAdmin) {
-            return comments(postId, viewerId);
-        }
-        return jdbc.sql("""
-                        select c.id, c.post_id, c.author_id, a.handle, a.display_name, c.body, c.created_at, c.hidden_at,
-                               c.hidden_reason
-                        from comments c join accounts a on a.id = c.author_id
-                        where c.post_id = :post
-                        order by c.created_at, c.id""")
-                .param("post", postId)
-                .query((rs, n) -> new CommentView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) != null,
-                        rs.getString(9)))
-                .list();
-    }
-
     @Transactional(readOnly = true)
     public long authorOf(long postId) {
         return findAuthor(postId).orElseThrow(() -> new NotFoundException("post " + postId));
@@ -281,6 +327,9 @@ public class Posts {
         String caption = content.caption() == null ? "" : content.caption().strip();
         if (caption.length() > PostContent.MAX_CAPTION) {
             throw new PostRejectedException("caption", "post.caption.tooLong", PostContent.MAX_CAPTION);
+        }
+        if (Hashtags.count(caption, PostContent.MAX_HASHTAGS + 1) > PostContent.MAX_HASHTAGS) {
+            throw new PostRejectedException("caption", "post.hashtags.tooMany", PostContent.MAX_HASHTAGS);
         }
         Disclosure disclosure = content.disclosure() == null ? Disclosure.NONE : content.disclosure();
         String brand = content.disclosureBrand() == null ? "" : content.disclosureBrand().strip();

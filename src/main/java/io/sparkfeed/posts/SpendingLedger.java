@@ -3,7 +3,7 @@ package io.sparkfeed.posts;
 import java.math.BigDecimal;
 
 /**
- * What an account has spent on orders in its lifetime (placed or delivered, not cancelled). Implemented by the shop;
+ * What an account has spent on paid orders in its lifetime (not cancelled). Implemented by the shop;
  * without a shop every account has spent nothing.
  */
 public interface SpendingLedger {

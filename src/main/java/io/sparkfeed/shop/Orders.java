@@ -1,8 +1,11 @@
 package io.sparkfeed.shop;
 
 import io.sparkfeed.audit.AuditLog;
+import io.sparkfeed.billing.PaymentConfirmed;
 import io.sparkfeed.billing.PaymentReceipt;
 import io.sparkfeed.billing.PaymentRequest;
+import io.sparkfeed.billing.PaymentStatus;
+import io.sparkfeed.billing.PaymentVoided;
 import io.sparkfeed.billing.Payments;
 import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.catalog.ProductCard;
@@ -22,10 +25,12 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,10 +54,13 @@ public class Orders {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final ShopProperties settings;
 
     Orders(JdbcClient jdbc, Catalog catalog, Payments payments, AuditLog audit, Clock clock,
-            PlatformTransactionManager transactionManager, org.springframework.context.ApplicationEventPublisher events) {
+            PlatformTransactionManager transactionManager, org.springframework.context.ApplicationEventPublisher events,
+            ShopProperties settings) {
         this.events = events;
+        this.settings = settings;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.payments = payments;
@@ -139,6 +147,12 @@ public class Orders {
             currency = product.currency();
             total = total.add(product.price().multiply(BigDecimal.valueOf(item.quantity())));
         }
+        if (checkout.quote() != null && !checkout.quote().equals(Quote.of(items.stream()
+                .map(i -> new Quote.Line(i.productId(), i.quantity(), products.get(i.productId()).price(),
+                        products.get(i.productId()).currency())).toList()))) {
+            throw new PriceChangedException();
+        }
+        requireFewUnpaid(accountId);
         saveAddress(accountId, checkout.address());
         ShippingAddress a = checkout.address();
         // claims the key: a concurrent submit with the same key waits here and then finds the row taken
@@ -187,7 +201,8 @@ public class Orders {
         charging.set(true);
         PaymentReceipt receipt = payments.charge(checkout.paymentMethod(),
                 new PaymentRequest(accountId, total, currency, "Sparkfeed order " + orderId));
-        jdbc.sql("update orders set payment_reference = ? where id = ?").params(receipt.reference(), orderId).update();
+        jdbc.sql("update orders set payment_reference = ?, paid_at = ? where id = ?")
+                .params(receipt.reference(), receipt.status() == PaymentStatus.PAID ? now() : null, orderId).update();
         if (fromCart) {
             jdbc.sql("delete from cart_lines where account_id = ?").param(accountId).update();
         }
@@ -204,6 +219,20 @@ public class Orders {
         }
     }
 
+    /**
+     * An account holds at most {@code sparkfeed.shop.max-unpaid-orders} placed and unpaid orders. Orders of one
+     * account queue here (a lock for the rest of the transaction), so parallel submits cannot all pass the count.
+     */
+    private void requireFewUnpaid(long accountId) {
+        jdbc.sql("select pg_advisory_xact_lock(43, cast(? as integer))").param((int) accountId).query().listOfRows();
+        long unpaid = jdbc.sql("""
+                        select count(*) from orders where account_id = ? and status = 'PLACED' and paid_at is null""")
+                .param(accountId).query(Long.class).single();
+        if (unpaid >= settings.maxUnpaidOrders()) {
+            throw new UserFacingException("shop.order.tooManyUnpaid");
+        }
+    }
+
     private void check(Checkout checkout) {
         String key = checkout.idempotencyKey();
         if (key == null || key.isBlank() || key.length() > 64) {
@@ -214,6 +243,9 @@ public class Orders {
         }
         if (checkout.address() == null) {
             throw new UserFacingException("shop.address.required");
+        }
+        if (checkout.quote() != null && checkout.quote().length() > Quote.LENGTH) {
+            throw new PriceChangedException();
         }
     }
 
@@ -318,13 +350,16 @@ public class Orders {
                 new ShippingAddress(rs.getString("ship_name"), rs.getString("ship_line1"), rs.getString("ship_line2"),
                         rs.getString("ship_city"), rs.getString("ship_postcode"), rs.getString("ship_country")),
                 rs.getString("payment_method"), rs.getString("payment_reference"),
-                rs.getTimestamp("created_at").toInstant(), lines);
+                rs.getTimestamp("created_at").toInstant(), lines, rs.getTimestamp("paid_at") != null);
     }
 
     /** The buyer cancels an order that has not shipped yet; its stock goes back and its payment is cancelled. */
     @Transactional
     public void cancel(long accountId, long orderId) {
         OrderDetails order = get(accountId, orderId);
+        // the payment first, as an admin settling its invoice does (invoice, then order): the two never deadlock;
+        // an order that turns out not to be cancellable rolls the payment's cancellation back with it
+        payments.cancel(order.paymentMethod(), order.paymentReference());
         int changed = jdbc.sql("""
                         update orders set status = 'CANCELLED', updated_at = ?
                         where id = ? and account_id = ? and status = 'PLACED'""")
@@ -337,9 +372,47 @@ public class Orders {
             returned.merge(line.productId(), line.quantity(), Integer::sum);
         }
         returned.forEach(catalog::giveBackStock);
-        jdbc.sql("select payment_method, payment_reference from orders where id = ?").param(orderId)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional()
-                .ifPresent(payment -> payments.cancel(payment[0], payment[1]));
+    }
+
+    /** The payment of an unpaid order went through: it now counts as paid (minimum spend, no expiry). */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(PaymentConfirmed payment) {
+        jdbc.sql("""
+                        update orders set paid_at = ?, updated_at = ?
+                        where payment_method = ? and payment_reference = ? and paid_at is null
+                          and status not in ('CANCELLED', 'EXPIRED')""")
+                .params(now(), now(), payment.method(), payment.reference()).update();
+    }
+
+    /** An admin voided the invoice of an unpaid order: the order is cancelled and its stock goes back. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(PaymentVoided payment) {
+        jdbc.sql("""
+                        select id from orders where payment_method = ? and payment_reference = ?
+                          and status = 'PLACED' and paid_at is null""")
+                .params(payment.method(), payment.reference()).query(Long.class).optional()
+                .ifPresent(orderId -> giveUp(orderId, OrderStatus.CANCELLED));
+    }
+
+    /**
+     * Ends a placed, unpaid order (its payment is already void) and gives its stock back, exactly once: the status
+     * changes only from PLACED and unpaid, and only the transaction that changed it returns the stock.
+     */
+    boolean giveUp(long orderId, OrderStatus to) {
+        int changed = jdbc.sql("""
+                        update orders set status = ?, updated_at = ?
+                        where id = ? and status = 'PLACED' and paid_at is null""")
+                .params(to.name(), now(), orderId).update();
+        if (changed == 0) {
+            return false;
+        }
+        Map<Long, Integer> returned = new TreeMap<>();
+        jdbc.sql("select product_id, quantity from order_lines where order_id = ?").param(orderId)
+                .query((rs, n) -> returned.merge(rs.getLong(1), rs.getInt(2), Integer::sum)).list();
+        returned.forEach(catalog::giveBackStock);
+        return true;
     }
 
     /** An admin moves an order on: PLACED to SHIPPED, SHIPPED to DELIVERED. Audited. */
@@ -361,10 +434,12 @@ public class Orders {
         audit.record(adminId, "ORDER_" + to.name(), "ORDER", orderId, null, from.name() + " -> " + to.name());
     }
 
-    /** Lifetime spend of an account: the totals of its orders that were not cancelled. */
+    /** Lifetime spend of an account: the totals of its paid orders that were not cancelled. */
     @Transactional(readOnly = true)
     public BigDecimal lifetimeSpend(long accountId) {
-        return jdbc.sql("select coalesce(sum(total), 0) from orders where account_id = ? and status <> 'CANCELLED'")
+        return jdbc.sql("""
+                        select coalesce(sum(total), 0) from orders
+                        where account_id = ? and paid_at is not null and status not in ('CANCELLED', 'EXPIRED')""")
                 .param(accountId).query(BigDecimal.class).single();
     }
 

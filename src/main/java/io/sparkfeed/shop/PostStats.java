@@ -42,6 +42,13 @@ public class PostStats {
     private record CardDay(long postId, long productId, LocalDate day) implements Counted {
     }
 
+    /**
+     * Most keys each map holds: what request input feeds ({@code ?from=}, a product id) can never grow it further.
+     * A key new while a map is full is not counted (until the next flush empties it); keys already counted keep
+     * counting, so a flood of made-up ids loses its own counts, never the real ones. Only statistics are lost.
+     */
+    static final int MAX_COUNTERS = 50_000;
+
     private final Map<PostDay, AtomicLong> views = new ConcurrentHashMap<>();
     private final Map<CardDay, AtomicLong> opens = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
@@ -56,7 +63,7 @@ public class PostStats {
     public void viewed(Collection<Long> postIds) {
         LocalDate today = today();
         for (Long id : postIds) {
-            views.computeIfAbsent(new PostDay(id, today), k -> new AtomicLong()).incrementAndGet();
+            count(views, new PostDay(id, today));
         }
     }
 
@@ -65,7 +72,7 @@ public class PostStats {
      * pressed on the hotspot card itself. Whether the post really tags the product is checked when flushing.
      */
     public void cardOpened(long postId, long productId) {
-        opens.computeIfAbsent(new CardDay(postId, productId, today()), k -> new AtomicLong()).incrementAndGet();
+        count(opens, new CardDay(postId, productId, today()));
     }
 
     /**
@@ -127,6 +134,22 @@ public class PostStats {
         }
     }
 
+    private static <K> void count(Map<K, AtomicLong> counters, K key) {
+        AtomicLong counter = counters.get(key);
+        if (counter == null) {
+            if (counters.size() >= MAX_COUNTERS) {
+                return;
+            }
+            counter = counters.computeIfAbsent(key, k -> new AtomicLong());
+        }
+        counter.incrementAndGet();
+    }
+
+    /** How many keys are counted in memory (both maps): at most about {@link #MAX_COUNTERS} each. */
+    int keysInMemory() {
+        return views.size() + opens.size();
+    }
+
     /** Writes what is still counted when the application stops. */
     @PreDestroy
     void flushOnShutdown() {
@@ -139,8 +162,10 @@ public class PostStats {
         for (Map.Entry<K, AtomicLong> entry : counters.entrySet()) {
             long n = entry.getValue().getAndSet(0);
             K key = entry.getKey();
-            if (key.day().isBefore(today)) {
-                // a late increment of a past day may still land in the next flush before the entry goes
+            if (n == 0 || key.day().isBefore(today)) {
+                // nothing counted since the last flush (or a past day): the entry goes, so a key that request input
+                // made up lives one flush interval, not until midnight
+                // a late increment may still land in the next flush before the entry goes
                 counters.remove(key, entry.getValue());
                 n += entry.getValue().getAndSet(0);
             }
@@ -182,7 +207,7 @@ public class PostStats {
                                           sum(l.price * l.quantity) as revenue_all
                                    from order_lines l join orders o on o.id = l.order_id
                                    join posts lp on lp.id = l.post_id
-                                   where lp.author_id = :author and o.status <> 'CANCELLED'
+                                   where lp.author_id = :author and o.status not in ('CANCELLED', 'EXPIRED')
                                    group by l.post_id) o on o.post_id = p.id
                         where p.author_id = :author
                         order by p.created_at desc, p.id desc""")

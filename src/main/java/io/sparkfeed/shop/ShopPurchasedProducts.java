@@ -23,7 +23,7 @@ class ShopPurchasedProducts implements PurchasedProducts {
     public Set<Long> boughtSince(long accountId, Instant since) {
         return Set.copyOf(jdbc.sql("""
                         select distinct l.product_id from order_lines l join orders o on o.id = l.order_id
-                        where o.account_id = ? and o.status <> 'CANCELLED' and o.created_at >= ?""")
+                        where o.account_id = ? and o.status not in ('CANCELLED', 'EXPIRED') and o.created_at >= ?""")
                 .params(accountId, Timestamp.from(since)).query(Long.class).list());
     }
 }

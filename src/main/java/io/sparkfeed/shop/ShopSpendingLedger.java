@@ -4,7 +4,7 @@ import io.sparkfeed.posts.SpendingLedger;
 import java.math.BigDecimal;
 import org.springframework.stereotype.Component;
 
-/** What the posting policy's minimum-spend rule reads: orders placed, shipped or delivered, never cancelled ones. */
+/** What the posting policy's minimum-spend rule reads: paid orders, never unpaid, cancelled or expired ones. */
 @Component
 class ShopSpendingLedger implements SpendingLedger {
 

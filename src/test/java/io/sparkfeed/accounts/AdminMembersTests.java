@@ -118,9 +118,9 @@ class AdminMembersTests extends IntegrationTest {
                 .with(admin.login()).with(csrf()));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
                         "update audit_entries set reason = 'edited' where target_id = ?").param(target.id()).update())
-                .hasMessageContaining("append-only");
+                .rootCause().hasMessageContaining("permission denied");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
                         "delete from audit_entries where target_id = ?").param(target.id()).update())
-                .hasMessageContaining("append-only");
+                .rootCause().hasMessageContaining("permission denied");
     }
 }

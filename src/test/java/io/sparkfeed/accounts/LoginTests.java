@@ -15,22 +15,12 @@ import io.sparkfeed.support.Fixtures;
 import io.sparkfeed.support.IntegrationTest;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 class LoginTests extends IntegrationTest {
 
     private static final AtomicInteger ADDRESS = new AtomicInteger(10);
-
-    @Autowired
-    LoginThrottle throttle;
-
-    @AfterEach
-    void forgetFailures() {
-        throttle.reset();
-    }
 
     /** Each test logs in from its own address, so address throttling in one test cannot leak into another. */
     private static RequestPostProcessor from(String address) {
@@ -153,105 +143,6 @@ class LoginTests extends IntegrationTest {
         mvc.perform(post("/logout").with(csrf()).with(account.login()))
                 .andExpect(redirectedUrl("/?loggedOut"))
                 .andExpect(unauthenticated());
-    }
-
-    @Test
-    void afterFiveFailuresForAnAccountEvenTheRightPasswordMustWait() throws Exception {
-        var account = fixtures.person();
-        for (int i = 0; i < 5; i++) {
-            // each failure from another address: the account's own count is what stops the sixth
-            mvc.perform(login(account.email(), "wrong " + i)
-                            .with(from(newAddress())))
-                    .andExpect(redirectedUrl("/login?error"));
-        }
-        mvc.perform(login(account.email(), Fixtures.PASSWORD)
-                        .with(from(newAddress())))
-                .andExpect(redirectedUrl("/login?throttled"))
-                .andExpect(unauthenticated());
-        mvc.perform(get("/login?throttled"))
-                .andExpect(content().string(Matchers.containsString("Too many failed attempts. Wait 15 minutes")));
-    }
-
-    @Test
-    void failuresByEmailAndByHandleCountAgainstTheSameAccount() throws Exception {
-        var account = fixtures.person();
-        for (int i = 0; i < 3; i++) {
-            mvc.perform(login(account.email().toUpperCase(), "wrong " + i).with(from(newAddress())))
-                    .andExpect(redirectedUrl("/login?error"));
-        }
-        for (int i = 0; i < 2; i++) {
-            mvc.perform(login("@" + account.handle(), "wrong " + i).with(from(newAddress())))
-                    .andExpect(redirectedUrl("/login?error"));
-        }
-        // the fifth failure, whichever way the account was typed: even the right password waits, in either form
-        mvc.perform(login(account.handle(), Fixtures.PASSWORD).with(from(newAddress())))
-                .andExpect(redirectedUrl("/login?throttled"))
-                .andExpect(unauthenticated());
-        mvc.perform(login(account.email(), Fixtures.PASSWORD).with(from(newAddress())))
-                .andExpect(redirectedUrl("/login?throttled"))
-                .andExpect(unauthenticated());
-        mvc.perform(get("/login?throttled"))
-                .andExpect(content().string(Matchers.containsString("Too many failed attempts. Wait 15 minutes")));
-    }
-
-    @Test
-    void refusedAttemptsInOneFormDoNotOpenTheOther() throws Exception {
-        var account = fixtures.person();
-        for (int i = 0; i < 5; i++) {
-            mvc.perform(login(account.email(), "wrong " + i).with(from(newAddress())));
-        }
-        // attempts while the account waits never reach the password check, so nothing can reset the count
-        for (int i = 0; i < 3; i++) {
-            mvc.perform(login("@" + account.handle(), Fixtures.PASSWORD).with(from(newAddress())))
-                    .andExpect(redirectedUrl("/login?throttled"));
-            mvc.perform(login(account.email(), Fixtures.PASSWORD).with(from(newAddress())))
-                    .andExpect(redirectedUrl("/login?throttled"));
-        }
-        clock.pin(java.time.Instant.now().plus(java.time.Duration.ofMinutes(16)));
-        mvc.perform(login("@" + account.handle(), Fixtures.PASSWORD).with(from(newAddress())))
-                .andExpect(authenticated());
-    }
-
-    @Test
-    void aLoginThatNamesNoAccountIsThrottledLikeOneThatDoes() throws Exception {
-        String unknown = fixtures.uniqueHandle() + "@example.test";
-        for (int i = 0; i < 5; i++) {
-            mvc.perform(login(unknown, "guess " + i).with(from(newAddress())))
-                    .andExpect(redirectedUrl("/login?error"));
-        }
-        mvc.perform(login(unknown.toUpperCase(), "guess").with(from(newAddress())))
-                .andExpect(redirectedUrl("/login?throttled"));
-    }
-
-    @Test
-    void afterFiveFailuresFromAnAddressOtherAccountsFromItMustWaitToo() throws Exception {
-        String address = newAddress();
-        for (int i = 0; i < 5; i++) {
-            mvc.perform(login(fixtures.uniqueHandle(), "guess")
-                            .with(from(address)))
-                    .andExpect(redirectedUrl("/login?error"));
-        }
-        var account = fixtures.person();
-        mvc.perform(login(account.email(), Fixtures.PASSWORD)
-                        .with(from(address)))
-                .andExpect(redirectedUrl("/login?throttled"));
-        mvc.perform(login(account.email(), Fixtures.PASSWORD)
-                        .with(from(newAddress())))
-                .andExpect(authenticated());
-    }
-
-    @Test
-    void theWaitEndsAfterTheLockout() throws Exception {
-        var account = fixtures.person();
-        String address = newAddress();
-        for (int i = 0; i < 5; i++) {
-            mvc.perform(login(account.email(), "wrong")
-                    .with(from(address)));
-        }
-        clock.pin(java.time.Instant.now().plus(java.time.Duration.ofMinutes(16)));
-        mvc.perform(login(account.email(), Fixtures.PASSWORD)
-                        .with(from(address)))
-                .andExpect(authenticated());
     }
 
     @Test

@@ -112,12 +112,13 @@ class PrimeMembershipTests extends IntegrationTest {
     }
 
     @Test
-    void joiningPaidPrimeRecordsAnOwedInvoice() throws Exception {
+    void joiningPaidPrimeRecordsAnOwedInvoiceAndWaitsForIt() throws Exception {
         var member = fixtures.person();
         mvc.perform(post("/prime/join").param("method", "invoice").with(member.login()).with(csrf()))
                 .andExpect(redirectedUrl("/prime"))
-                .andExpect(flash().attribute("notice", "prime.joined"));
-        assertThat(memberships.status(member.id())).get().extracting(PrimeStatus::plan).isEqualTo(Plan.PAID);
+                .andExpect(flash().attribute("notice", "prime.pending.started"));
+        assertThat(memberships.status(member.id())).isEmpty();
+        assertThat(memberships.isPrime(member.id())).isFalse();
         var invoice = jdbc.sql("select amount, status, method from invoices where account_id = ?")
                 .param(member.id()).query().singleRow();
         assertThat(invoice.get("status")).isEqualTo("OWED");

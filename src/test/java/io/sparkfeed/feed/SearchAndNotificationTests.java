@@ -2,7 +2,10 @@ package io.sparkfeed.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.sparkfeed.accounts.Follows;
@@ -155,6 +158,11 @@ class SearchAndNotificationTests extends IntegrationTest {
         assertThat(list.select(".notification-list li")).hasSize(3);
         assertThat(list.text()).contains("started following you").contains("commented on your post")
                 .contains("smiled at your post");
+        // reading the list marks nothing; its button does
+        assertThat(page(get("/").with(author.login())).select(".notifications-link .unread").text()).isEqualTo("3");
+        mvc.perform(post("/notifications/read").param("upTo", list.select("input[name=upTo]").val())
+                        .with(author.login()).with(csrf()))
+                .andExpect(redirectedUrl("/notifications"));
         assertThat(page(get("/").with(author.login())).select(".notifications-link .unread")).isEmpty();
     }
 }

@@ -116,7 +116,7 @@ class ReportTests extends IntegrationTest {
         report(first, "POST", post, "COUNTERFEIT", "").andExpect(redirectedUrl("/me/reports"));
         report(second, "POST", post, "OTHER", "Same bag sold on a scam site").andExpect(redirectedUrl("/me/reports"));
 
-        Document queue = page(get("/admin/reports").with(admin.login()));
+        Document queue = page(get("/admin/reports?order=newest").with(admin.login()));
         var item = queue.select("#queue-POST-" + post);
         assertThat(item.text()).contains("2 reporters").contains("Counterfeit product")
                 .contains("Same bag sold on a scam site").contains("@" + author.handle());
@@ -130,7 +130,7 @@ class ReportTests extends IntegrationTest {
 
         mvc.perform(get("/posts/" + post)).andExpect(status().isNotFound());
         assertThat(openReports("POST", post)).isZero();
-        assertThat(page(get("/admin/reports").with(admin.login())).select("#queue-POST-" + post)).isEmpty();
+        assertThat(page(get("/admin/reports?order=newest").with(admin.login())).select("#queue-POST-" + post)).isEmpty();
         for (TestAccount reporter : List.of(first, second)) {
             assertThat(page(get("/me/reports").with(reporter.login())).text())
                     .contains("Handled: the content was removed");
@@ -191,7 +191,7 @@ class ReportTests extends IntegrationTest {
         report(reporter, "POST", post, "SPAM", "").andExpect(redirectedUrl("/me/reports"));
         posts.delete(author.id(), post);
 
-        var item = page(get("/admin/reports").with(admin.login())).select("#queue-POST-" + post);
+        var item = page(get("/admin/reports?order=newest").with(admin.login())).select("#queue-POST-" + post);
         assertThat(item.text()).contains("deleted by its author").contains("@" + author.handle());
         assertThat(item.select("option").eachAttr("value"))
                 .containsExactly("DISMISSED", "CONTENT_HIDDEN", "AUTHOR_SUSPENDED");
@@ -236,7 +236,7 @@ class ReportTests extends IntegrationTest {
         mvc.perform(post("/admin/moderation/accounts/" + author.id() + "/suspend").param("reason", "Spammer")
                 .with(admin.login()).with(csrf())).andExpect(flash().attribute("notice", "admin.moderation.suspended"));
 
-        Document queue = page(get("/admin/reports").with(admin.login()));
+        Document queue = page(get("/admin/reports?order=newest").with(admin.login()));
         for (long post : List.of(hiddenPost, otherPost)) {
             assertThat(queue.select("#queue-POST-" + post + " option").eachAttr("value"))
                     .containsExactly("DISMISSED", "CONTENT_HIDDEN", "AUTHOR_SUSPENDED");

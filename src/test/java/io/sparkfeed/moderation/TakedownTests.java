@@ -109,6 +109,60 @@ class TakedownTests extends IntegrationTest {
         mvc.perform(get(photo(visible))).andExpect(status().isOk());
     }
 
+    /** Measured: the hidden post's photo became public again once the other post showing it was deleted. */
+    @Test
+    void aHiddenPostsPhotoStaysWithheldWhenTheOtherPostShowingItIsDeleted() throws Exception {
+        var admin = fixtures.admin();
+        var author = fixtures.primeMember();
+        var other = fixtures.primeMember();
+        var stranger = fixtures.primeMember();
+        byte[] bytes = io.sparkfeed.support.Fixtures.jpeg(430, 530, 990_002);
+        var content = new io.sparkfeed.posts.PostContent("A chair", "shared photo", io.sparkfeed.posts.Disclosure.NONE,
+                null, List.of(), List.of(2));
+        long hidden = posts.publish(author.id(), content, bytes);
+        long visible = posts.publish(other.id(), content, bytes);
+        admin(admin, "/admin/moderation/posts/" + hidden + "/hide", "reason", "Spam");
+        // the visible post still shows it: public
+        mvc.perform(get(photo(hidden))).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "public, max-age=31536000, immutable"));
+
+        mvc.perform(post("/posts/" + visible + "/delete").with(other.login()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        String url = photo(hidden);
+        mvc.perform(get(url)).andExpect(status().isNotFound());
+        mvc.perform(get(url).with(stranger.login())).andExpect(status().isNotFound());
+        mvc.perform(get(url).with(other.login())).andExpect(status().isNotFound());
+        mvc.perform(get(url).with(author.login())).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "private, no-store"));
+        mvc.perform(get(url).with(admin.login())).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "private, no-store"));
+
+        // restoring the post makes it public again, whatever happened in between
+        admin(admin, "/admin/moderation/posts/" + hidden + "/restore", "reason", "Appeal");
+        mvc.perform(get(url)).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "public, max-age=31536000, immutable"));
+    }
+
+    /** Two hidden posts of different authors show the same photo: each author still sees it, nobody else. */
+    @Test
+    void aPhotoOfTwoHiddenPostsIsSeenByBothAuthorsOnly() throws Exception {
+        var admin = fixtures.admin();
+        var first = fixtures.primeMember();
+        var second = fixtures.primeMember();
+        byte[] bytes = io.sparkfeed.support.Fixtures.jpeg(440, 540, 990_003);
+        var content = new io.sparkfeed.posts.PostContent("A vase", "twice", io.sparkfeed.posts.Disclosure.NONE,
+                null, List.of(), List.of(2));
+        long one = posts.publish(first.id(), content, bytes);
+        long two = posts.publish(second.id(), content, bytes);
+        admin(admin, "/admin/moderation/posts/" + two + "/hide", "reason", "Spam");
+        admin(admin, "/admin/moderation/posts/" + one + "/hide", "reason", "Spam");
+        String url = photo(one);
+        mvc.perform(get(url)).andExpect(status().isNotFound());
+        mvc.perform(get(url).with(first.login())).andExpect(status().isOk());
+        mvc.perform(get(url).with(second.login())).andExpect(status().isOk());
+    }
+
     @Test
     void theSamePhotoUploadedAgainForANewPostIsServedWithIt() throws Exception {
         var admin = fixtures.admin();

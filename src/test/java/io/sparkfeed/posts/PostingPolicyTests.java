@@ -98,7 +98,8 @@ class PostingPolicyTests extends IntegrationTest {
     void theMinimumSpendReadsInTheReadersLanguage() {
         Object[] amounts = {new BigDecimal("1250.00"), new BigDecimal("49.9")};
         assertThat(messages.getMessage("posting.rule.minimumSpend", amounts, java.util.Locale.ENGLISH))
-                .isEqualTo("Posting opens once you have spent 1,250.00 on orders here (so far: 49.90).");
+                .isEqualTo("Posting opens once you have spent 1,250.00 on paid orders here (so far: 49.90). "
+                        + "An order counts once its invoice is paid.");
         assertThat(messages.getMessage("posting.rule.minimumSpend", amounts, java.util.Locale.FRENCH))
                 .contains("une fois 1\u202f250,00 dépensés").contains("(jusqu'à présent : 49,90)");
     }

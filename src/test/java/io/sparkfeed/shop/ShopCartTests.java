@@ -64,9 +64,10 @@ class ShopCartTests extends IntegrationTest {
         assertThat(cart.select("tbody tr")).hasSize(2);
         assertThat(cart.select("[data-total]").text()).isEqualTo("56.50 USD");
         String key = cart.select("form[data-place-order] input[name=key]").val();
+        String quote = cart.select("form[data-place-order] input[name=quote]").val();
 
         String order = mvc.perform(post("/cart/checkout").with(buyer.login()).with(csrf()).param("key", key)
-                        .param("method", "invoice").param("name", "Ada").param("line1", "1 Road")
+                        .param("quote", quote).param("method", "invoice").param("name", "Ada").param("line1", "1 Road")
                         .param("city", "Lyon").param("postcode", "69001").param("country", "France"))
                 .andExpect(redirectedUrlPattern("/orders/*")).andReturn().getResponse().getRedirectedUrl();
         long orderId = Long.parseLong(order.substring("/orders/".length()));
@@ -76,7 +77,7 @@ class ShopCartTests extends IntegrationTest {
         assertThat(page(get("/cart").with(buyer.login())).select(".empty").text()).contains("empty");
 
         // the same submit again returns the same order and places nothing more
-        mvc.perform(post("/cart/checkout").with(buyer.login()).with(csrf()).param("key", key)
+        mvc.perform(post("/cart/checkout").with(buyer.login()).with(csrf()).param("key", key).param("quote", quote)
                         .param("method", "invoice").param("name", "Ada").param("line1", "1 Road")
                         .param("city", "Lyon").param("postcode", "69001").param("country", "France"))
                 .andExpect(redirectedUrl(order));
@@ -95,6 +96,7 @@ class ShopCartTests extends IntegrationTest {
         String order = mvc.perform(post("/checkout").with(buyer.login()).with(csrf()).param("product", "" + product)
                         .param("quantity", "1").param("from", "" + postId)
                         .param("key", confirm.select("input[name=key]").val()).param("method", "invoice")
+                        .param("quote", confirm.select("input[name=quote]").val())
                         .param("name", "Ada").param("line1", "1 Road").param("city", "Lyon")
                         .param("postcode", "69001").param("country", "France"))
                 .andExpect(redirectedUrlPattern("/orders/*")).andReturn().getResponse().getRedirectedUrl();

@@ -1,5 +1,6 @@
 package io.sparkfeed.support;
 
+import io.sparkfeed.platform.RateLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -9,6 +10,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,6 +34,8 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.url", () -> TestDatabase.get().url());
         registry.add("spring.datasource.username", () -> TestDatabase.get().username());
         registry.add("spring.datasource.password", () -> TestDatabase.get().password());
+        registry.add("spring.flyway.user", () -> TestDatabase.get().ownerUsername());
+        registry.add("spring.flyway.password", () -> TestDatabase.get().ownerPassword());
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -39,6 +44,12 @@ public abstract class IntegrationTest {
         @Bean
         static org.springframework.beans.factory.config.BeanPostProcessor countingDataSource() {
             return StatementCounter.wrapper();
+        }
+
+        @Bean
+        @Order(Ordered.LOWEST_PRECEDENCE)
+        CardGatewayForTests cardGateway() {
+            return new CardGatewayForTests();
         }
 
         @Bean
@@ -70,9 +81,18 @@ public abstract class IntegrationTest {
     @LocalServerPort
     protected int port;
 
+    @Autowired
+    protected RateLimits rateLimits;
+
     @AfterEach
     void resetClock() {
         clock.reset();
+    }
+
+    /** Every test starts with full buckets: the limits of one test never refuse another's requests. */
+    @AfterEach
+    void forgetLimits() {
+        rateLimits.forgetAll();
     }
 
     protected String baseUrl() {

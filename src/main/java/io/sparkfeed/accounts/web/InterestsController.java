@@ -38,11 +38,13 @@ class InterestsController {
             @RequestParam(name = "interests", required = false) List<Integer> chosen,
             @RequestParam(defaultValue = "false") boolean hidePurchased,
             @RequestParam(defaultValue = "false") boolean welcome, Model model, RedirectAttributes redirect) {
+        // an empty value binds as null: it chooses nothing
+        List<Integer> picked = chosen == null ? List.of() : chosen.stream().filter(id -> id != null).toList();
         try {
-            interests.choose(me.id(), chosen == null ? List.of() : chosen, hidePurchased);
+            interests.choose(me.id(), picked, hidePurchased);
         } catch (UserFacingException refused) {
             model.addAttribute("interests", interests.all());
-            model.addAttribute("chosen", chosen == null ? java.util.Set.of() : java.util.Set.copyOf(chosen));
+            model.addAttribute("chosen", java.util.Set.copyOf(picked));
             model.addAttribute("hidePurchased", hidePurchased);
             model.addAttribute("welcome", welcome);
             model.addAttribute("minimum", Interests.MINIMUM);

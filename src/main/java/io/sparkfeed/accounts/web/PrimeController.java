@@ -32,6 +32,7 @@ class PrimeController {
         if (principal != null) {
             model.addAttribute("status", memberships.status(principal.id()).orElse(null));
             model.addAttribute("trialUsed", memberships.trialUsed(principal.id()));
+            model.addAttribute("pending", memberships.pending(principal.id()).orElse(null));
         }
         return "accounts/prime";
     }
@@ -52,7 +53,7 @@ class PrimeController {
             RedirectAttributes redirect) {
         try {
             PaidMembership paid = memberships.joinPaid(principal.id(), method);
-            redirect.addFlashAttribute("notice", "prime.joined");
+            redirect.addFlashAttribute("notice", paid.pending() ? "prime.pending.started" : "prime.joined");
             redirect.addFlashAttribute("invoiceReference", paid.receipt().reference());
         } catch (UserFacingException refused) {
             redirect.addFlashAttribute("problem", refused.messageKey());

@@ -3,6 +3,8 @@ package io.sparkfeed.accounts.web;
 import io.sparkfeed.accounts.Accounts;
 import io.sparkfeed.accounts.NewAccount;
 import io.sparkfeed.accounts.SignupRejectedException;
+import io.sparkfeed.platform.Limit;
+import io.sparkfeed.platform.RateLimited;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -42,6 +44,7 @@ class SignupController {
         return "accounts/signup";
     }
 
+    @RateLimited(value = Limit.SIGNUP, byAddress = true)
     @PostMapping("/signup")
     String signup(@Valid @ModelAttribute("form") SignupForm form, BindingResult errors, HttpServletRequest request,
             HttpServletResponse response, RedirectAttributes redirect) {

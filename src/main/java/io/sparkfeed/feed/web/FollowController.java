@@ -6,7 +6,9 @@ import io.sparkfeed.accounts.AccountSummary;
 import io.sparkfeed.accounts.Accounts;
 import io.sparkfeed.accounts.FollowCounts;
 import io.sparkfeed.accounts.Follows;
+import io.sparkfeed.platform.Limit;
 import io.sparkfeed.platform.NotFoundException;
+import io.sparkfeed.platform.RateLimited;
 import io.sparkfeed.platform.UserFacingException;
 import java.util.regex.Pattern;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,12 +35,14 @@ class FollowController {
     /** Where a follow button may stand on a page: its id is made of this, so nothing else is accepted. */
     private static final Pattern PLACE = Pattern.compile("profile|post-\\d{1,19}");
 
+    @RateLimited(Limit.FOLLOW)
     @PostMapping("/@{handle}/follow")
     String follow(@PathVariable String handle, @RequestParam(defaultValue = "profile") String place,
             @AuthenticationPrincipal AccountPrincipal me, HtmxRequest htmx, Model model, RedirectAttributes redirect) {
         return change(handle, place, me, htmx, model, redirect, true);
     }
 
+    @RateLimited(Limit.FOLLOW)
     @PostMapping("/@{handle}/unfollow")
     String unfollow(@PathVariable String handle, @RequestParam(defaultValue = "profile") String place,
             @AuthenticationPrincipal AccountPrincipal me, HtmxRequest htmx, Model model, RedirectAttributes redirect) {

@@ -2,6 +2,8 @@ package io.sparkfeed.feed.web;
 
 import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.feed.Search;
+import io.sparkfeed.platform.Limit;
+import io.sparkfeed.platform.RateLimited;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,6 +20,7 @@ class SearchController {
         this.search = search;
     }
 
+    @RateLimited(Limit.SEARCH)
     @GetMapping("/search")
     String search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
             @AuthenticationPrincipal AccountPrincipal viewer, Model model) {

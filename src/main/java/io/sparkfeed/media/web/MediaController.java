@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * Serves image derivatives. A key names content that never changes, so browsers and proxies may keep a file
- * for a year without asking again. A withheld image (the photo of a hidden post) is a 404 to everyone but its
- * owner and admins, who get it with {@code private, no-store}: no shared cache may keep what was taken down.
+ * for a year without asking again. A withheld image (one that no visible post or product shows, such as the photo
+ * of a hidden post) is a 404 to everyone but the authors of the hidden posts showing it and admins, who get it
+ * with {@code private, no-store}: no shared cache may keep what was taken down.
  * (Copies cached publicly before the takedown cannot be recalled; a CDN in front would need a purge.)
  */
 @Controller
@@ -47,7 +48,7 @@ class MediaController {
         int pixels = Integer.parseInt(width);
         // the row decides: files of a deleted image (removed only after its commit) are not served meanwhile
         ServableImage found = images.findServable(key).filter(s -> s.image().widths().contains(pixels))
-                .filter(s -> !s.withheld() || maySee(viewer, s.withheldFor()))
+                .filter(s -> !s.withheld() || maySee(viewer, s))
                 .orElseThrow(() -> new NotFoundException("image " + key + "/" + width));
         Resource file = storage.open(key, pixels)
                 .orElseThrow(() -> new NotFoundException("image " + key + "/" + width));
@@ -63,7 +64,7 @@ class MediaController {
                 .body(file);
     }
 
-    private static boolean maySee(AccountPrincipal viewer, long owner) {
-        return viewer != null && (viewer.admin() || viewer.id() == owner);
+    private static boolean maySee(AccountPrincipal viewer, ServableImage image) {
+        return viewer != null && (viewer.admin() || image.maySee(viewer.id()));
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AdminAuditController {
 
     static final int PAGE = 50;
-    static final List<String> TARGET_TYPES = List.of("ACCOUNT", "POST", "COMMENT", "PRODUCT", "ORDER");
+    static final List<String> TARGET_TYPES = List.of("ACCOUNT", "POST", "COMMENT", "PRODUCT", "ORDER", "INVOICE");
 
     private final AuditLog audit;
 

@@ -5,12 +5,17 @@ import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.catalog.ProductDraft;
 import io.sparkfeed.catalog.ProductView;
+import io.sparkfeed.media.ImageUpload;
+import io.sparkfeed.media.Images;
+import io.sparkfeed.media.ImagesBusyException;
 import io.sparkfeed.moderation.CatalogAdmin;
+import io.sparkfeed.platform.StrictNumbers;
 import io.sparkfeed.platform.UserFacingException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -32,10 +37,12 @@ class AdminProductsController {
 
     private final Catalog catalog;
     private final CatalogAdmin admin;
+    private final Images images;
 
-    AdminProductsController(Catalog catalog, CatalogAdmin admin) {
+    AdminProductsController(Catalog catalog, CatalogAdmin admin, Images images) {
         this.catalog = catalog;
         this.admin = admin;
+        this.images = images;
     }
 
     /** The product form; numbers stay text so that a typo is shown back, not a 400. */
@@ -52,18 +59,11 @@ class AdminProductsController {
         }
 
         ProductDraft draft() {
-            BigDecimal amount;
-            int count;
-            try {
-                amount = new BigDecimal(price == null ? "" : price.strip());
-            } catch (NumberFormatException e) {
-                throw new UserFacingException("admin.products.price.invalid");
-            }
-            try {
-                count = Integer.parseInt(stock == null ? "" : stock.strip());
-            } catch (NumberFormatException e) {
-                throw new UserFacingException("admin.products.stock.invalid");
-            }
+            // as many digits as the price column holds (numeric(12,2)); a stock up to a billion
+            BigDecimal amount = StrictNumbers.parseDecimal(price == null ? "" : price.strip(), 10, 2)
+                    .orElseThrow(() -> new UserFacingException("admin.products.price.invalid"));
+            int count = StrictNumbers.parseInt(stock == null ? "" : stock.strip())
+                    .orElseThrow(() -> new UserFacingException("admin.products.stock.invalid"));
             // an unticked checkbox sends nothing
             return new ProductDraft(title, brand, amount, currency, description, category, count,
                     Boolean.TRUE.equals(active), List.of());
@@ -89,13 +89,12 @@ class AdminProductsController {
     String create(@AuthenticationPrincipal AccountPrincipal me, @ModelAttribute("form") ProductForm form,
             @RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
             HttpServletResponse response, RedirectAttributes redirect) throws IOException {
-        try {
-            long id = admin.create(me.id(), form.draft(), bytes(photo));
+        try (ImageUpload upload = receive(photo)) {
+            long id = admin.create(me.id(), form.draft(), upload);
             redirect.addFlashAttribute("notice", "admin.products.created");
             return "redirect:/admin/products/" + id + "/edit";
         } catch (UserFacingException refused) {
-            response.setStatus(422);
-            return form(model, null, form, refused);
+            return refused(model, response, null, form, refused);
         }
     }
 
@@ -117,17 +116,28 @@ class AdminProductsController {
             if (problem != null) {
                 throw new UserFacingException(problem);
             }
-            admin.update(me.id(), id, form.draft(), bytes(photo), form.reason().strip());
+            try (ImageUpload upload = receive(photo)) {
+                admin.update(me.id(), id, form.draft(), upload, form.reason().strip());
+            }
             redirect.addFlashAttribute("notice", "admin.products.saved");
             return "redirect:/admin/products/" + id + "/edit";
         } catch (UserFacingException refused) {
-            response.setStatus(422);
-            return form(model, product, form, refused);
+            return refused(model, response, product, form, refused);
         }
     }
 
-    private static byte[] bytes(MultipartFile photo) throws IOException {
-        return photo == null || photo.isEmpty() ? null : photo.getBytes();
+    /** The photo streamed into a temporary file (deleted when closed); null when none was chosen. */
+    private ImageUpload receive(MultipartFile photo) throws IOException {
+        return photo == null || photo.isEmpty() ? null : images.receive(photo.getInputStream());
+    }
+
+    private String refused(Model model, HttpServletResponse response, ProductView product, ProductForm form,
+            UserFacingException refused) {
+        response.setStatus(refused instanceof ImagesBusyException busy ? busy.status() : 422);
+        if (refused instanceof ImagesBusyException) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ImagesBusyException.RETRY_AFTER_SECONDS));
+        }
+        return form(model, product, form, refused);
     }
 
     private String form(Model model, ProductView product, ProductForm form, UserFacingException problem) {

@@ -3,6 +3,7 @@ package io.sparkfeed.moderation.web;
 import io.sparkfeed.platform.AdminActions;
 import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.moderation.Moderation;
+import io.sparkfeed.moderation.QueuePage;
 import io.sparkfeed.moderation.ReportOutcome;
 import io.sparkfeed.moderation.ReportTarget;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The report queue: oldest first, one row per reported item; an admin resolves an item with a reason. */
+/**
+ * The report queue, paged: oldest or newest first, one row per reported item; an admin resolves an item with a
+ * reason.
+ */
 @Controller
 @RequestMapping("/admin/reports")
 @PreAuthorize("hasRole('ADMIN')")
@@ -27,9 +31,21 @@ class AdminReportsController {
         this.moderation = moderation;
     }
 
+    /** Items on a page of the queue. */
+    static final int PAGE = 50;
+
+    /**
+     * A page of the queue: oldest first, or newest first with {@code order=newest}; {@code after} is the position
+     * the Next link carries.
+     */
     @GetMapping
-    String queue(Model model) {
-        model.addAttribute("items", moderation.queue(100));
+    String queue(@RequestParam(defaultValue = "oldest") String order,
+            @RequestParam(required = false) String after, Model model) {
+        boolean newest = "newest".equals(order);
+        QueuePage page = moderation.queue(newest, QueuePage.Position.parse(after), PAGE);
+        model.addAttribute("items", page.items());
+        model.addAttribute("next", page.next());
+        model.addAttribute("order", newest ? "newest" : "oldest");
         return "admin/reports";
     }
 

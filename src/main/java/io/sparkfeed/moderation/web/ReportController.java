@@ -4,6 +4,8 @@ import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.moderation.ReportReason;
 import io.sparkfeed.moderation.ReportTarget;
 import io.sparkfeed.moderation.Reports;
+import io.sparkfeed.platform.Limit;
+import io.sparkfeed.platform.RateLimited;
 import io.sparkfeed.platform.UserFacingException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -30,6 +32,7 @@ class ReportController {
         return page(model, type, id, null, "", null);
     }
 
+    @RateLimited(Limit.REPORT)
     @PostMapping("/report")
     String file(@AuthenticationPrincipal AccountPrincipal me, @RequestParam ReportTarget type, @RequestParam long id,
             @RequestParam(required = false) ReportReason reason, @RequestParam(defaultValue = "") String details,

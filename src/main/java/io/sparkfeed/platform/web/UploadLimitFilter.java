@@ -67,6 +67,10 @@ class UploadLimitFilter extends OncePerRequestFilter implements Ordered {
             response.sendRedirect(request.getContextPath() + back);
             return;
         }
+        if (RequestLimitsFilter.tooLong(request)) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
         chain.doFilter(request, response);
     }
 

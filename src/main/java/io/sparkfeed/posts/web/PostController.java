@@ -1,8 +1,16 @@
 package io.sparkfeed.posts.web;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.catalog.Catalog;
+import io.sparkfeed.media.ImageUpload;
+import io.sparkfeed.media.Images;
+import io.sparkfeed.media.ImagesBusyException;
+import io.sparkfeed.platform.Limit;
 import io.sparkfeed.platform.NotFoundException;
+import io.sparkfeed.platform.RateLimited;
+import io.sparkfeed.platform.UserFacingException;
+import io.sparkfeed.posts.Cursor;
 import io.sparkfeed.posts.PostCard;
 import io.sparkfeed.posts.PostCards;
 import io.sparkfeed.posts.PostContent;
@@ -14,6 +22,7 @@ import io.sparkfeed.posts.Posts;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.stream.IntStream;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -30,14 +39,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PostController {
 
+    /** Comments a post page shows at once; the More link brings the next ones. */
+    static final int COMMENTS_PAGE = 50;
+
     private final Posts posts;
     private final PostCards cards;
     private final PostingPolicy policy;
     private final Catalog catalog;
     private final io.sparkfeed.accounts.Interests interests;
+    private final Images images;
 
     PostController(Posts posts, PostCards cards, PostingPolicy policy, Catalog catalog,
-            io.sparkfeed.accounts.Interests interests) {
+            io.sparkfeed.accounts.Interests interests, Images images) {
+        this.images = images;
         this.posts = posts;
         this.cards = cards;
         this.policy = policy;
@@ -45,13 +59,25 @@ class PostController {
         this.interests = interests;
     }
 
+    /**
+     * A post and a page of its comments: the first, or those after {@code comments} (a cursor, from the More link;
+     * with htmx only the next comments and the new More link).
+     */
     @GetMapping("/posts/{id}")
-    String show(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal viewer, Model model) {
+    String show(@PathVariable long id, @RequestParam(name = "comments", required = false) String after,
+            @AuthenticationPrincipal AccountPrincipal viewer, HtmxRequest htmx, Model model) {
         Long viewerId = viewer == null ? null : viewer.id();
-        PostCard post = cards.one(id, viewerId, viewer != null && viewer.admin())
-                .orElseThrow(() -> new NotFoundException("post " + id));
+        boolean admin = viewer != null && viewer.admin();
+        Cursor from = Cursor.parse(after);
+        PostCard post = cards.one(id, viewerId, admin).orElseThrow(() -> new NotFoundException("post " + id));
+        ReactionController.commentModel(model, id, post.author().id(),
+                posts.comments(id, viewerId, admin, from, COMMENTS_PAGE));
+        if (htmx.isHtmxRequest() && from != null) {
+            model.addAttribute("oob", true);
+            return "posts/show :: more-comments";
+        }
         model.addAttribute("post", post);
-        model.addAttribute("comments", posts.comments(id, viewerId, viewer != null && viewer.admin()));
+        model.addAttribute("commentCount", post.commentCount());
         model.addAttribute("own", viewerId != null && post.author().id() == viewerId);
         return "posts/show";
     }
@@ -78,8 +104,9 @@ class PostController {
     String publish(@AuthenticationPrincipal AccountPrincipal author, @ModelAttribute("form") PostForm form,
             @RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
             HttpServletResponse response, RedirectAttributes redirect) throws IOException {
-        try {
-            long id = posts.publish(author.id(), form.content(), photo == null ? null : photo.getBytes());
+        // the photo streams into a temporary file, deleted once the post is published or refused
+        try (ImageUpload upload = photo == null ? null : images.receive(photo.getInputStream())) {
+            long id = posts.publish(author.id(), form.content(), upload);
             redirect.addFlashAttribute("notice", "post.published");
             return "redirect:/posts/" + id;
         } catch (PostingRefusedException refused) {
@@ -87,6 +114,11 @@ class PostController {
         } catch (PostRejectedException rejected) {
             response.setStatus(422);
             return form(model, form, rejected);
+        } catch (ImagesBusyException busy) {
+            // the form again, as it was sent, with when to send it again
+            response.setStatus(busy.status());
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ImagesBusyException.RETRY_AFTER_SECONDS));
+            return form(model, form, busy);
         }
     }
 
@@ -97,6 +129,7 @@ class PostController {
         return form(model, PostForm.of(post), null);
     }
 
+    @RateLimited(Limit.POST_EDIT)
     @PostMapping("/posts/{id}/edit")
     String saveEdit(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal author,
             @ModelAttribute("form") PostForm form, Model model, HttpServletResponse response,
@@ -128,7 +161,7 @@ class PostController {
         return post;
     }
 
-    private String form(Model model, PostForm form, PostRejectedException problem) {
+    private String form(Model model, PostForm form, UserFacingException problem) {
         model.addAttribute("form", form);
         model.addAttribute("rows", IntStream.range(0, PostForm.ROWS).boxed().toList());
         model.addAttribute("products", catalog.find("", 500));

@@ -1,5 +1,6 @@
 package io.sparkfeed.posts.web;
 
+import io.sparkfeed.platform.StrictNumbers;
 import io.sparkfeed.posts.Disclosure;
 import io.sparkfeed.posts.PostContent;
 import io.sparkfeed.posts.PostRejectedException;
@@ -63,14 +64,23 @@ public record PostForm(String altText, String caption, Disclosure disclosure, St
             if (product.isEmpty()) {
                 continue;
             }
-            try {
-                tags.add(new PostContent.Tag(Long.parseLong(product), new BigDecimal(x(i).strip()),
-                        new BigDecimal(y(i).strip())));
-            } catch (NumberFormatException e) {
-                throw new PostRejectedException("tags", "post.tags.position");
+            if (tags.size() == PostContent.MAX_TAGS) {
+                throw new PostRejectedException("tags", "post.tags.tooMany", PostContent.MAX_TAGS);
             }
+            long productId = StrictNumbers.parseLong(product)
+                    .orElseThrow(() -> new PostRejectedException("tags", "post.tags.unknownProduct"));
+            tags.add(new PostContent.Tag(productId, point(x(i)), point(y(i))));
         }
         return new PostContent(altText, caption, disclosure, disclosureBrand, tags,
                 interests == null ? List.of() : interests);
+    }
+
+    /**
+     * A point on the photo, a fraction from 0 to 1 as the form writes it (at most 6 decimals); read strictly, so that
+     * no exponent or endless digits reach the arithmetic.
+     */
+    private static BigDecimal point(String text) {
+        return StrictNumbers.parseDecimal(text.strip(), 1, 6)
+                .orElseThrow(() -> new PostRejectedException("tags", "post.tags.position"));
     }
 }

@@ -2,9 +2,14 @@ package io.sparkfeed.posts.web;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.sparkfeed.accounts.AccountPrincipal;
+import io.sparkfeed.platform.Limit;
+import io.sparkfeed.platform.RateLimited;
+import io.sparkfeed.posts.CommentPage;
+import io.sparkfeed.posts.CommentView;
 import io.sparkfeed.posts.PostRejectedException;
 import io.sparkfeed.posts.Posts;
 import io.sparkfeed.posts.SmileState;
+import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Smiles and comments. Plain forms redirect back to the post; with htmx the same handlers answer with the
- * fragment to swap in place.
+ * fragment to swap in place (never the whole list of comments).
  */
 @Controller
 class ReactionController {
@@ -26,30 +31,44 @@ class ReactionController {
         this.posts = posts;
     }
 
+    @RateLimited(Limit.SMILE)
     @PostMapping("/posts/{id}/smile")
     String smile(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal me, HtmxRequest htmx,
             Model model) {
         return smileAnswer(posts.smile(me.id(), id), htmx, model);
     }
 
+    @RateLimited(Limit.SMILE)
     @PostMapping("/posts/{id}/unsmile")
     String unsmile(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal me, HtmxRequest htmx,
             Model model) {
         return smileAnswer(posts.unsmile(me.id(), id), htmx, model);
     }
 
+    /**
+     * Adds a comment. With htmx the answer is only the new comment (appended to the list) and, out of band, the
+     * emptied form and the new count; a refused comment answers the form with the reason and the draft.
+     */
+    @RateLimited(Limit.COMMENT)
     @PostMapping("/posts/{id}/comments")
     String comment(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal me,
             @RequestParam(defaultValue = "") String body, HtmxRequest htmx, Model model,
             RedirectAttributes redirect) {
         String problem = null;
+        Long added = null;
         try {
-            posts.comment(me.id(), id, body);
+            added = posts.comment(me.id(), id, body);
         } catch (PostRejectedException rejected) {
             problem = rejected.messageKey();
         }
         if (htmx.isHtmxRequest()) {
-            return comments(id, me, model, problem, problem == null ? "" : body);
+            List<CommentView> comments = added == null ? List.of() : List.of(posts.comment(added));
+            commentModel(model, id, posts.authorOf(id), new CommentPage(comments, null));
+            model.addAttribute("commentCount", posts.commentCount(id));
+            model.addAttribute("commentProblem", problem);
+            model.addAttribute("draft", problem == null ? "" : body);
+            model.addAttribute("oob", true);
+            return "posts/show :: comment-added";
         }
         if (problem != null) {
             redirect.addFlashAttribute("problem", problem);
@@ -57,23 +76,29 @@ class ReactionController {
         return "redirect:/posts/" + id + "#comments";
     }
 
+    /**
+     * Deletes a comment; with htmx the comment's line goes (an empty answer in its place) and the count is
+     * updated out of band.
+     */
     @PostMapping("/posts/{postId}/comments/{commentId}/delete")
     String deleteComment(@PathVariable long postId, @PathVariable long commentId,
             @AuthenticationPrincipal AccountPrincipal me, HtmxRequest htmx, Model model) {
         posts.deleteComment(me.id(), postId, commentId);
         if (htmx.isHtmxRequest()) {
-            return comments(postId, me, model, null, "");
+            commentModel(model, postId, posts.authorOf(postId), new CommentPage(List.of(), null));
+            model.addAttribute("commentCount", posts.commentCount(postId));
+            model.addAttribute("oob", true);
+            return "posts/show :: comment-removed";
         }
         return "redirect:/posts/" + postId + "#comments";
     }
 
-    private String comments(long postId, AccountPrincipal me, Model model, String problem, String draft) {
+    /** What the comment fragments of the post page need: the page of comments and whose post it is. */
+    static void commentModel(Model model, long postId, long postAuthorId, CommentPage page) {
         model.addAttribute("postId", postId);
-        model.addAttribute("postAuthorId", posts.authorOf(postId));
-        model.addAttribute("comments", posts.comments(postId, me.id(), me.admin()));
-        model.addAttribute("commentProblem", problem);
-        model.addAttribute("draft", draft);
-        return "posts/show :: comments";
+        model.addAttribute("postAuthorId", postAuthorId);
+        model.addAttribute("comments", page.comments());
+        model.addAttribute("commentsNext", page.next());
     }
 
     private static String smileAnswer(SmileState state, HtmxRequest htmx, Model model) {

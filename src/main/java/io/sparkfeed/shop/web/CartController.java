@@ -84,6 +84,7 @@ class CartController {
 
     @PostMapping("/cart/checkout")
     String checkout(@RequestParam(defaultValue = "") String key, @RequestParam(defaultValue = "") String method,
+            @RequestParam(defaultValue = "") String quote,
             @Valid @ModelAttribute("address") AddressForm address, BindingResult errors,
             @AuthenticationPrincipal AccountPrincipal buyer, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
@@ -95,7 +96,8 @@ class CartController {
             return page(model, buyer, address, method);
         }
         try {
-            long id = orders.placeCart(buyer.id(), new Checkout(address.address(), method, key));
+            // placed only as the buyer saw it: a price or a line changed since sends them back to the cart
+            long id = orders.placeCart(buyer.id(), new Checkout(address.address(), method, key, quote));
             redirect.addFlashAttribute("notice", "shop.order.placed");
             return "redirect:/orders/" + id;
         } catch (UserFacingException refused) {

@@ -7,8 +7,10 @@ import io.sparkfeed.catalog.ProductView;
 import io.sparkfeed.platform.UserFacingException;
 import io.sparkfeed.shop.Checkout;
 import io.sparkfeed.shop.Orders;
+import io.sparkfeed.shop.PriceChangedException;
 import io.sparkfeed.shop.PostStats;
 import io.sparkfeed.shop.Purchase;
+import io.sparkfeed.shop.Quote;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
@@ -26,8 +28,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * "Buy now": the Buy button of a product page or a hotspot card is a GET to the confirmation page (so a visitor
- * comes back to it after logging in), and one POST places the order. The price and total shown are the catalog's; the POST computes them
- * again on the server.
+ * comes back to it after logging in), and one POST places the order. The price and total shown are the catalog's; the
+ * form sends back their {@link Quote}, and the POST places the order only at those prices: a price changed meanwhile
+ * brings the buyer back here to confirm the new one.
  */
 @Controller
 class CheckoutController {
@@ -66,6 +69,7 @@ class CheckoutController {
     @PostMapping("/checkout")
     String place(@RequestParam long product, @RequestParam int quantity, @RequestParam(required = false) String from,
             @RequestParam(defaultValue = "") String key, @RequestParam(defaultValue = "") String method,
+            @RequestParam(defaultValue = "") String quote,
             @Valid @ModelAttribute("address") AddressForm address, BindingResult errors,
             @AuthenticationPrincipal AccountPrincipal buyer, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
@@ -75,9 +79,18 @@ class CheckoutController {
         }
         try {
             long id = orders.place(buyer.id(), List.of(new Purchase(product, quantity, PostIds.parse(from))),
-                    new Checkout(address.address(), method, key));
+                    new Checkout(address.address(), method, key, quote));
             redirect.addFlashAttribute("notice", "shop.order.placed");
             return "redirect:/orders/" + id;
+        } catch (PriceChangedException changed) {
+            // back to the confirmation page, which shows today's price, to confirm again
+            redirect.addFlashAttribute("problem", changed.messageKey());
+            redirect.addAttribute("product", product);
+            redirect.addAttribute("quantity", quantity);
+            if (PostIds.parse(from) != null) {
+                redirect.addAttribute("from", PostIds.parse(from));
+            }
+            return "redirect:/checkout";
         } catch (UserFacingException refused) {
             redirect.addFlashAttribute("problem", refused.messageKey());
             return "redirect:/products/" + product;
@@ -91,6 +104,7 @@ class CheckoutController {
         model.addAttribute("quantity", q);
         model.addAttribute("from", from);
         model.addAttribute("total", item.price().multiply(BigDecimal.valueOf(q)));
+        model.addAttribute("quote", Quote.single(item.id(), q, item.price(), item.currency()));
         model.addAttribute("address", address);
         model.addAttribute("methods", payments.methods());
         model.addAttribute("method", payments.supports(method) ? method : "invoice");

@@ -1,5 +1,7 @@
 package io.sparkfeed.shop.web;
 
+import io.sparkfeed.platform.StrictNumbers;
+
 /** Reads an attribution post id from a request parameter: a positive number, or null. */
 final class PostIds {
 
@@ -13,10 +15,6 @@ final class PostIds {
     }
 
     static Long parse(String value) {
-        if (value == null || value.isBlank() || value.length() > 18 || !value.strip().chars().allMatch(Character::isDigit)) {
-            return null;
-        }
-        long id = Long.parseLong(value.strip());
-        return id > 0 ? id : null;
+        return StrictNumbers.parseLong(value == null ? null : value.strip()).filter(id -> id > 0).orElse(null);
     }
 }

@@ -8,12 +8,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.sparkfeed.media.Images;
 import io.sparkfeed.media.StoredImage;
+import io.sparkfeed.posts.Disclosure;
+import io.sparkfeed.posts.PostContent;
 import io.sparkfeed.media.TestImages;
+import io.sparkfeed.posts.Posts;
 import io.sparkfeed.support.IntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,8 +29,23 @@ class MediaControllerTests extends IntegrationTest {
     @Autowired
     Images images;
 
+    @Autowired
+    Posts posts;
+
+    /** A photo a visible post shows (an image nothing shows is not served). */
     private StoredImage stored() {
-        return images.store(TestImages.jpeg(TestImages.quadrants(1200, 800, SEED.incrementAndGet())));
+        long post = posts.publish(fixtures.primeMember().id(), new PostContent("A photo", "", Disclosure.NONE, null,
+                List.of(), List.of(1)), TestImages.jpeg(TestImages.quadrants(1200, 800, SEED.incrementAndGet())));
+        String key = jdbc.sql("select image_key from posts where id = ?").param(post).query(String.class).single();
+        return images.find(key).orElseThrow();
+    }
+
+    @Test
+    void anImageNothingShowsIsNotServed() throws Exception {
+        StoredImage image = images.store(TestImages.jpeg(TestImages.quadrants(600, 400, SEED.incrementAndGet())));
+        mvc.perform(get(image.url(320))).andExpect(status().isNotFound());
+        mvc.perform(get(image.url(320)).with(fixtures.admin().login())).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "private, no-store"));
     }
 
     @Test
@@ -63,9 +82,11 @@ class MediaControllerTests extends IntegrationTest {
 
     @Test
     void aDeletedImageIsNotFound() throws Exception {
-        StoredImage image = stored();
+        StoredImage image = images.store(TestImages.jpeg(TestImages.quadrants(1200, 800, SEED.incrementAndGet())));
+        var admin = fixtures.admin();
+        mvc.perform(get(image.url(640)).with(admin.login())).andExpect(status().isOk());
         images.delete(image.key());
-        mvc.perform(get(image.url(640))).andExpect(status().isNotFound());
+        mvc.perform(get(image.url(640)).with(admin.login())).andExpect(status().isNotFound());
     }
 
     @Test

@@ -1,0 +1,29 @@
+package io.sparkfeed.media;
+
+import io.sparkfeed.platform.UserFacingException;
+
+/**
+ * No decode was free for this upload: the account already has its share running ({@link #perAccount()}, a 429),
+ * or the instance is busy (a 503). Nothing was read or written; the same upload may simply be sent again after
+ * {@link #RETRY_AFTER_SECONDS}.
+ */
+public class ImagesBusyException extends UserFacingException {
+
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    private final boolean perAccount;
+
+    ImagesBusyException(boolean perAccount) {
+        super(perAccount ? "image.busy.account" : "image.busy.instance", RETRY_AFTER_SECONDS);
+        this.perAccount = perAccount;
+    }
+
+    public boolean perAccount() {
+        return perAccount;
+    }
+
+    /** 429 when the account is at its own limit, 503 when the instance is. */
+    public int status() {
+        return perAccount ? 429 : 503;
+    }
+}

@@ -1,0 +1,42 @@
+package io.sparkfeed.platform.web;
+
+import io.sparkfeed.platform.ClientAddress;
+import io.sparkfeed.platform.RateLimited;
+import io.sparkfeed.platform.RateLimits;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/** Takes the token of a {@link RateLimited} handler before the handler runs. */
+public class RateLimitInterceptor implements HandlerInterceptor {
+
+    private final RateLimits limits;
+
+    public RateLimitInterceptor(RateLimits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (handler instanceof HandlerMethod method) {
+            RateLimited limited = method.getMethodAnnotation(RateLimited.class);
+            if (limited != null) {
+                limits.check(limited.value(), key(request, limited.byAddress()));
+            }
+        }
+        return true;
+    }
+
+    private static String key(HttpServletRequest request, boolean byAddress) {
+        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+        if (!byAddress && signedIn != null && signedIn.isAuthenticated()
+                && !(signedIn instanceof AnonymousAuthenticationToken)) {
+            return "account:" + signedIn.getName();
+        }
+        return "address:" + ClientAddress.of(request.getRemoteAddr());
+    }
+}

@@ -1,0 +1,120 @@
+package io.sparkfeed.posts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.sparkfeed.catalog.Catalog;
+import io.sparkfeed.catalog.ProductDraft;
+import io.sparkfeed.support.Fixtures.TestAccount;
+import io.sparkfeed.support.IntegrationTest;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * A visitor's feed card is rendered once and then served from memory: it must still show every change to the post
+ * at once, in the visitor's language, and never carry one reader's state to another.
+ */
+class VisitorCardTests extends IntegrationTest {
+
+    @Autowired
+    Posts posts;
+
+    @Autowired
+    Catalog catalog;
+
+    private Element card(MockHttpServletRequestBuilder request, long post) throws Exception {
+        String html = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        Element card = Jsoup.parse(html).getElementById("post-" + post);
+        assertThat(card).as("the card of post " + post).isNotNull();
+        return card;
+    }
+
+    private long productWithStock(int stock) {
+        return catalog.create(null, new ProductDraft("Card lamp " + UUID.randomUUID().toString().substring(0, 8),
+                "Card brand", new BigDecimal("1234.5"), "USD", "A lamp.", "Home", stock, true, List.of()));
+    }
+
+    @Test
+    void aVisitorsCardShowsEveryChangeToThePostAtOnce() throws Exception {
+        String tag = "cardchange" + UUID.randomUUID().toString().substring(0, 6);
+        long product = productWithStock(3);
+        long post = fixtures.postIn(2, fixtures.enthusiast(), "Changing #" + tag, product);
+        var page = get("/tags/" + tag).header("Accept-Language", "en");
+
+        Element before = card(page, post);
+        assertThat(before.select(".smile-count .count").text()).isEqualTo("0");
+        assertThat(before.select("[data-card-buy]")).hasSize(1);
+        assertThat(before.select(".hc-price").text()).isEqualTo("1,234.50 USD");
+        assertThat(card(page, post).outerHtml()).isEqualTo(before.outerHtml());
+
+        posts.smile(fixtures.primeMember().id(), post);
+        jdbc.sql("update products set stock = 0 where id = ?").param(product).update();
+        Element after = card(page, post);
+        assertThat(after.select(".smile-count .count").text()).isEqualTo("1");
+        assertThat(after.select("[data-card-buy]")).isEmpty();
+        assertThat(after.select("[data-sold-out]").text()).isEqualTo("Sold out");
+    }
+
+    @Test
+    void aVisitorsCachedCardShowsWhatUsersWroteAsText() throws Exception {
+        // the layout inserts the cached card unescaped (th:utext): the card fragment must have escaped it already
+        String tag = "cardxss" + UUID.randomUUID().toString().substring(0, 6);
+        String caption = "<script>alert(1)</script><img src=x onerror=alert(2)> #" + tag;
+        long post = fixtures.postIn(2, fixtures.enthusiast(), caption, productWithStock(2));
+
+        Element card = card(get("/tags/" + tag).header("Accept-Language", "en"), post);
+        assertThat(card.select("script")).isEmpty();
+        assertThat(card.select("img[onerror]")).isEmpty();
+        assertThat(card.text()).contains("<script>alert(1)</script><img src=x onerror=alert(2)>");
+    }
+
+    @Test
+    void aVisitorsCardIsInTheirLanguageWithInterestLinksOnlyWhereThePageHasThem() throws Exception {
+        String tag = "cardlang" + UUID.randomUUID().toString().substring(0, 6);
+        long post = fixtures.postIn(2, fixtures.enthusiast(), "Language #" + tag, productWithStock(5));
+
+        Element english = card(get("/tags/" + tag).header("Accept-Language", "en"), post);
+        Element french = card(get("/tags/" + tag).header("Accept-Language", "fr"), post);
+        assertThat(english.select(".open-post").text()).isEqualTo("Open");
+        assertThat(english.select(".hc-price").text()).isEqualTo("1,234.50 USD");
+        assertThat(french.select(".open-post").text()).isEqualTo("Ouvrir");
+        assertThat(french.select("[data-card-buy]").text()).isEqualTo("Acheter");
+        assertThat(french.select(".hc-price").text()).endsWith("234,50 USD");
+        assertThat(english.select(".card-interests a").attr("href")).isEqualTo("/interests/home");
+
+        // search has no interest map: the same post's card there links none
+        Element searched = card(get("/search").param("q", tag).header("Accept-Language", "en"), post);
+        assertThat(searched.select(".card-interests")).isEmpty();
+        assertThat(searched.select(".open-post").text()).isEqualTo("Open");
+    }
+
+    @Test
+    void aSignedInReaderGetsTheirOwnCardAndAVisitorNothingOfIt() throws Exception {
+        String tag = "cardreader" + UUID.randomUUID().toString().substring(0, 6);
+        TestAccount author = fixtures.enthusiast();
+        TestAccount reader = fixtures.primeMember();
+        long post = fixtures.postIn(2, author, "Mine? #" + tag, productWithStock(5));
+        var page = get("/tags/" + tag).header("Accept-Language", "en");
+        card(page, post);
+        posts.smile(reader.id(), post);
+
+        Element own = card(get("/tags/" + tag).header("Accept-Language", "en").with(reader.login()), post);
+        assertThat(own.select(".smile-button").attr("aria-pressed")).isEqualTo("true");
+        assertThat(own.select(".follow form")).hasSize(1);
+        assertThat(own.select("[data-card-cart]")).hasSize(1);
+        assertThat(own.select("input[name=_csrf]")).isNotEmpty();
+
+        Element visitors = card(page, post);
+        assertThat(visitors.select(".smile-count .count").text()).isEqualTo("1");
+        assertThat(visitors.select("form")).isEmpty();
+        assertThat(visitors.select("input[name=_csrf]")).isEmpty();
+    }
+}

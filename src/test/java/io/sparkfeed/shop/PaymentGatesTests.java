@@ -1,0 +1,289 @@
+package io.sparkfeed.shop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+
+import io.sparkfeed.accounts.Memberships;
+import io.sparkfeed.billing.Invoices;
+import io.sparkfeed.catalog.Catalog;
+import io.sparkfeed.posts.PostingPolicy;
+import io.sparkfeed.posts.SpendingLedger;
+import io.sparkfeed.support.Fixtures.TestAccount;
+import io.sparkfeed.support.IntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The payment gates of the shop and of posting: only paid orders count, an order is placed at the prices its buyer
+ * confirmed, unpaid orders are few and give their stock back after a while.
+ */
+class PaymentGatesTests extends IntegrationTest {
+
+    @Autowired
+    Catalog catalog;
+
+    @Autowired
+    Orders orders;
+
+    @Autowired
+    Invoices invoices;
+
+    @Autowired
+    Memberships memberships;
+
+    @Autowired
+    PostingPolicy policy;
+
+    @Autowired
+    SpendingLedger ledger;
+
+    @Autowired
+    UnpaidOrderRelease release;
+
+    @Autowired
+    ShopProperties settings;
+
+    private Document page(MockHttpServletRequestBuilder request) throws Exception {
+        return Jsoup.parse(mvc.perform(request).andReturn().getResponse().getContentAsString());
+    }
+
+    private static MockHttpServletRequestBuilder withAddress(MockHttpServletRequestBuilder request) {
+        return request.param("name", "Ada Buyer").param("line1", "1 Test Road").param("line2", "")
+                .param("city", "Lyon").param("postcode", "69001").param("country", "France");
+    }
+
+    /** Opens the confirmation page, then places the order with what the page carried. */
+    private String buyNow(TestAccount buyer, long product, int quantity, String method) throws Exception {
+        Document confirm = page(get("/checkout").param("product", "" + product).param("quantity", "" + quantity)
+                .with(buyer.login()));
+        return placeFrom(confirm, buyer, method);
+    }
+
+    private String placeFrom(Document confirm, TestAccount buyer, String method) throws Exception {
+        return mvc.perform(withAddress(post("/checkout").with(buyer.login()).with(csrf())
+                        .param("product", confirm.select("input[name=product]").val())
+                        .param("quantity", confirm.select("input[name=quantity]").val())
+                        .param("key", confirm.select("input[name=key]").val())
+                        .param("quote", confirm.select("input[name=quote]").val())
+                        .param("method", method)))
+                .andReturn().getResponse().getRedirectedUrl();
+    }
+
+    private static long orderId(String redirect) {
+        assertThat(redirect).startsWith("/orders/");
+        return Long.parseLong(redirect.substring("/orders/".length()));
+    }
+
+    private void pay(long buyer, long order, TestAccount admin) {
+        String reference = orders.get(buyer, order).paymentReference();
+        invoices.markPaid(admin.id(), invoices.find(reference).orElseThrow(), null);
+    }
+
+    private int stock(long product) {
+        return jdbc.sql("select stock from products where id = ?").param(product).query(Integer.class).single();
+    }
+
+    private String status(long order) {
+        return jdbc.sql("select status from orders where id = ?").param(order).query(String.class).single();
+    }
+
+    @Test
+    void theMinimumSpendCountsPaidOrdersOnly() throws Exception {
+        long product = ShopTestProducts.product(catalog, "30.00", 10);
+        TestAccount buyer = fixtures.primeMember();
+        TestAccount admin = fixtures.admin();
+        long first = orderId(buyNow(buyer, product, 1, "invoice"));
+        long second = orderId(buyNow(buyer, product, 1, "invoice"));
+        assertThat(ledger.lifetimeSpend(buyer.id())).isEqualByComparingTo("0");
+        pay(buyer.id(), first, admin);
+        assertThat(ledger.lifetimeSpend(buyer.id())).isEqualByComparingTo("30.00");
+        pay(buyer.id(), second, admin);
+        assertThat(ledger.lifetimeSpend(buyer.id())).isEqualByComparingTo("60.00");
+        // a paid order cancelled (the operator refunds it) no longer counts
+        orders.cancel(buyer.id(), second);
+        assertThat(ledger.lifetimeSpend(buyer.id())).isEqualByComparingTo("30.00");
+        // a card payment is paid at once
+        orderId(buyNow(buyer, product, 1, "card"));
+        assertThat(ledger.lifetimeSpend(buyer.id())).isEqualByComparingTo("60.00");
+    }
+
+    @Test
+    void anOrderIsPlacedOnlyAtThePriceItsBuyerConfirmed() throws Exception {
+        long product = ShopTestProducts.product(catalog, "10.00", 5);
+        TestAccount buyer = fixtures.person();
+        Document confirm = page(get("/checkout").param("product", "" + product).with(buyer.login()));
+        assertThat(confirm.select("[data-total]").text()).isEqualTo("10.00 USD");
+        // an admin changes the price while the page is open
+        jdbc.sql("update products set price = 99.00 where id = ?").param(product).update();
+
+        mvc.perform(withAddress(post("/checkout").with(buyer.login()).with(csrf()).param("product", "" + product)
+                        .param("quantity", "1").param("key", confirm.select("input[name=key]").val())
+                        .param("quote", confirm.select("input[name=quote]").val()).param("method", "invoice")))
+                .andExpect(redirectedUrl("/checkout?product=" + product + "&quantity=1"))
+                .andExpect(flash().attribute("problem", "shop.price.changed"));
+        assertThat(jdbc.sql("select count(*) from orders where account_id = ?").param(buyer.id()).query(Long.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("select count(*) from invoices where account_id = ?").param(buyer.id())
+                .query(Long.class).single()).isZero();
+        assertThat(stock(product)).isEqualTo(5);
+
+        Document again = page(get("/checkout").param("product", "" + product).with(buyer.login())
+                .flashAttr("problem", "shop.price.changed"));
+        assertThat(again.select("[data-total]").text()).isEqualTo("99.00 USD");
+        assertThat(again.select(".flash.problem").text()).contains("A price or your order changed");
+        long order = orderId(placeFrom(again, buyer, "invoice"));
+        assertThat(orders.get(buyer.id(), order).total()).isEqualByComparingTo("99.00");
+
+        // a form without its quote (made up, or from an older page) places nothing either
+        mvc.perform(withAddress(post("/checkout").with(buyer.login()).with(csrf()).param("product", "" + product)
+                        .param("quantity", "1").param("key", UUID.randomUUID().toString()).param("method", "invoice")))
+                .andExpect(flash().attribute("problem", "shop.price.changed"));
+    }
+
+    @Test
+    void theCartIsPlacedOnlyAsItsBuyerSawIt() throws Exception {
+        long lamp = ShopTestProducts.product(catalog, "10.00", 5);
+        long mug = ShopTestProducts.product(catalog, "4.00", 5);
+        TestAccount buyer = fixtures.person();
+        mvc.perform(post("/cart").param("product", "" + lamp).with(buyer.login()).with(csrf()));
+        mvc.perform(post("/cart").param("product", "" + mug).with(buyer.login()).with(csrf()));
+        Document cart = page(get("/cart").with(buyer.login()));
+        assertThat(cart.select("[data-total]").text()).isEqualTo("14.00 USD");
+        jdbc.sql("update products set price = 99.00 where id = ?").param(lamp).update();
+
+        mvc.perform(withAddress(post("/cart/checkout").with(buyer.login()).with(csrf())
+                        .param("key", cart.select("input[name=key]").val())
+                        .param("quote", cart.select("input[name=quote]").val()).param("method", "invoice")))
+                .andExpect(redirectedUrl("/cart")).andExpect(flash().attribute("problem", "shop.price.changed"));
+        assertThat(jdbc.sql("select count(*) from orders where account_id = ?").param(buyer.id()).query(Long.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("select count(*) from cart_lines where account_id = ?").param(buyer.id())
+                .query(Long.class).single()).as("the cart stays").isEqualTo(2);
+
+        Document again = page(get("/cart").with(buyer.login()));
+        assertThat(again.select("[data-total]").text()).isEqualTo("103.00 USD");
+        mvc.perform(withAddress(post("/cart/checkout").with(buyer.login()).with(csrf())
+                        .param("key", again.select("input[name=key]").val())
+                        .param("quote", again.select("input[name=quote]").val()).param("method", "invoice")))
+                .andExpect(redirectedUrlPattern("/orders/*"));
+    }
+
+    @Test
+    void anAccountHoldsOnlyAFewUnpaidOrders() throws Exception {
+        long product = ShopTestProducts.product(catalog, "1.00", 100);
+        TestAccount buyer = fixtures.person();
+        TestAccount admin = fixtures.admin();
+        long first = 0;
+        for (int i = 0; i < settings.maxUnpaidOrders(); i++) {
+            long id = orders.place(buyer.id(), List.of(new Purchase(product, 1, null)), ShopTestProducts.checkout());
+            first = first == 0 ? id : first;
+        }
+        Document confirm = page(get("/checkout").param("product", "" + product).with(buyer.login()));
+        assertThat(placeFrom(confirm, buyer, "invoice")).isEqualTo("/products/" + product);
+        Document refused = page(get("/products/" + product).with(buyer.login())
+                .flashAttr("problem", "shop.order.tooManyUnpaid"));
+        assertThat(refused.select(".flash.problem").text()).contains("too many orders waiting for payment");
+        assertThat(stock(product)).isEqualTo(100 - settings.maxUnpaidOrders());
+        assertThat(jdbc.sql("select count(*) from invoices where account_id = ?").param(buyer.id())
+                .query(Long.class).single()).isEqualTo(settings.maxUnpaidOrders());
+
+        // paying (or cancelling) one makes room for the next
+        pay(buyer.id(), first, admin);
+        orders.place(buyer.id(), List.of(new Purchase(product, 1, null)), ShopTestProducts.checkout());
+        assertThatThrownBy(() -> orders.place(buyer.id(), List.of(new Purchase(product, 1, null)),
+                ShopTestProducts.checkout())).hasMessage("shop.order.tooManyUnpaid");
+    }
+
+    @Test
+    void unpaidOrdersGiveTheirStockBackOnceAfterTheirTime() {
+        long product = ShopTestProducts.product(catalog, "5.00", 10);
+        TestAccount buyer = fixtures.person();
+        TestAccount admin = fixtures.admin();
+        Instant placed = Instant.now();
+        clock.pin(placed);
+        long unpaid = orders.place(buyer.id(), List.of(new Purchase(product, 3, null)), ShopTestProducts.checkout());
+        long paid = orders.place(buyer.id(), List.of(new Purchase(product, 2, null)), ShopTestProducts.checkout());
+        pay(buyer.id(), paid, admin);
+        clock.pin(placed.plus(Duration.ofDays(1)));
+        long recent = orders.place(buyer.id(), List.of(new Purchase(product, 1, null)), ShopTestProducts.checkout());
+        assertThat(stock(product)).isEqualTo(4);
+
+        clock.pin(placed.plus(settings.unpaidOrderTtl()).minusSeconds(1));
+        release.releaseExpired();
+        assertThat(status(unpaid)).isEqualTo("PLACED");
+
+        clock.pin(placed.plus(settings.unpaidOrderTtl()).plusSeconds(1));
+        release.releaseExpired();
+        assertThat(status(unpaid)).isEqualTo("EXPIRED");
+        assertThat(status(paid)).isEqualTo("PLACED");
+        assertThat(status(recent)).isEqualTo("PLACED");
+        assertThat(stock(product)).isEqualTo(7);
+        assertThat(jdbc.sql("select i.status from invoices i join orders o on o.payment_reference = i.reference "
+                + "where o.id = ?").param(unpaid).query(String.class).single()).isEqualTo("VOID");
+        // again, as a second instance or a restarted job would: the stock comes back exactly once
+        release.releaseExpired();
+        assertThat(stock(product)).isEqualTo(7);
+        assertThat(orders.get(buyer.id(), unpaid).status()).isEqualTo(OrderStatus.EXPIRED);
+
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> assertThat(jdbc.sql(
+                        "select count(*) from notifications where recipient_id = ? and kind = 'ORDER_EXPIRED'")
+                .param(buyer.id()).query(Long.class).single()).isOne());
+        // an expired order's invoice can no longer be paid, and the buyer cannot cancel it
+        assertThatThrownBy(() -> orders.cancel(buyer.id(), unpaid)).hasMessage("shop.order.notCancellable");
+    }
+
+    @Test
+    void voidingAnOrdersInvoiceCancelsItAndReturnsItsStock() throws Exception {
+        long product = ShopTestProducts.product(catalog, "5.00", 10);
+        TestAccount buyer = fixtures.person();
+        TestAccount admin = fixtures.admin();
+        long order = orders.place(buyer.id(), List.of(new Purchase(product, 4, null)), ShopTestProducts.checkout());
+        long invoice = invoices.find(orders.get(buyer.id(), order).paymentReference()).orElseThrow();
+        mvc.perform(post("/admin/invoices/" + invoice + "/void").param("reason", "buyer never answered")
+                        .with(admin.login()).with(csrf()))
+                .andExpect(flash().attribute("notice", "admin.invoices.markedVoid"));
+        assertThat(status(order)).isEqualTo("CANCELLED");
+        assertThat(stock(product)).isEqualTo(10);
+    }
+
+    @Test
+    void theInvoicesPageIsFilteredAndPaged() throws Exception {
+        TestAccount admin = fixtures.admin();
+        TestAccount owes = fixtures.person();
+        jdbc.sql("""
+                        insert into invoices (account_id, method, description, amount, currency, status, reference)
+                        select ?, 'invoice', 'Paging test', 1.00, 'USD', 'OWED', 'INV-PAGE-' || ? || '-' || n
+                        from generate_series(1, 55) n""")
+                .params(owes.id(), owes.id()).update();
+        Document first = page(get("/admin/invoices").with(admin.login()));
+        assertThat(first.select("tr[id^=invoice-]")).hasSize(50);
+        assertThat(first.select("tr[id^=invoice-] td:nth-child(6)").eachText()).containsOnly("Owed");
+        String older = first.select("p.more a").attr("href");
+        assertThat(older).contains("before=");
+        Document second = page(get(older).with(admin.login()));
+        assertThat(second.text()).contains("INV-PAGE-" + owes.id() + "-1");
+
+        String paidReference = "INV-PAGE-" + owes.id() + "-55";
+        invoices.markPaid(admin.id(), invoices.find(paidReference).orElseThrow(), null);
+        Document paid = page(get("/admin/invoices").param("status", "PAID").with(admin.login()));
+        assertThat(paid.text()).contains(paidReference);
+        assertThat(paid.select("tr[id^=invoice-] td:nth-child(6)").eachText()).containsOnly("Paid");
+        assertThat(page(get("/admin/invoices").param("status", "ALL").with(admin.login())).text())
+                .contains(paidReference);
+    }
+}
