@@ -55,7 +55,7 @@ final class XssPayloads {
             "<img src=x onerror=xss(N)//",
             "<noscript><p title=\"</noscript><img src=x onerror=xss(N)>\">",
             "<x contenteditable autofocus onfocus=xss(N)>focus",
-            "<svg><animate onbegin=xss(N) attributeName=x dur=1s>",
+            "<svg><animate onbegin=xss(N) attributename=x dur=1s>", // lower case: "N" is the number
             "<svg><a xlink:href=\"javascript:xss(N)\"><text x=20 y=20>x</text></a></svg>",
             "<img srcset=\",,,,,x\" onerror=xss(N)>",
             "<object data=\"data:text/html,<script>parent.xss(N)</script>\">",
