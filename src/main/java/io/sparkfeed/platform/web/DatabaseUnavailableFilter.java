@@ -7,6 +7,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.Ordered;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -26,6 +32,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class DatabaseUnavailableFilter extends OncePerRequestFilter implements Ordered {
 
     static final String RETRY_AFTER_SECONDS = "5";
+
+    /** What HikariCP's stand-in for a connection it has closed answers to every call (with no SQLSTATE). */
+    private static final String CLOSED_BY_THE_POOL = "Connection is closed";
 
     @Override
     public int getOrder() {
@@ -48,17 +57,34 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter implements Ordered 
         }
     }
 
-    /** Whether the failure, or any of its causes, says the database could not be reached (SQLSTATE 08, 57P). */
+    /**
+     * Whether the failure, or any of its causes (or what it suppressed), says the database could not be reached:
+     * SQLSTATE 08 (connection) or 57P (the server shut down), no connection within the pool's wait, or a rollback
+     * refused because the pool had already closed the connection. The last is what a request holding a connection
+     * gets when PostgreSQL stops under it: its statement fails with 57P01, the pool closes the broken connection,
+     * and the transaction's rollback then fails and replaces the first failure.
+     */
     static boolean databaseUnreachable(Throwable failure) {
-        for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
+        Deque<Throwable> toSee = new ArrayDeque<>(List.of(failure));
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!toSee.isEmpty()) {
+            Throwable e = toSee.pop();
+            if (!seen.add(e) || seen.size() > 50) {
+                continue;
+            }
             if (e instanceof DataAccessResourceFailureException || e instanceof CannotCreateTransactionException
                     || e instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (e instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            if (e instanceof SQLException sql && (sql.getSQLState() == null
+                    ? CLOSED_BY_THE_POOL.equals(sql.getMessage())
+                    : sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
+            if (e.getCause() != null) {
+                toSee.push(e.getCause());
+            }
+            toSee.addAll(List.of(e.getSuppressed()));
         }
         return false;
     }
