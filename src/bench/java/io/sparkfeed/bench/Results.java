@@ -47,9 +47,11 @@ final class Results {
                 table.append("| ").append(name).append(" | no response | | | | | |\n");
                 continue;
             }
-            table.append(String.format(Locale.ROOT, "| %s | %.1f | %.3f | %d | %d | %d | %d |%n", name,
-                    page.perSecond(), page.perSecond() / yardstick, page.percentile(50), page.percentile(99),
-                    page.count(), page.failed()));
+            // a soak has no static phase, so no ratio
+            String ratio = Double.isNaN(yardstick) ? "–"
+                    : String.format(Locale.ROOT, "%.3f", page.perSecond() / yardstick);
+            table.append(String.format(Locale.ROOT, "| %s | %.1f | %s | %d | %d | %d | %d |%n", name,
+                    page.perSecond(), ratio, page.percentile(50), page.percentile(99), page.count(), page.failed()));
         }
         System.out.println();
         System.out.println(table);

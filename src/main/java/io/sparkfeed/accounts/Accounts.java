@@ -4,6 +4,7 @@ import io.sparkfeed.platform.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,14 @@ public class Accounts {
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final io.sparkfeed.audit.AuditLog audit;
     private final Clock clock;
+    private final List<HeaderCount> headerCounts;
+    private final String currentSql;
 
     Accounts(AccountRepository accounts, MembershipRepository memberships, PasswordEncoder passwordEncoder,
             PasswordPolicy passwordPolicy, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-            io.sparkfeed.audit.AuditLog audit, Clock clock) {
+            io.sparkfeed.audit.AuditLog audit, Clock clock, List<HeaderCount> headerCounts) {
+        this.headerCounts = List.copyOf(headerCounts);
+        this.currentSql = currentSql(this.headerCounts);
         this.jdbc = jdbc;
         this.audit = audit;
         this.accounts = accounts;
@@ -96,29 +101,47 @@ public class Accounts {
     }
 
     /**
-     * Who is signed in, with their Prime status now and their unread notifications; empty when the account is gone
-     * or suspended. One statement: every page pays for it.
+     * Who is signed in, with their Prime status now and the counts of the page header ({@link HeaderCount}); empty
+     * when the account is gone or suspended. One statement: every page pays for it.
      */
     @Transactional(readOnly = true)
     public Optional<CurrentAccount> current(long id) {
-        return jdbc.sql("""
-                        select a.id, a.handle, a.display_name, a.kind, a.admin, a.enthusiast, m.plan, m.ends_at,
-                               (select count(*) from notifications n where n.recipient_id = a.id and n.read_at is null),
-                               (select count(*) from account_interests i where i.account_id = a.id), a.hide_purchased,
-                               (select coalesce(sum(c.quantity), 0) from cart_lines c where c.account_id = a.id),
-                               a.session_version
-                        from accounts a
-                        left join lateral (select plan, ends_at from memberships
-                                           where account_id = a.id and starts_at <= :now and ends_at > :now
-                                           order by (plan = 'PAID') desc, ends_at desc limit 1) m on true
-                        where a.id = :id and a.suspended_at is null""")
+        return jdbc.sql(currentSql)
                 .param("id", id).param("now", java.sql.Timestamp.from(clock.instant()))
-                .query((rs, n) -> new CurrentAccount(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        AccountKind.valueOf(rs.getString(4)), rs.getBoolean(5), EnthusiastStatus.valueOf(rs.getString(6)),
-                        rs.getString(7) == null ? null : Plan.valueOf(rs.getString(7)),
-                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), rs.getLong(9),
-                        rs.getInt(10), rs.getBoolean(11), rs.getInt(12), rs.getInt(13)))
+                .query((rs, n) -> {
+                    Map<String, Long> counts = new HashMap<>();
+                    for (int i = 0; i < headerCounts.size(); i++) {
+                        counts.put(headerCounts.get(i).name(), rs.getLong(CURRENT_COLUMNS + 1 + i));
+                    }
+                    return new CurrentAccount(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            AccountKind.valueOf(rs.getString(4)), rs.getBoolean(5),
+                            EnthusiastStatus.valueOf(rs.getString(6)),
+                            rs.getString(7) == null ? null : Plan.valueOf(rs.getString(7)),
+                            rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), rs.getInt(9),
+                            rs.getBoolean(10), rs.getInt(11), Map.copyOf(counts));
+                })
                 .optional();
+    }
+
+    private static final int CURRENT_COLUMNS = 11;
+
+    private static String currentSql(List<HeaderCount> counts) {
+        StringBuilder extra = new StringBuilder();
+        for (HeaderCount count : counts) {
+            if (!count.name().matches("[a-z]{1,30}")) {
+                throw new IllegalStateException("A header count's name must be lower case letters: " + count.name());
+            }
+            extra.append(", ").append(count.sql()).append(" as count_").append(count.name());
+        }
+        return """
+                select a.id, a.handle, a.display_name, a.kind, a.admin, a.enthusiast, m.plan, m.ends_at,
+                       (select count(*) from account_interests i where i.account_id = a.id), a.hide_purchased,
+                       a.session_version%s
+                from accounts a
+                left join lateral (select plan, ends_at from memberships
+                                   where account_id = a.id and starts_at <= :now and ends_at > :now
+                                   order by (plan = 'PAID') desc, ends_at desc limit 1) m on true
+                where a.id = :id and a.suspended_at is null""".formatted(extra);
     }
 
     /**

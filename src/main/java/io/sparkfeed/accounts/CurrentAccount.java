@@ -1,14 +1,21 @@
 package io.sparkfeed.accounts;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Who is signed in, as every page shows it. {@code primePlan} and {@code primeEndsAt} are null for a non-member.
  * {@code sessionVersion} is compared with the session's (see {@link AccountPrincipal#sessionVersion()}).
+ * {@code headerCounts} are the numbers other modules put in the header, by {@link HeaderCount#name()}.
  */
 public record CurrentAccount(long id, String handle, String displayName, AccountKind kind, boolean admin,
-        EnthusiastStatus enthusiastStatus, Plan primePlan, Instant primeEndsAt, long unreadNotifications,
-        int interestCount, boolean hidePurchased, int cartItems, int sessionVersion) {
+        EnthusiastStatus enthusiastStatus, Plan primePlan, Instant primeEndsAt, int interestCount,
+        boolean hidePurchased, int sessionVersion, Map<String, Long> headerCounts) {
+
+    /** A number of the page header by its {@link HeaderCount#name()}; 0 when no module counts it. */
+    public long count(String name) {
+        return headerCounts.getOrDefault(name, 0L);
+    }
 
     /** Whether the personal feed is ready: the account picked its interests. */
     public boolean onboarded() {

@@ -2,6 +2,7 @@ package io.sparkfeed.accounts;
 
 import io.sparkfeed.platform.UserFacingException;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +34,13 @@ public class Interests {
         return loaded;
     }
 
+    /** Whether every one of these ids names an interest. */
+    public boolean allExist(Collection<Integer> ids) {
+        Set<Integer> known = new HashSet<>();
+        all().forEach(interest -> known.add(interest.id()));
+        return known.containsAll(ids);
+    }
+
     @Transactional(readOnly = true)
     public Set<Integer> of(long accountId) {
         return new LinkedHashSet<>(jdbc.sql("select interest_id from account_interests where account_id = ? order by interest_id")
@@ -57,9 +65,7 @@ public class Interests {
         if (chosen.size() < MINIMUM) {
             throw new UserFacingException("interests.tooFew", MINIMUM);
         }
-        long known = jdbc.sql("select count(*) from interests where id = any(?)")
-                .param(chosen.toArray(Integer[]::new)).query(Long.class).single();
-        if (known != chosen.size()) {
+        if (!allExist(chosen)) {
             throw new UserFacingException("interests.unknown");
         }
         jdbc.sql("delete from account_interests where account_id = ?").param(accountId).update();

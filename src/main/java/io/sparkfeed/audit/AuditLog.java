@@ -35,7 +35,7 @@ public class AuditLog {
         return jdbc.sql("""
                         select e.id, e.created_at, e.actor_id, a.handle, e.action, e.target_type, e.target_id,
                                e.reason, e.details
-                        from audit_entries e join accounts a on a.id = e.actor_id
+                        from audit_entries e join account_names a on a.id = e.actor_id
                         where (:action = '' or e.action = :action) and (:targetType = '' or e.target_type = :targetType)
                           and e.id < :before
                         order by e.id desc

@@ -45,7 +45,7 @@ public class Invoices {
         var query = jdbc.sql("""
                 select i.id, i.reference, i.account_id, a.handle, i.description, i.amount, i.currency,
                        i.status, i.created_at, i.settled_at
-                from invoices i join accounts a on a.id = i.account_id
+                from invoices i join account_names a on a.id = i.account_id
                 where i.id < :before %s
                 order by i.id desc
                 limit :size""".formatted(status == null ? "" : "and i.status = :status"));

@@ -32,7 +32,7 @@ public class Catalog {
     private static final String FROM = """
              from products p
              left join lateral (select i.key, i.width, i.height, i.widths from product_images pi
-                                join images i on i.key = pi.image_key
+                                join image_sizes i on i.key = pi.image_key
                                 where pi.product_id = p.id order by pi.position limit 1) fi on true
             """;
 

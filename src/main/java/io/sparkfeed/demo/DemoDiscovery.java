@@ -11,7 +11,10 @@ import io.sparkfeed.demo.DemoCatalog.Item;
 import io.sparkfeed.demo.DemoPictures.Placed;
 import io.sparkfeed.media.StoredImage;
 import io.sparkfeed.posts.Disclosure;
+import io.sparkfeed.posts.PostCard;
+import io.sparkfeed.posts.PostCards;
 import io.sparkfeed.posts.PostContent;
+import io.sparkfeed.posts.PostFilter;
 import io.sparkfeed.posts.PostingPolicy;
 import io.sparkfeed.posts.Posts;
 import io.sparkfeed.shop.Checkout;
@@ -32,7 +35,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -83,12 +85,12 @@ class DemoDiscovery implements DemoStep {
     private final Catalog catalog;
     private final Posts posts;
     private final Orders orders;
-    private final JdbcClient jdbc;
+    private final PostCards cards;
     private final PostingPolicy policy;
     private final PostStats stats;
 
     DemoDiscovery(Accounts accounts, Interests interests, Follows follows, Catalog catalog, Posts posts,
-            Orders orders, JdbcClient jdbc, PostingPolicy policy, PostStats stats) {
+            Orders orders, PostCards cards, PostingPolicy policy, PostStats stats) {
         this.policy = policy;
         this.stats = stats;
         this.accounts = accounts;
@@ -97,7 +99,7 @@ class DemoDiscovery implements DemoStep {
         this.catalog = catalog;
         this.posts = posts;
         this.orders = orders;
-        this.jdbc = jdbc;
+        this.cards = cards;
     }
 
     @Override
@@ -158,18 +160,14 @@ class DemoDiscovery implements DemoStep {
             long id = posts.publish(leo, new PostContent(alt, post.caption(), Disclosure.NONE, null, tags,
                     List.of(post.interest())), photo);
             Instant created = now.minus(Duration.ofHours(5L + 7L * i));
-            DemoPosts.backdate(jdbc, id, created);
+            posts.backdate(id, created);
         }
     }
 
     /** The author's newest visible post that tags products, or the one {@code skip} posts older. */
-    private Optional<Long> recentPost(String handle, int skip) {
-        return jdbc.sql("""
-                        select p.id from posts p join accounts a on a.id = p.author_id
-                        where a.handle = ? and p.hidden_at is null
-                          and exists (select 1 from post_tags t where t.post_id = p.id)
-                        order by p.created_at desc, p.id desc offset ? limit 1""")
-                .params(handle, skip).query(Long.class).optional();
+    private Optional<PostCard> recentPost(String handle, int skip) {
+        return cards.page(new PostFilter.ByAuthor(id(handle)), null, 50, null).posts().stream()
+                .filter(card -> !card.tags().isEmpty()).skip(skip).findFirst();
     }
 
     /** Whether the account may follow: not suspended, Prime, not a brand. */
@@ -181,13 +179,12 @@ class DemoDiscovery implements DemoStep {
      * Buys every product the post tags, credited to the post, and has the order delivered; nothing when the buyer
      * is suspended or a product is no longer for sale (an old database may have changed since the demo was seeded).
      */
-    private void buyEverything(String handle, Optional<Long> post, long admin, Map<String, ProductCard> active) {
+    private void buyEverything(String handle, Optional<PostCard> post, long admin, Map<String, ProductCard> active) {
         if (post.isEmpty() || accounts.current(id(handle)).isEmpty()) {
             return;
         }
-        long postId = post.get();
-        List<Long> tagged = jdbc.sql("select product_id from post_tags where post_id = ? order by position")
-                .param(postId).query(Long.class).list();
+        long postId = post.get().id();
+        List<Long> tagged = post.get().tags().stream().map(tag -> tag.product().id()).toList();
         boolean available = tagged.stream().allMatch(product -> active.values().stream()
                 .anyMatch(card -> card.id() == product && card.stock() > 0));
         if (tagged.isEmpty() || !available) {

@@ -5,7 +5,6 @@ import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.catalog.ProductCard;
 import io.sparkfeed.demo.DemoCatalog.Item;
 import io.sparkfeed.demo.DemoPictures.Placed;
-import io.sparkfeed.media.Images;
 import io.sparkfeed.posts.Disclosure;
 import io.sparkfeed.posts.PostContent;
 import io.sparkfeed.posts.Posts;
@@ -15,7 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +23,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** About thirty demo posts by the enthusiasts and Prime members, with tags, hashtags, smiles and comments. */
@@ -55,13 +52,11 @@ class DemoPosts implements DemoStep {
     private final Posts posts;
     private final Accounts accounts;
     private final Catalog catalog;
-    private final JdbcClient jdbc;
 
-    DemoPosts(Posts posts, Accounts accounts, Catalog catalog, Images images, JdbcClient jdbc) {
+    DemoPosts(Posts posts, Accounts accounts, Catalog catalog) {
         this.posts = posts;
         this.accounts = accounts;
         this.catalog = catalog;
-        this.jdbc = jdbc;
     }
 
     @Override
@@ -75,6 +70,7 @@ class DemoPosts implements DemoStep {
                 .collect(Collectors.toMap(ProductCard::title, Function.identity(), (a, b) -> a));
         List<Item> items = DemoCatalog.ITEMS;
         Instant now = Instant.now();
+        List<Long> published = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             String handle = AUTHORS[i % AUTHORS.length];
             long author = accounts.findByHandle(handle).orElseThrow().id();
@@ -101,28 +97,13 @@ class DemoPosts implements DemoStep {
                     disclosure == Disclosure.NONE ? null : "Northwind Outfitters", tags, interests), jpeg(picture));
             // spread the posts over the last weeks, newest last
             Instant created = now.minus(Duration.ofHours((30L - i) * 17 + (i % 4) * 3));
-            backdate(jdbc, id, created);
+            posts.backdate(id, created);
+            published.add(id);
         }
-        smilesAndComments();
+        smilesAndComments(published);
     }
 
-    /**
-     * Moves a just-published demo post back in time, with its publish record, so the daily posting limit does not
-     * count a month of demo posts as published today.
-     */
-    static void backdate(JdbcClient jdbc, long postId, Instant created) {
-        jdbc.sql("update posts set created_at = ?, updated_at = ? where id = ?")
-                .params(Timestamp.from(created), Timestamp.from(created), postId).update();
-        jdbc.sql("""
-                        update post_publications set published_at = ?
-                        where ctid = (select pp.ctid from post_publications pp
-                                      where pp.author_id = (select author_id from posts where id = ?)
-                                      order by pp.published_at desc limit 1)""")
-                .params(Timestamp.from(created), postId).update();
-    }
-
-    private void smilesAndComments() {
-        List<Long> ids = jdbc.sql("select id from posts order by id").query(Long.class).list();
+    private void smilesAndComments(List<Long> ids) {
         String[] fans = {"priya", "tom", "maya", "leo", "admin"};
         String[] remarks = {"Love this!", "Where did you find the lamp?", "Adding this to my list.",
             "Such a calm photo.", "I have the same one, it lasts forever."};

@@ -39,18 +39,20 @@ public class Search {
     private static final String QUERY = "(websearch_to_tsquery('sparkfeed_english', :q)"
             + " || websearch_to_tsquery('sparkfeed_french', :q) || websearch_to_tsquery('sparkfeed_simple', :q))";
 
-    static final String POST_IDS = ids("posts", "hidden_at is null", "%1$s.created_at desc, %1$s.id desc");
-    static final String PRODUCT_IDS = ids("products", "active", "%1$s.id desc");
-    static final String ACCOUNT_IDS = ids("accounts", "suspended_at is null", "%1$s.id desc");
+    static final String POST_IDS = ids("from posts t where t.hidden_at is null",
+            "%1$s.created_at desc, %1$s.id desc");
+    static final String PRODUCT_IDS = ids("from products t where t.active", "%1$s.id desc");
+    static final String ACCOUNT_IDS = ids("from accounts t where t.suspended_at is null", "%1$s.id desc");
 
     /**
      * Ranks the newest {@link #CANDIDATES} matches only, so that a word in every tenth post costs what a rare word
      * costs: the planner finds them either by walking the newest-first index (a common word) or through the GIN
-     * index (a rare word, all of whose matches are then candidates). Ties go to the newest. {@code newestFirst}
-     * is the order with {@code %1$s} for the table's alias.
+     * index (a rare word, all of whose matches are then candidates). Ties go to the newest. {@code visible} is the
+     * from clause with the table as {@code t} and its visibility condition; {@code newestFirst} is the order with
+     * {@code %1$s} for the table's alias.
      */
-    private static String ids(String table, String visible, String newestFirst) {
-        return "select c.id from (select t.id, t.created_at, t.search from " + table + " t where t." + visible
+    private static String ids(String visible, String newestFirst) {
+        return "select c.id from (select t.id, t.created_at, t.search " + visible
                 + " and t.search @@ " + QUERY + " order by " + newestFirst.formatted("t") + " limit :candidates) c"
                 + " order by ts_rank(c.search, " + QUERY + ") desc, " + newestFirst.formatted("c")
                 + " offset :offset limit :limit";

@@ -53,7 +53,7 @@ public class EnthusiastReview {
         return jdbc.sql("""
                         select a.id, a.handle, a.display_name, a.enthusiast,
                                (select count(*) from enthusiast_hidden_posts h where h.account_id = a.id)
-                        from accounts a where a.enthusiast in ('APPROVED', 'SUSPENDED')
+                        from account_names a where a.enthusiast in ('APPROVED', 'SUSPENDED')
                         order by lower(a.handle) limit 500""")
                 .query((rs, n) -> new EnthusiastMember(rs.getLong(1), rs.getString(2), rs.getString(3),
                         EnthusiastStatus.valueOf(rs.getString(4)), rs.getInt(5)))

@@ -19,7 +19,7 @@ public class Enthusiasts {
     static final String SELECT = """
             select e.id, e.account_id, a.handle, a.display_name, e.pitch, e.interests, e.links, e.status,
                    e.decision_reason, e.created_at, e.decided_at
-            from enthusiast_applications e join accounts a on a.id = e.account_id
+            from enthusiast_applications e join account_names a on a.id = e.account_id
             """;
 
     private final Accounts accounts;

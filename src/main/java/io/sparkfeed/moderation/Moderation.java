@@ -119,9 +119,9 @@ public class Moderation {
                         select o.*, coalesce(p.hidden_at, c.hidden_at) is not null as content_hidden,
                                au.handle as author_handle, au.suspended_at is not null as author_suspended
                         from open o
-                        left join posts p on o.target_type = 'POST' and p.id = o.target_id
-                        left join comments c on o.target_type = 'COMMENT' and c.id = o.target_id
-                        left join accounts au on au.id = coalesce(case o.target_type when 'POST' then p.author_id
+                        left join post_facts p on o.target_type = 'POST' and p.id = o.target_id
+                        left join comment_facts c on o.target_type = 'COMMENT' and c.id = o.target_id
+                        left join account_names au on au.id = coalesce(case o.target_type when 'POST' then p.author_id
                                   when 'COMMENT' then c.author_id else o.target_id end, o.reported_author)
                         order by o.first_at %1$s, o.target_type %1$s, o.target_id %1$s""".formatted(direction,
                         comparison))

@@ -6,8 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds what a report points at. A read model over the posts, comments and accounts tables (as the audit log
- * reads account handles), so that reporting needs no new API in those modules.
+ * Finds what a report points at, through the views posts and accounts publish ({@code post_facts},
+ * {@code comment_facts}, {@code account_names}), so that reporting needs no new API in those modules.
  */
 @Component
 class Subjects {
@@ -26,15 +26,15 @@ class Subjects {
         String sql;
         if (target == ReportTarget.POST) {
             sql = """
-                    select p.author_id, a.handle, p.caption, null::bigint as post_id from posts p
-                    join accounts a on a.id = p.author_id where p.id = :id and (not :visible or p.hidden_at is null)""";
+                    select p.author_id, a.handle, p.caption, null::bigint as post_id from post_facts p
+                    join account_names a on a.id = p.author_id where p.id = :id and (not :visible or p.hidden_at is null)""";
         } else if (target == ReportTarget.COMMENT) {
             sql = """
-                    select c.author_id, a.handle, c.body, c.post_id from comments c
-                    join accounts a on a.id = c.author_id join posts p on p.id = c.post_id
+                    select c.author_id, a.handle, c.body, c.post_id from comment_facts c
+                    join account_names a on a.id = c.author_id join post_facts p on p.id = c.post_id
                     where c.id = :id and (not :visible or (c.hidden_at is null and p.hidden_at is null))""";
         } else {
-            sql = "select a.id, a.handle, a.display_name, null::bigint as post_id from accounts a where a.id = :id";
+            sql = "select a.id, a.handle, a.display_name, null::bigint as post_id from account_names a where a.id = :id";
         }
         return jdbc.sql(sql).param("id", id).param("visible", visibleOnly)
                 .query((rs, n) -> new ReportSubject(target, id, rs.getLong(1), rs.getString(2), rs.getString(3),
@@ -47,8 +47,9 @@ class Subjects {
         if (target == ReportTarget.ACCOUNT) {
             return false;
         }
-        String table = target == ReportTarget.POST ? "posts" : "comments";
-        return jdbc.sql("select hidden_at is not null from " + table + " where id = ?").param(id)
+        String sql = target == ReportTarget.POST ? "select hidden_at is not null from post_facts where id = ?"
+                : "select hidden_at is not null from comment_facts where id = ?";
+        return jdbc.sql(sql).param(id)
                 .query(Boolean.class).optional().orElse(false);
     }
 

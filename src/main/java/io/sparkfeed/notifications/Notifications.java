@@ -54,7 +54,7 @@ public class Notifications {
         jdbc.sql("""
                         insert into notifications (recipient_id, kind, actor_id, post_id, reason, created_at)
                         select :recipient, :kind, :actor, :post, :reason, :now
-                        where (cast(:post as bigint) is null or exists (select 1 from posts where id = :post))
+                        where (cast(:post as bigint) is null or exists (select 1 from post_facts where id = :post))
                           and not (:once and exists (
                               select 1 from notifications n
                               where n.recipient_id = :recipient and n.actor_id = :actor and n.kind = :kind
@@ -71,7 +71,7 @@ public class Notifications {
         return jdbc.sql("""
                         select n.id, n.kind, a.handle, a.display_name, n.post_id, n.created_at, n.read_at is null,
                                n.reason
-                        from notifications n left join accounts a on a.id = n.actor_id and n.kind <> 'PURCHASE'
+                        from notifications n left join account_names a on a.id = n.actor_id and n.kind <> 'PURCHASE'
                         where n.recipient_id = ?
                         order by n.created_at desc, n.id desc limit ?""")
                 .params(recipientId, limit)

@@ -48,8 +48,8 @@ public class PostCards {
                    array (select pi.interest_id from post_interests pi where pi.post_id = p.id order by pi.interest_id)
                        as interest_ids
             from posts p
-            join accounts a on a.id = p.author_id
-            join images i on i.key = p.image_key
+            join account_names a on a.id = p.author_id
+            join image_sizes i on i.key = p.image_key
             """;
 
     /** How far back a purchase counts as "you already have this". */
@@ -139,14 +139,14 @@ public class PostCards {
             return posts("p.id = any(:ids) and p.hidden_at is null", paged);
         } else if (filter instanceof PostFilter.ByHashtag by) {
             params.put("tag", by.tag());
-            return links("", "post_hashtags", "tag = :tag", paged, "");
+            return links("", "from post_hashtags l where l.tag = :tag", paged, "");
         } else if (filter instanceof PostFilter.ByProduct by) {
             params.put("product", by.productId());
             // a product tagged twice on one photo is one post
-            return links("distinct ", "post_tags", "product_id = :product", paged, "");
+            return links("distinct ", "from post_tags l where l.product_id = :product", paged, "");
         } else if (filter instanceof PostFilter.ByInterest by) {
             params.put("interest", by.interestId());
-            return links("", "post_interests", "interest_id = :interest", paged, "");
+            return links("", "from post_interests l where l.interest_id = :interest", paged, "");
         } else if (filter instanceof PostFilter.Following by) {
             params.put("follower", by.viewerId());
             return merged(null, "", paged);
@@ -158,7 +158,8 @@ public class PostCards {
                 params.put("bought", bought.toArray(Long[]::new));
             }
             String picked = "select k.id, k.created_at from account_interests ai cross join lateral ("
-                    + links("", "post_interests", "interest_id = ai.interest_id", paged, owned.formatted("l.post_id"))
+                    + links("", "from post_interests l where l.interest_id = ai.interest_id", paged,
+                            owned.formatted("l.post_id"))
                     + ") k where ai.account_id = :follower";
             return merged(picked, owned, paged);
         }
@@ -200,10 +201,12 @@ public class PostCards {
                 + " order by p.created_at desc, p.id desc limit " + limit;
     }
 
-    /** Visible posts linked to a key in one of the link tables ({@code l}), newest first, a page of them. */
-    private static String links(String distinct, String table, String condition, boolean paged, String extra) {
-        return "select " + distinct + "l.post_id as id, l.created_at from " + table + " l where l." + condition
-                + " and not l.hidden"
+    /**
+     * Visible posts linked to a key in one of the link tables, newest first, a page of them; {@code from} names the
+     * table as {@code l} and the key's condition.
+     */
+    private static String links(String distinct, String from, boolean paged, String extra) {
+        return "select " + distinct + "l.post_id as id, l.created_at " + from + " and not l.hidden"
                 + (paged ? " and (l.created_at, l.post_id) < (:afterTime, :afterId)" : "") + extra
                 + " order by l.created_at desc, l.post_id desc limit :limit";
     }

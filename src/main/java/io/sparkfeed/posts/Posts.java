@@ -1,5 +1,6 @@
 package io.sparkfeed.posts;
 
+import io.sparkfeed.accounts.Interests;
 import io.sparkfeed.accounts.Memberships;
 import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.media.ImageRejectedException;
@@ -42,10 +43,12 @@ public class Posts {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final Interests interestCatalog;
 
     Posts(PostRepository posts, CommentRepository comments, PostingPolicy policy, Memberships memberships,
             Catalog catalog, Images images, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, Interests interestCatalog) {
+        this.interestCatalog = interestCatalog;
         this.transactions = transactions;
         this.posts = posts;
         this.comments = comments;
@@ -112,10 +115,21 @@ public class Posts {
         jdbc.sql("delete from post_publications where author_id = ? and published_at < ?")
                 .params(authorId, java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(2))))
                 .update();
-        jdbc.sql("insert into post_publications (author_id, published_at) values (?, ?)")
-                .params(authorId, java.sql.Timestamp.from(clock.instant())).update();
+        jdbc.sql("insert into post_publications (author_id, published_at, post_id) values (?, ?, ?)")
+                .params(authorId, java.sql.Timestamp.from(clock.instant()), post.id()).update();
         events.publishEvent(new PostPublished(post.id(), authorId));
         return post.id();
+    }
+
+    /**
+     * Moves a just-published post back in time with its publish record (demo data spreads its posts over weeks),
+     * so that the daily posting limit does not count it as published today.
+     */
+    @Transactional
+    public void backdate(long postId, Instant publishedAt) {
+        java.sql.Timestamp at = java.sql.Timestamp.from(publishedAt);
+        jdbc.sql("update posts set created_at = ?, updated_at = ? where id = ?").params(at, at, postId).update();
+        jdbc.sql("update post_publications set published_at = ? where post_id = ?").params(at, postId).update();
     }
 
     /** The author changes caption, alt text, tags and disclosure; nobody else may. */
@@ -242,7 +256,7 @@ public class Posts {
     private static final String COMMENTS = """
             select c.id, c.post_id, c.author_id, a.handle, a.display_name, c.body, c.created_at, c.hidden_at,
                    c.hidden_reason
-            from comments c join accounts a on a.id = c.author_id
+            from comments c join account_names a on a.id = c.author_id
             """;
 
     private static CommentView commentView(ResultSet rs, int n) throws SQLException {
@@ -363,9 +377,7 @@ public class Posts {
         if (interests.size() > PostContent.MAX_INTERESTS) {
             throw new PostRejectedException("interests", "post.interests.tooMany", PostContent.MAX_INTERESTS);
         }
-        long known = jdbc.sql("select count(*) from interests where id = any(?)")
-                .param(interests.toArray(Integer[]::new)).query(Long.class).single();
-        if (known != interests.size()) {
+        if (!interestCatalog.allExist(interests)) {
             throw new PostRejectedException("interests", "post.interests.unknown");
         }
         return new PostContent(alt, caption, disclosure, disclosure == Disclosure.NONE ? null : brand, rounded,

@@ -212,7 +212,8 @@ public class Orders {
 
     /** A suspended account buys nothing, even through a request that started before its session ended. */
     private void requireActive(long accountId) {
-        boolean suspended = jdbc.sql("select suspended_at is not null from accounts where id = ?").param(accountId)
+        boolean suspended = jdbc.sql("select suspended_at is not null from account_names where id = ?")
+                .param(accountId)
                 .query(Boolean.class).optional().orElse(true);
         if (suspended) {
             throw new org.springframework.security.access.AccessDeniedException("suspended");
@@ -260,16 +261,13 @@ public class Orders {
             return Set.of();
         }
         return new HashSet<>(jdbc.sql("""
-                        select t.post_id || ':' || t.product_id from post_tags t join posts p on p.id = t.post_id
-                        where t.post_id = any(?) and p.hidden_at is null""")
+                        select c.post_id || ':' || c.product_id from post_credits c where c.post_id = any(?)""")
                 .param(posts).query(String.class).list());
     }
 
-    /** Whether a line of this product may be credited to this post: the post tags it and is not hidden. */
+    /** Whether a line of this product may be credited to this post (the rule is the posts module's view). */
     static boolean credits(JdbcClient jdbc, long postId, long productId) {
-        return jdbc.sql("""
-                        select exists (select 1 from post_tags t join posts p on p.id = t.post_id
-                                       where t.post_id = ? and t.product_id = ? and p.hidden_at is null)""")
+        return jdbc.sql("select exists (select 1 from post_credits where post_id = ? and product_id = ?)")
                 .params(postId, productId).query(Boolean.class).single();
     }
 

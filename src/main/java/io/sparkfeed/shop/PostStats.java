@@ -113,13 +113,12 @@ public class PostStats {
                                 union all
                                 select o.post_id, o.day::date, 0, o.n
                                 from unnest(?::bigint[], ?::bigint[], ?::text[], ?::bigint[]) as o(post_id, product_id, day, n)
-                                where exists (select 1 from post_tags t join posts p on p.id = t.post_id
-                                              where t.post_id = o.post_id and t.product_id = o.product_id
-                                                and p.hidden_at is null))
+                                where exists (select 1 from post_credits t
+                                              where t.post_id = o.post_id and t.product_id = o.product_id))
                             insert into post_daily_stats (post_id, day, views, card_opens)
                             select c.post_id, c.day, sum(c.views)::bigint, sum(c.opens)::bigint
                             from counted c
-                            where exists (select 1 from posts p where p.id = c.post_id and p.hidden_at is null)
+                            where exists (select 1 from post_facts p where p.id = c.post_id and p.hidden_at is null)
                             group by c.post_id, c.day
                             on conflict (post_id, day) do update
                             set views = post_daily_stats.views + excluded.views,
@@ -189,14 +188,14 @@ public class PostStats {
                                coalesce(o.orders_7, 0) as orders_7, coalesce(o.revenue_7, 0) as revenue_7,
                                coalesce(o.orders_30, 0) as orders_30, coalesce(o.revenue_30, 0) as revenue_30,
                                coalesce(o.orders_all, 0) as orders_all, coalesce(o.revenue_all, 0) as revenue_all
-                        from posts p
+                        from post_facts p
                         left join (select s.post_id,
                                           sum(s.views) filter (where s.day > :day7) as views_7,
                                           sum(s.card_opens) filter (where s.day > :day7) as opens_7,
                                           sum(s.views) filter (where s.day > :day30) as views_30,
                                           sum(s.card_opens) filter (where s.day > :day30) as opens_30,
                                           sum(s.views) as views_all, sum(s.card_opens) as opens_all
-                                   from post_daily_stats s join posts sp on sp.id = s.post_id
+                                   from post_daily_stats s join post_facts sp on sp.id = s.post_id
                                    where sp.author_id = :author group by s.post_id) v on v.post_id = p.id
                         left join (select l.post_id,
                                           count(distinct l.order_id) filter (where o.created_at > :since7) as orders_7,
@@ -206,7 +205,7 @@ public class PostStats {
                                           count(distinct l.order_id) as orders_all,
                                           sum(l.price * l.quantity) as revenue_all
                                    from order_lines l join orders o on o.id = l.order_id
-                                   join posts lp on lp.id = l.post_id
+                                   join post_facts lp on lp.id = l.post_id
                                    where lp.author_id = :author and o.status not in ('CANCELLED', 'EXPIRED')
                                    group by l.post_id) o on o.post_id = p.id
                         where p.author_id = :author
