@@ -20,15 +20,43 @@ class RememberMeConfig {
 
     static final int VALIDITY_SECONDS = 60 * 60 * 24 * 30;
 
+    /** 32 random bytes in hex, like the generated key: anything shorter is a password, not a key. */
+    static final int MIN_KEY_LENGTH = 32;
+
+    private static final String PROPERTY = "sparkfeed.security.remember-me-key";
+
     @Bean
     RememberMeServices rememberMeServices(AccountUserDetailsService users, JdbcClient jdbc,
-            SparkfeedProperties properties, @Value("${sparkfeed.security.remember-me-key:}") String configuredKey) {
-        String key = configuredKey.isBlank() ? generatedKey(properties.dataDir()) : configuredKey;
+            SparkfeedProperties properties, @Value("${" + PROPERTY + ":}") String configuredKey,
+            @Value("${sparkfeed.security.require-configured-keys:false}") boolean configuredKeysRequired) {
+        String key = key(configuredKey, configuredKeysRequired, properties.dataDir());
         var services = new RevocableRememberMeServices(key, users, jdbc);
         services.setTokenValiditySeconds(VALIDITY_SECONDS);
         // like the session cookie: not sent on cross-site subrequests or form posts
         services.setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
         return services;
+    }
+
+    /**
+     * The configured key, or (unless the configuration must give one, as in {@code prod}, where several instances
+     * must share it) one generated beside the data. A start with a missing or short key fails with what to set.
+     */
+    static String key(String configured, boolean required, Path dataDir) {
+        String key = configured.strip();
+        if (key.isEmpty() && required) {
+            throw new IllegalStateException(PROPERTY + " (environment: SPARKFEED_SECURITY_REMEMBER_ME_KEY) is not "
+                    + "set: this profile takes its signing keys from configuration, the same on every instance. "
+                    + "Set it to " + MIN_KEY_LENGTH + " or more random characters, e.g. the output of "
+                    + "`openssl rand -hex 32`.");
+        }
+        if (key.isEmpty()) {
+            return generatedKey(dataDir);
+        }
+        if (key.length() < MIN_KEY_LENGTH) {
+            throw new IllegalStateException(PROPERTY + " is " + key.length() + " characters long: it needs "
+                    + MIN_KEY_LENGTH + " or more random characters, e.g. the output of `openssl rand -hex 32`.");
+        }
+        return key;
     }
 
     /** A remember-me key kept beside the data, so cookies survive a restart without a secret in the repository. */

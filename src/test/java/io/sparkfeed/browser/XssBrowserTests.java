@@ -13,10 +13,12 @@ import io.sparkfeed.moderation.Reports;
 import io.sparkfeed.posts.Disclosure;
 import io.sparkfeed.posts.PostContent;
 import io.sparkfeed.posts.Posts;
+import io.sparkfeed.posts.Reactions;
 import io.sparkfeed.shop.Checkout;
 import io.sparkfeed.shop.Orders;
 import io.sparkfeed.shop.Purchase;
 import io.sparkfeed.shop.ShippingAddress;
+import io.sparkfeed.shop.ShippingAddresses;
 import io.sparkfeed.support.Browser;
 import io.sparkfeed.support.Fixtures;
 import io.sparkfeed.support.IntegrationTest;
@@ -116,7 +118,13 @@ class XssBrowserTests extends IntegrationTest {
     CatalogAdmin catalog;
 
     @Autowired
+    Reactions reactions;
+
+    @Autowired
     Orders orders;
+
+    @Autowired
+    ShippingAddresses addresses;
 
     @Autowired
     Enthusiasts enthusiasts;
@@ -178,7 +186,7 @@ class XssBrowserTests extends IntegrationTest {
                     .params(run + "-" + i + "@example.test", run + "x" + i, at(names, i, "Commenter " + i))
                     .query(Long.class).single();
             fixtures.paidMembership(account, Duration.ofDays(30));
-            comments.add(posts.comment(account, firstPost, payloads.get(i)));
+            comments.add(reactions.comment(account, firstPost, payloads.get(i)));
             commenters.add(account);
             if (i < details.size()) {
                 reports.file(account, ReportTarget.POST, postIds.get(i % postIds.size()), ReportReason.OTHER,
@@ -241,7 +249,7 @@ class XssBrowserTests extends IntegrationTest {
             orders.cancel(owner.id(), order);
             orderIds.add(order);
         }
-        orders.saveAddress(owner.id(), new ShippingAddress(shortNames.get(0), lines.get(0), lines.get(1),
+        addresses.save(owner.id(), new ShippingAddress(shortNames.get(0), lines.get(0), lines.get(1),
                 shortNames.get(1), postcodes.get(0), countries.get(0)));
 
         try (Browser browser = trapped()) {

@@ -53,11 +53,12 @@ class DockerComposeTest {
     }
 
     @Test
-    void everyPasswordMustComeFromTheEnvironment() {
+    void everyPasswordAndKeyMustComeFromTheEnvironment() {
         for (String value : List.of(environment("db").get("POSTGRES_PASSWORD"),
                 environment("db").get("SPARKFEED_APP_DB_PASSWORD"),
                 environment("app").get("SPRING_DATASOURCE_PASSWORD"),
-                environment("app").get("SPRING_FLYWAY_PASSWORD"))) {
+                environment("app").get("SPRING_FLYWAY_PASSWORD"),
+                environment("app").get("SPARKFEED_SECURITY_REMEMBER_ME_KEY"))) {
             // ${NAME:?message}: compose refuses to start while NAME is unset or empty
             assertThat(value).matches("\\$\\{[A-Z_]+:\\?[^}]+}");
         }
