@@ -41,7 +41,8 @@ class SqlOwnershipTests {
     private static final Pattern DDL = Pattern.compile(
             "\\b(create\\s+(?:or\\s+replace\\s+)?(?:table|view|materialized\\s+view)(?:\\s+if\\s+not\\s+exists)?"
                     + "|drop\\s+(?:table|view|materialized\\s+view)(?:\\s+if\\s+exists)?)\\s+([a-z_][a-z0-9_]*)"
-                    + "|\\balter\\s+table\\s+(?:if\\s+exists\\s+)?([a-z_][a-z0-9_]*)\\s+rename\\s+to\\s+([a-z_][a-z0-9_]*)");
+                    + "|\\balter\\s+table\\s+(?:if\\s+exists\\s+)?([a-z_][a-z0-9_]*)"
+                    + "\\s+rename\\s+to\\s+([a-z_][a-z0-9_]*)");
     /** A relation named after a keyword. */
     private static final Pattern REFERENCE = Pattern.compile(
             "\\b(from|join|update|into|using|truncate|table)\\s+(?:only\\s+)?([a-z_][a-z0-9_]*)");

@@ -8,6 +8,7 @@ import io.sparkfeed.demo.DemoPictures.Placed;
 import io.sparkfeed.posts.Disclosure;
 import io.sparkfeed.posts.PostContent;
 import io.sparkfeed.posts.Posts;
+import io.sparkfeed.posts.Reactions;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -50,11 +51,13 @@ class DemoPosts implements DemoStep {
         "A gift that gets used every single day. #gifts #everydaycarry"};
 
     private final Posts posts;
+    private final Reactions reactions;
     private final Accounts accounts;
     private final Catalog catalog;
 
-    DemoPosts(Posts posts, Accounts accounts, Catalog catalog) {
+    DemoPosts(Posts posts, Reactions reactions, Accounts accounts, Catalog catalog) {
         this.posts = posts;
+        this.reactions = reactions;
         this.accounts = accounts;
         this.catalog = catalog;
     }
@@ -111,12 +114,12 @@ class DemoPosts implements DemoStep {
             for (int f = 0; f < fans.length; f++) {
                 if ((i + f) % 3 != 0) {
                     long fan = accounts.findByHandle(fans[f]).orElseThrow().id();
-                    posts.smile(fan, ids.get(i));
+                    reactions.smile(fan, ids.get(i));
                 }
             }
             if (i % 2 == 0) {
                 long commenter = accounts.findByHandle(fans[i % fans.length]).orElseThrow().id();
-                posts.comment(commenter, ids.get(i), remarks[i % remarks.length]);
+                reactions.comment(commenter, ids.get(i), remarks[i % remarks.length]);
             }
         }
     }

@@ -1,6 +1,8 @@
 package io.sparkfeed.media;
 
 import io.sparkfeed.platform.UserFacingException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 
 /**
  * No decode was free for this upload: the account already has its share running ({@link #perAccount()}, a 429),
@@ -25,5 +27,14 @@ public class ImagesBusyException extends UserFacingException {
     /** 429 when the account is at its own limit, 503 when the instance is. */
     public int status() {
         return perAccount ? 429 : 503;
+    }
+
+    /**
+     * The answer of every form that takes a photo when this is thrown (a post, a product): its status and when to
+     * send the same form again; the page shows the form as it was sent, with this message.
+     */
+    public void answer(HttpServletResponse response) {
+        response.setStatus(status());
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
     }
 }

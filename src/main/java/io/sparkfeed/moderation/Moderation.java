@@ -4,6 +4,7 @@ import io.sparkfeed.accounts.Accounts;
 import io.sparkfeed.audit.AuditLog;
 import io.sparkfeed.platform.UserFacingException;
 import io.sparkfeed.posts.Posts;
+import io.sparkfeed.posts.Reactions;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -28,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Moderation {
 
     private final Posts posts;
+    private final Reactions reactions;
     private final Accounts accounts;
     private final Subjects subjects;
     private final AuditLog audit;
@@ -35,9 +37,10 @@ public class Moderation {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Moderation(Posts posts, Accounts accounts, Subjects subjects, AuditLog audit,
+    Moderation(Posts posts, Reactions reactions, Accounts accounts, Subjects subjects, AuditLog audit,
             JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.posts = posts;
+        this.reactions = reactions;
         this.accounts = accounts;
         this.subjects = subjects;
         this.audit = audit;
@@ -67,7 +70,7 @@ public class Moderation {
 
     @Transactional
     public void hideComment(long adminId, long commentId, String reason) {
-        long author = posts.hideComment(commentId, reason);
+        long author = reactions.hideComment(commentId, reason);
         audit.record(adminId, "COMMENT_HIDDEN", "COMMENT", commentId, reason, "author " + author);
         subjects.find(ReportTarget.COMMENT, commentId, false).ifPresent(comment -> events.publishEvent(
                 new CommentTakenDown(commentId, comment.postId(), author, reason)));
@@ -75,7 +78,7 @@ public class Moderation {
 
     @Transactional
     public void restoreComment(long adminId, long commentId, String reason) {
-        long author = posts.restoreComment(commentId);
+        long author = reactions.restoreComment(commentId);
         audit.record(adminId, "COMMENT_RESTORED", "COMMENT", commentId, reason, "author " + author);
     }
 
@@ -117,7 +120,14 @@ public class Moderation {
                             order by first_at %1$s, target_type %1$s, target_id %1$s
                             limit :size)
                         select o.*, coalesce(p.hidden_at, c.hidden_at) is not null as content_hidden,
-                               au.handle as author_handle, au.suspended_at is not null as author_suspended
+                               au.handle as author_handle, au.suspended_at is not null as author_suspended,
+                               case o.target_type when 'POST' then p.id is not null
+                                   when 'COMMENT' then c.id is not null else au.id is not null end as found,
+                               case o.target_type when 'POST' then p.author_id
+                                   when 'COMMENT' then c.author_id else au.id end as subject_author,
+                               case o.target_type when 'POST' then p.caption
+                                   when 'COMMENT' then c.body else au.display_name end as subject_text,
+                               c.post_id as subject_post
                         from open o
                         left join post_facts p on o.target_type = 'POST' and p.id = o.target_id
                         left join comment_facts c on o.target_type = 'COMMENT' and c.id = o.target_id
@@ -132,10 +142,14 @@ public class Moderation {
                 .query((rs, n) -> {
                     ReportTarget target = ReportTarget.valueOf(rs.getString("target_type"));
                     long id = rs.getLong("target_id");
+                    // the item as Subjects would find it, read in the same statement: no query per row
+                    ReportSubject subject = rs.getBoolean("found") ? new ReportSubject(target, id,
+                            rs.getLong("subject_author"), rs.getString("author_handle"), rs.getString("subject_text"),
+                            rs.getObject("subject_post", Long.class)) : null;
                     return new QueueItem(target, id, rs.getInt("reporters"),
                             rs.getTimestamp("first_at").toInstant(),
                             strings(rs.getArray("reasons")).stream().map(ReportReason::valueOf).sorted().toList(),
-                            strings(rs.getArray("details")), subjects.find(target, id, false).orElse(null),
+                            strings(rs.getArray("details")), subject,
                             rs.getString("author_handle"), rs.getBoolean("content_hidden"),
                             rs.getBoolean("author_suspended"));
                 })

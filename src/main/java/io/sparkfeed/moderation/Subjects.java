@@ -27,14 +27,17 @@ class Subjects {
         if (target == ReportTarget.POST) {
             sql = """
                     select p.author_id, a.handle, p.caption, null::bigint as post_id from post_facts p
-                    join account_names a on a.id = p.author_id where p.id = :id and (not :visible or p.hidden_at is null)""";
+                    join account_names a on a.id = p.author_id
+                    where p.id = :id and (not :visible or p.hidden_at is null)""";
         } else if (target == ReportTarget.COMMENT) {
             sql = """
                     select c.author_id, a.handle, c.body, c.post_id from comment_facts c
                     join account_names a on a.id = c.author_id join post_facts p on p.id = c.post_id
                     where c.id = :id and (not :visible or (c.hidden_at is null and p.hidden_at is null))""";
         } else {
-            sql = "select a.id, a.handle, a.display_name, null::bigint as post_id from account_names a where a.id = :id";
+            sql = """
+                    select a.id, a.handle, a.display_name, null::bigint as post_id from account_names a
+                    where a.id = :id""";
         }
         return jdbc.sql(sql).param("id", id).param("visible", visibleOnly)
                 .query((rs, n) -> new ReportSubject(target, id, rs.getLong(1), rs.getString(2), rs.getString(3),

@@ -21,26 +21,28 @@ public class Cart {
 
     private final JdbcClient jdbc;
     private final Catalog catalog;
+    private final PostCredits credits;
 
-    Cart(JdbcClient jdbc, Catalog catalog) {
+    Cart(JdbcClient jdbc, Catalog catalog, PostCredits credits) {
         this.jdbc = jdbc;
         this.catalog = catalog;
+        this.credits = credits;
     }
 
     @Transactional
     public void add(long accountId, long productId, int quantity, Long postId) {
-        if (quantity < 1 || quantity > Orders.MAX_QUANTITY) {
+        if (quantity < 1 || quantity > OrderPlacement.MAX_QUANTITY) {
             throw new UserFacingException("shop.quantity.invalid");
         }
         if (!catalog.existingActive(List.of(productId)).contains(productId)) {
             throw new NotFoundException("product " + productId);
         }
-        Long credited = postId != null && Orders.credits(jdbc, postId, productId) ? postId : null;
+        Long credited = postId != null && credits.credits(postId, productId) ? postId : null;
         jdbc.sql("""
                         insert into cart_lines (account_id, product_id, quantity, post_id) values (?, ?, ?, ?)
                         on conflict (account_id, product_id, coalesce(post_id, 0))
                         do update set quantity = least(?, cart_lines.quantity + excluded.quantity)""")
-                .params(accountId, productId, quantity, credited, Orders.MAX_QUANTITY).update();
+                .params(accountId, productId, quantity, credited, OrderPlacement.MAX_QUANTITY).update();
     }
 
     /** Sets a line's quantity; zero removes it. */
@@ -50,7 +52,7 @@ public class Cart {
             remove(accountId, lineId);
             return;
         }
-        if (quantity > Orders.MAX_QUANTITY) {
+        if (quantity > OrderPlacement.MAX_QUANTITY) {
             throw new UserFacingException("shop.quantity.invalid");
         }
         if (jdbc.sql("update cart_lines set quantity = ? where id = ? and account_id = ?")

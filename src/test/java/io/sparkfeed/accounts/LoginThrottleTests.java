@@ -1,5 +1,6 @@
 package io.sparkfeed.accounts;
 
+import static io.sparkfeed.support.Races.race;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
@@ -16,10 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -150,34 +148,15 @@ class LoginThrottleTests extends io.sparkfeed.support.IntegrationTest {
     void twentyParallelWrongGuessesDoNotAllReachThePasswordCheck() throws Exception {
         TestAccount priya = fixtures.person();
         String attacker = newAddress();
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        try {
-            List<Future<String>> answers = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                int n = i;
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return mvc.perform(login(priya.email(), "parallel guess " + n, attacker)).andReturn()
-                            .getResponse().getRedirectedUrl();
-                }));
-            }
-            start.countDown();
-            int checked = 0;
-            int throttled = 0;
-            for (Future<String> answer : answers) {
-                String url = answer.get();
-                if (url.equals("/login?error")) {
-                    checked++;
-                } else if (url.startsWith("/login?throttled")) {
-                    throttled++;
-                }
-            }
-            assertThat(checked).isEqualTo(5);
-            assertThat(throttled).isEqualTo(15);
-        } finally {
-            pool.shutdownNow();
+        List<Callable<String>> guesses = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int n = i;
+            guesses.add(() -> mvc.perform(login(priya.email(), "parallel guess " + n, attacker)).andReturn()
+                    .getResponse().getRedirectedUrl());
         }
+        List<String> answers = race(guesses, 20);
+        assertThat(answers).filteredOn(url -> url.equals("/login?error")).hasSize(5);
+        assertThat(answers).filteredOn(url -> url.startsWith("/login?throttled")).hasSize(15);
     }
 
     @Test

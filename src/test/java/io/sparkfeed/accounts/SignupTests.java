@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.sparkfeed.support.IntegrationTest;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -100,6 +102,23 @@ class SignupTests extends IntegrationTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Enter a valid email address.")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(
                         "A handle has 3 to 30 letters, digits or underscores.")));
+    }
+
+    @Test
+    void aRefusedFieldPointsScreenReadersAtItsErrorAndItsHint() throws Exception {
+        Document form = page(signup("not-an-email", "a b", "a long enough passphrase"));
+
+        Element email = form.selectFirst("input#email");
+        assertThat(email.attr("aria-invalid")).isEqualTo("true");
+        assertThat(form.select("#" + email.attr("aria-describedby")).text()).isEqualTo("Enter a valid email address.");
+        Element handle = form.selectFirst("input#handle");
+        assertThat(handle.attr("aria-invalid")).isEqualTo("true");
+        assertThat(handle.attr("aria-describedby").split(" ")).containsExactly("handle-hint", "handle-error");
+        assertThat(form.select("#handle-error").text()).contains("A handle has 3 to 30 letters");
+        Element name = form.selectFirst("input#displayName");
+        assertThat(name.hasAttr("aria-invalid")).isFalse();
+        assertThat(name.hasAttr("aria-describedby")).isFalse();
+        assertThat(form.selectFirst("input#password").attr("aria-describedby")).isEqualTo("password-hint");
     }
 
     @Test

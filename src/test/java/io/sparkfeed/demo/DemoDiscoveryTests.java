@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.sparkfeed.posts.SpendingLedger;
 import io.sparkfeed.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,8 +33,7 @@ class DemoDiscoveryTests extends IntegrationTest {
     }
 
     private Document page(String path, String handle) throws Exception {
-        return Jsoup.parse(mvc.perform(get(path).with(as(handle))).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString());
+        return page(get(path).with(as(handle)));
     }
 
     private long id(String handle) {

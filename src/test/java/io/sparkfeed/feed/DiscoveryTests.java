@@ -51,11 +51,6 @@ class DiscoveryTests extends IntegrationTest {
     @Autowired
     Orders orders;
 
-    private Document page(MockHttpServletRequestBuilder request) throws Exception {
-        return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString());
-    }
-
     private static List<Long> postIds(Document d) {
         return d.select("article.post-card").stream().map(e -> Long.parseLong(e.id().substring(5))).toList();
     }

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,11 +35,6 @@ class FeedTests extends IntegrationTest {
                     fixtures.product(i % 5), fixtures.product((i + 3) % 7));
         }
         viewer = fixtures.primeMember();
-    }
-
-    private Document page(MockHttpServletRequestBuilder request) throws Exception {
-        return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString());
     }
 
     private int statementsFor(MockHttpServletRequestBuilder request) throws Exception {

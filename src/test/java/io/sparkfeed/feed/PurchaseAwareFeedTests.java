@@ -20,12 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** For you stops advertising what the viewer already owns; the hotspot card says "You bought this". */
 class PurchaseAwareFeedTests extends IntegrationTest {
@@ -38,11 +36,6 @@ class PurchaseAwareFeedTests extends IntegrationTest {
 
     @Autowired
     Catalog catalog;
-
-    private Document page(MockHttpServletRequestBuilder request) throws Exception {
-        return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString());
-    }
 
     private static List<Long> postIds(Document d) {
         return d.select("article.post-card").stream().map(e -> Long.parseLong(e.id().substring(5))).toList();

@@ -6,10 +6,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.sparkfeed.accounts.Follows;
 import io.sparkfeed.posts.Posts;
+import io.sparkfeed.posts.Reactions;
 import io.sparkfeed.support.IntegrationTest;
 import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.catalog.ProductDraft;
@@ -25,7 +25,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 class SearchAndNotificationTests extends IntegrationTest {
 
@@ -33,15 +32,13 @@ class SearchAndNotificationTests extends IntegrationTest {
     Posts posts;
 
     @Autowired
+    Reactions reactions;
+
+    @Autowired
     Follows follows;
 
     @Autowired
     Catalog catalog;
-
-    private Document page(MockHttpServletRequestBuilder request) throws Exception {
-        return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString());
-    }
 
     @Test
     void theObviousResultRanksFirst() throws Exception {
@@ -136,10 +133,10 @@ class SearchAndNotificationTests extends IntegrationTest {
         var author = fixtures.primeMember();
         var fan = fixtures.primeMember();
         long post = fixtures.post(author, "notify me");
-        posts.smile(fan.id(), post);
-        posts.comment(fan.id(), post, "Great!");
+        reactions.smile(fan.id(), post);
+        reactions.comment(fan.id(), post, "Great!");
         follows.follow(fan.id(), author.id());
-        posts.smile(author.id(), post); // one's own smile notifies nobody
+        reactions.smile(author.id(), post); // one's own smile notifies nobody
 
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
                 "select count(*) from notifications where recipient_id = ?").param(author.id()).query(Long.class).single() == 3);

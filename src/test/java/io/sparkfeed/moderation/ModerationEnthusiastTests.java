@@ -14,7 +14,6 @@ import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
 import java.time.Duration;
 import java.util.List;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.ResultActions;
@@ -23,11 +22,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class ModerationEnthusiastTests extends IntegrationTest {
 
     private static final String PITCH = "I photograph every pair of boots I resole, with the kit I used.";
-
-    private Document page(MockHttpServletRequestBuilder request) throws Exception {
-        return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString());
-    }
 
     private ResultActions apply(TestAccount who) throws Exception {
         return mvc.perform(post("/enthusiasts/apply").param("pitch", PITCH).param("interests", "boots, leather")

@@ -10,11 +10,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.sparkfeed.posts.Posts;
+import io.sparkfeed.posts.Reactions;
 import io.sparkfeed.support.Fixtures;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
 import java.util.List;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,10 +34,8 @@ class ModerationTests extends IntegrationTest {
     @Autowired
     Posts posts;
 
-    private Document page(MockHttpServletRequestBuilder request) throws Exception {
-        return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString());
-    }
+    @Autowired
+    Reactions reactions;
 
     private List<MockHttpServletRequestBuilder> adminRoutes(long post, long comment, long account) {
         return List.of(get("/admin/reports"),
@@ -57,7 +55,7 @@ class ModerationTests extends IntegrationTest {
     void adminRoutesSendVisitorsToLoginAndRefuseEveryoneElse() throws Exception {
         var author = fixtures.primeMember();
         long post = fixtures.post(author, "not to be touched");
-        long comment = posts.comment(author.id(), post, "my own comment");
+        long comment = reactions.comment(author.id(), post, "my own comment");
         for (var route : adminRoutes(post, comment, author.id())) {
             mvc.perform(route).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
         }
@@ -128,7 +126,7 @@ class ModerationTests extends IntegrationTest {
         assertThat(page(get("/posts/" + post).with(admin.login())).select(".flash.problem").text())
                 .contains("Counterfeit goods");
         // nobody smiles at or comments on a hidden post
-        assertThatThrownBy(() -> posts.smile(other.id(), post)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> reactions.smile(other.id(), post)).isInstanceOf(RuntimeException.class);
 
         mvc.perform(post("/admin/moderation/posts/" + post + "/restore").param("reason", "Appeal accepted")
                         .with(admin.login()).with(csrf()))
@@ -158,7 +156,7 @@ class ModerationTests extends IntegrationTest {
         var author = fixtures.primeMember();
         var commenter = fixtures.primeMember();
         long post = fixtures.post(author, "commented");
-        long comment = posts.comment(commenter.id(), post, "Buy cheap watches at spam.example");
+        long comment = reactions.comment(commenter.id(), post, "Buy cheap watches at spam.example");
         String selector = "#comment-" + comment;
 
         mvc.perform(post("/admin/moderation/comments/" + comment + "/hide").param("post", String.valueOf(post))
@@ -206,8 +204,8 @@ class ModerationTests extends IntegrationTest {
                 .andExpect(redirectedUrl("/login?suspended"));
         mvc.perform(post("/login").param("login", member.email()).param("password", Fixtures.PASSWORD)
                 .with(csrf())).andExpect(redirectedUrl("/login?suspended"));
-        assertThatThrownBy(() -> posts.smile(member.id(), post)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> posts.comment(member.id(), post, "hi")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> reactions.smile(member.id(), post)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> reactions.comment(member.id(), post, "hi")).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> fixtures.post(member, "while suspended")).isInstanceOf(RuntimeException.class);
         long someone = fixtures.primeMember().id();
         assertThatThrownBy(() -> follows.follow(member.id(), someone)).isInstanceOf(AccessDeniedException.class);
@@ -222,7 +220,7 @@ class ModerationTests extends IntegrationTest {
         mvc.perform(post("/admin/moderation/accounts/" + member.id() + "/reinstate").param("reason", "Apologised")
                         .with(admin.login()).with(csrf()))
                 .andExpect(flash().attribute("notice", "admin.moderation.reinstated"));
-        posts.smile(member.id(), post);
+        reactions.smile(member.id(), post);
         mvc.perform(get("/").session(login(member))).andExpect(status().isOk());
         assertThat(audit("ACCOUNT", member.id())).containsExactly("ACCOUNT_SUSPENDED:Harassment:" + admin.id(),
                 "ACCOUNT_REINSTATED:Apologised:" + admin.id());

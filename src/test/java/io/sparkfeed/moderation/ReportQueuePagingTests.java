@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.stream.Stream;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +23,7 @@ import org.junit.jupiter.api.Test;
 class ReportQueuePagingTests extends IntegrationTest {
 
     private Document page(String url, TestAccount admin) throws Exception {
-        return Jsoup.parse(mvc.perform(get(url).with(admin.login())).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString(StandardCharsets.UTF_8));
+        return page(get(url).with(admin.login()));
     }
 
     private static List<String> items(Document page) {

@@ -11,17 +11,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.sparkfeed.posts.Posts;
+import io.sparkfeed.posts.Reactions;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
+import io.sparkfeed.support.StatementCounter;
 import java.util.List;
 import org.hamcrest.Matchers;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 class ReportTests extends IntegrationTest {
 
@@ -29,12 +29,10 @@ class ReportTests extends IntegrationTest {
     Posts posts;
 
     @Autowired
-    Reports reports;
+    Reactions reactions;
 
-    private Document page(MockHttpServletRequestBuilder request) throws Exception {
-        return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString());
-    }
+    @Autowired
+    Reports reports;
 
     private ResultActions report(TestAccount who, String type, long id, String reason, String details)
             throws Exception {
@@ -55,11 +53,38 @@ class ReportTests extends IntegrationTest {
     }
 
     @Test
+    void theQueueShowsEveryReportedItemWithItsTextInAFewStatementsWhateverTheNumberOfRows() throws Exception {
+        var admin = fixtures.admin();
+        var author = fixtures.primeMember();
+        long post = fixtures.post(author, "a caption worth reporting");
+        long comment = reactions.comment(author.id(), post, "a comment worth reporting");
+        var account = fixtures.person();
+        report(fixtures.person(), "POST", post, "SPAM", "").andExpect(redirectedUrl("/me/reports"));
+        report(fixtures.person(), "COMMENT", comment, "HARASSMENT", "").andExpect(redirectedUrl("/me/reports"));
+        report(fixtures.person(), "ACCOUNT", account.id(), "SPAM", "").andExpect(redirectedUrl("/me/reports"));
+        for (int i = 0; i < 3; i++) {
+            report(fixtures.person(), "POST", fixtures.post(author, "more " + i), "SPAM", "")
+                    .andExpect(redirectedUrl("/me/reports"));
+        }
+        page(get("/admin/reports?order=newest").with(admin.login())); // warm-up
+
+        StatementCounter.reset();
+        Document queue = page(get("/admin/reports?order=newest").with(admin.login()));
+
+        assertThat(queue.select("[id^=queue-]")).hasSizeGreaterThanOrEqualTo(6);
+        // the signed-in account and the queue: never a statement per row
+        assertThat(StatementCounter.count()).isLessThanOrEqualTo(4);
+        assertThat(queue.select("#queue-POST-" + post).text()).contains("a caption worth reporting");
+        assertThat(queue.select("#queue-COMMENT-" + comment).text()).contains("a comment worth reporting");
+        assertThat(queue.select("#queue-ACCOUNT-" + account.id()).text()).contains("@" + account.handle());
+    }
+
+    @Test
     void theReportLinksAreOnThePostItsCommentsAndTheProfile() throws Exception {
         var author = fixtures.primeMember();
         var reader = fixtures.person();
         long post = fixtures.post(author, "reportable");
-        long comment = posts.comment(author.id(), post, "a comment");
+        long comment = reactions.comment(author.id(), post, "a comment");
         Document d = page(get("/posts/" + post).with(reader.login()));
         assertThat(d.select("a[href='/report?type=POST&id=" + post + "']")).hasSize(1);
         assertThat(d.select("a[href='/report?type=COMMENT&id=" + comment + "']")).hasSize(1);
@@ -150,7 +175,7 @@ class ReportTests extends IntegrationTest {
         var troll = fixtures.primeMember();
         var victim = fixtures.primeMember();
         long post = fixtures.post(victim, "my photo");
-        long comment = posts.comment(troll.id(), post, "you are ugly");
+        long comment = reactions.comment(troll.id(), post, "you are ugly");
         report(victim, "COMMENT", comment, "HARASSMENT", "").andExpect(redirectedUrl("/me/reports"));
         report(victim, "ACCOUNT", troll.id(), "HARASSMENT", "").andExpect(redirectedUrl("/me/reports"));
 

@@ -9,17 +9,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.sparkfeed.posts.Posts;
+import io.sparkfeed.posts.Reactions;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
 import io.sparkfeed.support.StatementCounter;
 import java.time.Duration;
 import java.util.List;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** What a takedown does beyond the lists: the photo, the comments under the post, and what the author is told. */
@@ -28,10 +27,8 @@ class TakedownTests extends IntegrationTest {
     @Autowired
     Posts posts;
 
-    private Document page(MockHttpServletRequestBuilder request) throws Exception {
-        return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString());
-    }
+    @Autowired
+    Reactions reactions;
 
     private ResultActions admin(TestAccount admin, String path, String... params) throws Exception {
         var request = post(path).with(admin.login()).with(csrf());
@@ -54,7 +51,7 @@ class TakedownTests extends IntegrationTest {
         var commenter = fixtures.primeMember();
         var reader = fixtures.person();
         long post = fixtures.post(author, "about to go");
-        long comment = posts.comment(commenter.id(), post, "a secret under the post");
+        long comment = reactions.comment(commenter.id(), post, "a secret under the post");
         assertThat(page(get("/report").param("type", "COMMENT").param("id", String.valueOf(comment))
                 .with(reader.login())).text()).contains("a secret under the post");
 
@@ -200,7 +197,7 @@ class TakedownTests extends IntegrationTest {
         var author = fixtures.primeMember();
         var commenter = fixtures.primeMember();
         long post = fixtures.post(author, "will be removed");
-        long comment = posts.comment(commenter.id(), post, "rude words");
+        long comment = reactions.comment(commenter.id(), post, "rude words");
         await().atMost(Duration.ofSeconds(10)).until(() -> notifications(author, "COMMENT") == 1);
 
         admin(admin, "/admin/moderation/comments/" + comment + "/hide", "post", String.valueOf(post),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.sparkfeed.posts.Posts;
+import io.sparkfeed.posts.Reactions;
 import io.sparkfeed.shop.Checkout;
 import io.sparkfeed.shop.Orders;
 import io.sparkfeed.shop.Purchase;
@@ -24,6 +25,9 @@ class NotificationListenerTests extends IntegrationTest {
 
     @Autowired
     Posts posts;
+
+    @Autowired
+    Reactions reactions;
 
     @Autowired
     Orders orders;
@@ -50,8 +54,8 @@ class NotificationListenerTests extends IntegrationTest {
         long post = fixtures.post(author, "gone in a moment " + author.handle());
         // one transaction: the events are handed to their listeners when it commits, and the post is gone by then
         transactions.executeWithoutResult(status -> {
-            posts.smile(fan.id(), post);
-            posts.comment(fan.id(), post, "Nice!");
+            reactions.smile(fan.id(), post);
+            reactions.comment(fan.id(), post, "Nice!");
             posts.delete(author.id(), post);
         });
 

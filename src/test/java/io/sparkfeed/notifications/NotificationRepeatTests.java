@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.sparkfeed.accounts.Follows;
 import io.sparkfeed.posts.Posts;
+import io.sparkfeed.posts.Reactions;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
 import java.time.Duration;
@@ -24,6 +25,9 @@ class NotificationRepeatTests extends IntegrationTest {
 
     @Autowired
     Posts posts;
+
+    @Autowired
+    Reactions reactions;
 
     @Autowired
     Follows follows;
@@ -52,18 +56,18 @@ class NotificationRepeatTests extends IntegrationTest {
         TestAccount fan = fixtures.primeMember();
         long postId = fixtures.post(author, "smile at me");
         for (int i = 0; i < 5; i++) {
-            posts.smile(fan.id(), postId);
-            posts.unsmile(fan.id(), postId);
+            reactions.smile(fan.id(), postId);
+            reactions.unsmile(fan.id(), postId);
         }
-        posts.smile(fan.id(), postId);
+        reactions.smile(fan.id(), postId);
         settled(author.id());
         assertThat(notified(author.id(), "SMILE")).isEqualTo(1);
 
         // another fan is news; the same fan a day later is too
-        posts.smile(fixtures.primeMember().id(), postId);
+        reactions.smile(fixtures.primeMember().id(), postId);
         clock.pin(Instant.now().plus(Duration.ofHours(25)));
-        posts.unsmile(fan.id(), postId);
-        posts.smile(fan.id(), postId);
+        reactions.unsmile(fan.id(), postId);
+        reactions.smile(fan.id(), postId);
         settled(author.id());
         assertThat(notified(author.id(), "SMILE")).isEqualTo(3);
     }

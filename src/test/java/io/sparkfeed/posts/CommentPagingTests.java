@@ -28,10 +28,6 @@ class CommentPagingTests extends IntegrationTest {
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 
-    private Document page(MockHttpServletRequestBuilder request) throws Exception {
-        return Jsoup.parse(body(request));
-    }
-
     /** A post with n comments, one a second, numbered in the order they were written. */
     private long postWithComments(TestAccount author, int n) {
         long postId = fixtures.post(author, "so many comments");

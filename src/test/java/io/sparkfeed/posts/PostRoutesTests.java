@@ -72,7 +72,7 @@ class PostRoutesTests extends IntegrationTest {
     }
 
     @Autowired
-    Posts postService;
+    Reactions reactions;
 
     /** A post by a Prime member with one comment by another, and the account acting on them. */
     private record Scene(TestAccount author, long postId, long commentId, TestAccount actor) {
@@ -81,7 +81,7 @@ class PostRoutesTests extends IntegrationTest {
     private Scene scene(Role role) {
         TestAccount author = fixtures.primeMember();
         long postId = fixtures.post(author, "before");
-        long commentId = postService.comment(fixtures.primeMember().id(), postId, "A comment");
+        long commentId = reactions.comment(fixtures.primeMember().id(), postId, "A comment");
         TestAccount actor = switch (role) {
             case VISITOR -> null;
             case NON_MEMBER -> fixtures.person();

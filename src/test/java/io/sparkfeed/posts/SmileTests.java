@@ -1,5 +1,6 @@
 package io.sparkfeed.posts;
 
+import static io.sparkfeed.support.Races.race;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -8,10 +9,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.sparkfeed.support.IntegrationTest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SmileTests extends IntegrationTest {
 
     @Autowired
-    Posts posts;
+    Reactions reactions;
 
     private int count(long postId) {
         return jdbc.sql("select smile_count from posts where id = ?").param(postId).query(Integer.class).single();
@@ -33,25 +33,8 @@ class SmileTests extends IntegrationTest {
     void concurrentSmilesByOneAccountLeaveOneSmile() throws Exception {
         var fan = fixtures.primeMember();
         long postId = fixtures.post(fixtures.primeMember(), "smile at me");
-        var pool = Executors.newFixedThreadPool(12);
-        var start = new CountDownLatch(1);
-        try {
-            List<Callable<SmileState>> calls = new ArrayList<>();
-            for (int i = 0; i < 24; i++) {
-                calls.add(() -> {
-                    start.await();
-                    return posts.smile(fan.id(), postId);
-                });
-            }
-            var futures = new ArrayList<java.util.concurrent.Future<SmileState>>();
-            calls.forEach(c -> futures.add(pool.submit(c)));
-            start.countDown();
-            for (var f : futures) {
-                assertThat(f.get().smiled()).isTrue();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        List<SmileState> answers = race(Collections.nCopies(24, () -> reactions.smile(fan.id(), postId)), 12);
+        assertThat(answers).allMatch(SmileState::smiled);
         assertThat(rows(postId)).isEqualTo(1);
         assertThat(count(postId)).isEqualTo(1);
     }
@@ -60,20 +43,13 @@ class SmileTests extends IntegrationTest {
     void smilingAndUnsmilingInAnyInterleavingKeepsTheCountEqualToTheRows() throws Exception {
         long postId = fixtures.post(fixtures.primeMember(), "busy post");
         var fans = List.of(fixtures.primeMember(), fixtures.primeMember(), fixtures.trialMember());
-        var pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Callable<SmileState>> calls = new ArrayList<>();
-            for (int i = 0; i < 60; i++) {
-                var fan = fans.get(i % fans.size());
-                boolean smile = (i / 3) % 2 == 0;
-                calls.add(() -> smile ? posts.smile(fan.id(), postId) : posts.unsmile(fan.id(), postId));
-            }
-            for (var f : pool.invokeAll(calls)) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
+        List<Callable<SmileState>> calls = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            var fan = fans.get(i % fans.size());
+            boolean smile = (i / 3) % 2 == 0;
+            calls.add(() -> smile ? reactions.smile(fan.id(), postId) : reactions.unsmile(fan.id(), postId));
         }
+        race(calls, 8);
         assertThat((long) count(postId)).isEqualTo(rows(postId));
     }
 
@@ -97,8 +73,8 @@ class SmileTests extends IntegrationTest {
         var commenter = fixtures.primeMember();
         var stranger = fixtures.primeMember();
         long postId = fixtures.post(author, "comment on me");
-        long first = posts.comment(commenter.id(), postId, "First!");
-        long second = posts.comment(commenter.id(), postId, "Second");
+        long first = reactions.comment(commenter.id(), postId, "First!");
+        long second = reactions.comment(commenter.id(), postId, "Second");
         mvc.perform(post("/posts/" + postId + "/comments/" + first + "/delete").with(stranger.login()).with(csrf()))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/posts/" + postId + "/comments/" + first + "/delete").with(commenter.login()).with(csrf()))
@@ -124,8 +100,8 @@ class SmileTests extends IntegrationTest {
         var commenter = fixtures.primeMember();
         var admin = fixtures.admin();
         long postId = fixtures.post(author, "count me right " + author.handle());
-        long hidden = posts.comment(commenter.id(), postId, "Buy followers here");
-        posts.comment(author.id(), postId, "Thanks all");
+        long hidden = reactions.comment(commenter.id(), postId, "Buy followers here");
+        reactions.comment(author.id(), postId, "Thanks all");
         mvc.perform(post("/admin/moderation/comments/" + hidden + "/hide").param("post", String.valueOf(postId))
                 .param("reason", "Spam link").with(admin.login()).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(commentCount(postId)).isEqualTo(1);
@@ -148,7 +124,7 @@ class SmileTests extends IntegrationTest {
         var admin = fixtures.admin();
         long postId = fixtures.post(author, "secret comments " + author.handle());
         long other = fixtures.post(commenter, "my own post " + commenter.handle());
-        long comment = posts.comment(commenter.id(), postId, "A word under the post");
+        long comment = reactions.comment(commenter.id(), postId, "A word under the post");
         // the comment is not found under another post, even one the commenter owns
         mvc.perform(post("/posts/" + other + "/comments/" + comment + "/delete").with(commenter.login()).with(csrf())
                 .header("HX-Request", "true")).andExpect(status().isNotFound());

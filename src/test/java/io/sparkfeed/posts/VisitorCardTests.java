@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class VisitorCardTests extends IntegrationTest {
 
     @Autowired
-    Posts posts;
+    Reactions reactions;
 
     @Autowired
     Catalog catalog;
@@ -55,7 +55,7 @@ class VisitorCardTests extends IntegrationTest {
         assertThat(before.select(".hc-price").text()).isEqualTo("1,234.50 USD");
         assertThat(card(page, post).outerHtml()).isEqualTo(before.outerHtml());
 
-        posts.smile(fixtures.primeMember().id(), post);
+        reactions.smile(fixtures.primeMember().id(), post);
         jdbc.sql("update products set stock = 0 where id = ?").param(product).update();
         Element after = card(page, post);
         assertThat(after.select(".smile-count .count").text()).isEqualTo("1");
@@ -104,7 +104,7 @@ class VisitorCardTests extends IntegrationTest {
         long post = fixtures.postIn(2, author, "Mine? #" + tag, productWithStock(5));
         var page = get("/tags/" + tag).header("Accept-Language", "en");
         card(page, post);
-        posts.smile(reader.id(), post);
+        reactions.smile(reader.id(), post);
 
         Element own = card(get("/tags/" + tag).header("Accept-Language", "en").with(reader.login()), post);
         assertThat(own.select(".smile-button").attr("aria-pressed")).isEqualTo("true");

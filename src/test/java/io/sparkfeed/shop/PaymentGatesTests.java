@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,10 +56,6 @@ class PaymentGatesTests extends IntegrationTest {
 
     @Autowired
     ShopProperties settings;
-
-    private Document page(MockHttpServletRequestBuilder request) throws Exception {
-        return Jsoup.parse(mvc.perform(request).andReturn().getResponse().getContentAsString());
-    }
 
     private static MockHttpServletRequestBuilder withAddress(MockHttpServletRequestBuilder request) {
         return request.param("name", "Ada Buyer").param("line1", "1 Test Road").param("line2", "")

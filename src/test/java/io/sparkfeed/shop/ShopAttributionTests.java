@@ -13,7 +13,6 @@ import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
 import java.util.List;
 import java.util.UUID;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -57,12 +56,6 @@ class ShopAttributionTests extends IntegrationTest {
 
     private void hide(long post) {
         jdbc.sql("update posts set hidden_at = now(), hidden_reason = 'test' where id = ?").param(post).update();
-    }
-
-    private Document page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
-            throws Exception {
-        return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString());
     }
 
     @Test

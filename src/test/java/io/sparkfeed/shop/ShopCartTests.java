@@ -12,11 +12,9 @@ import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
 import java.util.List;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The cart: add with attribution from a hotspot, change, remove, and one order for the whole cart. */
 class ShopCartTests extends IntegrationTest {
@@ -29,11 +27,6 @@ class ShopCartTests extends IntegrationTest {
 
     @Autowired
     Cart cart;
-
-    private Document page(MockHttpServletRequestBuilder request) throws Exception {
-        return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString());
-    }
 
     private List<Long> creditedPosts(long orderId) {
         return jdbc.sql("select post_id from order_lines where order_id = ? order by position").param(orderId)

@@ -1,6 +1,11 @@
 package io.sparkfeed.support;
 
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import io.sparkfeed.platform.RateLimits;
+import java.nio.charset.StandardCharsets;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,6 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * Base of every test that needs the application: one Spring context for the whole run (same configuration
@@ -93,6 +99,12 @@ public abstract class IntegrationTest {
     @AfterEach
     void forgetLimits() {
         rateLimits.forgetAll();
+    }
+
+    /** A page as a person sees it: the request must answer 200 OK; its HTML, parsed. */
+    protected Document page(MockHttpServletRequestBuilder request) throws Exception {
+        return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
     }
 
     protected String baseUrl() {

@@ -15,7 +15,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -133,9 +132,10 @@ class AdminProductsController {
 
     private String refused(Model model, HttpServletResponse response, ProductView product, ProductForm form,
             UserFacingException refused) {
-        response.setStatus(refused instanceof ImagesBusyException busy ? busy.status() : 422);
-        if (refused instanceof ImagesBusyException) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ImagesBusyException.RETRY_AFTER_SECONDS));
+        if (refused instanceof ImagesBusyException busy) {
+            busy.answer(response);
+        } else {
+            response.setStatus(422);
         }
         return form(model, product, form, refused);
     }

@@ -19,10 +19,10 @@ import io.sparkfeed.posts.PostingDecision;
 import io.sparkfeed.posts.PostingPolicy;
 import io.sparkfeed.posts.PostingRefusedException;
 import io.sparkfeed.posts.Posts;
+import io.sparkfeed.posts.Reactions;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.stream.IntStream;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -43,16 +43,18 @@ class PostController {
     static final int COMMENTS_PAGE = 50;
 
     private final Posts posts;
+    private final Reactions reactions;
     private final PostCards cards;
     private final PostingPolicy policy;
     private final Catalog catalog;
     private final io.sparkfeed.accounts.Interests interests;
     private final Images images;
 
-    PostController(Posts posts, PostCards cards, PostingPolicy policy, Catalog catalog,
+    PostController(Posts posts, Reactions reactions, PostCards cards, PostingPolicy policy, Catalog catalog,
             io.sparkfeed.accounts.Interests interests, Images images) {
         this.images = images;
         this.posts = posts;
+        this.reactions = reactions;
         this.cards = cards;
         this.policy = policy;
         this.catalog = catalog;
@@ -71,7 +73,7 @@ class PostController {
         Cursor from = Cursor.parse(after);
         PostCard post = cards.one(id, viewerId, admin).orElseThrow(() -> new NotFoundException("post " + id));
         ReactionController.commentModel(model, id, post.author().id(),
-                posts.comments(id, viewerId, admin, from, COMMENTS_PAGE));
+                reactions.comments(id, viewerId, admin, from, COMMENTS_PAGE));
         if (htmx.isHtmxRequest() && from != null) {
             model.addAttribute("oob", true);
             return "posts/show :: more-comments";
@@ -116,8 +118,7 @@ class PostController {
             return form(model, form, rejected);
         } catch (ImagesBusyException busy) {
             // the form again, as it was sent, with when to send it again
-            response.setStatus(busy.status());
-            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ImagesBusyException.RETRY_AFTER_SECONDS));
+            busy.answer(response);
             return form(model, form, busy);
         }
     }

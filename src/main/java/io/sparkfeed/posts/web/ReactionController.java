@@ -8,6 +8,7 @@ import io.sparkfeed.posts.CommentPage;
 import io.sparkfeed.posts.CommentView;
 import io.sparkfeed.posts.PostRejectedException;
 import io.sparkfeed.posts.Posts;
+import io.sparkfeed.posts.Reactions;
 import io.sparkfeed.posts.SmileState;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,23 +27,25 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ReactionController {
 
     private final Posts posts;
+    private final Reactions reactions;
 
-    ReactionController(Posts posts) {
+    ReactionController(Posts posts, Reactions reactions) {
         this.posts = posts;
+        this.reactions = reactions;
     }
 
     @RateLimited(Limit.SMILE)
     @PostMapping("/posts/{id}/smile")
     String smile(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal me, HtmxRequest htmx,
             Model model) {
-        return smileAnswer(posts.smile(me.id(), id), htmx, model);
+        return smileAnswer(reactions.smile(me.id(), id), htmx, model);
     }
 
     @RateLimited(Limit.SMILE)
     @PostMapping("/posts/{id}/unsmile")
     String unsmile(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal me, HtmxRequest htmx,
             Model model) {
-        return smileAnswer(posts.unsmile(me.id(), id), htmx, model);
+        return smileAnswer(reactions.unsmile(me.id(), id), htmx, model);
     }
 
     /**
@@ -57,14 +60,14 @@ class ReactionController {
         String problem = null;
         Long added = null;
         try {
-            added = posts.comment(me.id(), id, body);
+            added = reactions.comment(me.id(), id, body);
         } catch (PostRejectedException rejected) {
             problem = rejected.messageKey();
         }
         if (htmx.isHtmxRequest()) {
-            List<CommentView> comments = added == null ? List.of() : List.of(posts.comment(added));
+            List<CommentView> comments = added == null ? List.of() : List.of(reactions.comment(added));
             commentModel(model, id, posts.authorOf(id), new CommentPage(comments, null));
-            model.addAttribute("commentCount", posts.commentCount(id));
+            model.addAttribute("commentCount", reactions.commentCount(id));
             model.addAttribute("commentProblem", problem);
             model.addAttribute("draft", problem == null ? "" : body);
             model.addAttribute("oob", true);
@@ -83,10 +86,10 @@ class ReactionController {
     @PostMapping("/posts/{postId}/comments/{commentId}/delete")
     String deleteComment(@PathVariable long postId, @PathVariable long commentId,
             @AuthenticationPrincipal AccountPrincipal me, HtmxRequest htmx, Model model) {
-        posts.deleteComment(me.id(), postId, commentId);
+        reactions.deleteComment(me.id(), postId, commentId);
         if (htmx.isHtmxRequest()) {
             commentModel(model, postId, posts.authorOf(postId), new CommentPage(List.of(), null));
-            model.addAttribute("commentCount", posts.commentCount(postId));
+            model.addAttribute("commentCount", reactions.commentCount(postId));
             model.addAttribute("oob", true);
             return "posts/show :: comment-removed";
         }

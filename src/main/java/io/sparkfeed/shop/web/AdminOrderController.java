@@ -30,7 +30,7 @@ class AdminOrderController {
     @GetMapping("/admin/orders")
     String list(Model model) {
         model.addAttribute("orders", orders.recent(200));
-        return "shop/admin-orders";
+        return "admin/orders";
     }
 
     @PostMapping("/admin/orders/{id}/shipped")

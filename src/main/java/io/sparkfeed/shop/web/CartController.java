@@ -7,6 +7,7 @@ import io.sparkfeed.shop.Cart;
 import io.sparkfeed.shop.Checkout;
 import io.sparkfeed.shop.Orders;
 import io.sparkfeed.shop.PostStats;
+import io.sparkfeed.shop.ShippingAddresses;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.UUID;
@@ -27,20 +28,22 @@ class CartController {
 
     private final Cart cart;
     private final Orders orders;
+    private final ShippingAddresses addresses;
     private final Payments payments;
 
     private final PostStats stats;
 
-    CartController(Cart cart, Orders orders, Payments payments, PostStats stats) {
+    CartController(Cart cart, Orders orders, ShippingAddresses addresses, Payments payments, PostStats stats) {
         this.cart = cart;
         this.orders = orders;
+        this.addresses = addresses;
         this.payments = payments;
         this.stats = stats;
     }
 
     @GetMapping("/cart")
     String show(@AuthenticationPrincipal AccountPrincipal buyer, Model model) {
-        return page(model, buyer, AddressForm.of(orders.address(buyer.id()).orElse(null)), "invoice");
+        return page(model, buyer, AddressForm.of(addresses.of(buyer.id()).orElse(null)), "invoice");
     }
 
     @PostMapping("/cart")

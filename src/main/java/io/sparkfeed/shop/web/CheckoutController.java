@@ -11,6 +11,7 @@ import io.sparkfeed.shop.PriceChangedException;
 import io.sparkfeed.shop.PostStats;
 import io.sparkfeed.shop.Purchase;
 import io.sparkfeed.shop.Quote;
+import io.sparkfeed.shop.ShippingAddresses;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
@@ -37,13 +38,16 @@ class CheckoutController {
 
     private final Catalog catalog;
     private final Orders orders;
+    private final ShippingAddresses addresses;
     private final Payments payments;
 
     private final PostStats stats;
 
-    CheckoutController(Catalog catalog, Orders orders, Payments payments, PostStats stats) {
+    CheckoutController(Catalog catalog, Orders orders, ShippingAddresses addresses, Payments payments,
+            PostStats stats) {
         this.catalog = catalog;
         this.orders = orders;
+        this.addresses = addresses;
         this.payments = payments;
         this.stats = stats;
     }
@@ -63,7 +67,7 @@ class CheckoutController {
             return "redirect:/products/" + product;
         }
         return page(model, item, quantity, post,
-                AddressForm.of(orders.address(buyer.id()).orElse(null)), "invoice", UUID.randomUUID().toString());
+                AddressForm.of(addresses.of(buyer.id()).orElse(null)), "invoice", UUID.randomUUID().toString());
     }
 
     @PostMapping("/checkout")

@@ -34,6 +34,6 @@ class AdminOrderControllerTests extends IntegrationTest {
         signIn(fixtures.primeMember());
         assertThatThrownBy(() -> controller.list(new ExtendedModelMap())).isInstanceOf(AccessDeniedException.class);
         signIn(fixtures.admin());
-        assertThat(controller.list(new ExtendedModelMap())).isEqualTo("shop/admin-orders");
+        assertThat(controller.list(new ExtendedModelMap())).isEqualTo("admin/orders");
     }
 }
