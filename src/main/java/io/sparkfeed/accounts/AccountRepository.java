@@ -3,6 +3,7 @@ package io.sparkfeed.accounts;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -38,5 +39,5 @@ interface AccountRepository extends Repository<Account, Long> {
                or lower(a.email) like lower(concat('%', :q, '%'))
                or lower(a.displayName) like lower(concat('%', :q, '%'))
             order by a.createdAt desc, a.id desc""")
-    List<Account> search(String q, org.springframework.data.domain.Pageable page);
+    List<Account> search(String q, Pageable page);
 }

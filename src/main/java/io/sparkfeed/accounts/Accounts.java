@@ -1,6 +1,8 @@
 package io.sparkfeed.accounts;
 
+import io.sparkfeed.audit.AuditLog;
 import io.sparkfeed.platform.NotFoundException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -14,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,15 +29,15 @@ public class Accounts {
     private final MembershipRepository memberships;
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy passwordPolicy;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
-    private final io.sparkfeed.audit.AuditLog audit;
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
     private final Clock clock;
     private final List<HeaderCount> headerCounts;
     private final String currentSql;
 
     Accounts(AccountRepository accounts, MembershipRepository memberships, PasswordEncoder passwordEncoder,
-            PasswordPolicy passwordPolicy, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-            io.sparkfeed.audit.AuditLog audit, Clock clock, List<HeaderCount> headerCounts) {
+            PasswordPolicy passwordPolicy, JdbcClient jdbc,
+            AuditLog audit, Clock clock, List<HeaderCount> headerCounts) {
         this.headerCounts = List.copyOf(headerCounts);
         this.currentSql = currentSql(this.headerCounts);
         this.jdbc = jdbc;
@@ -107,7 +110,7 @@ public class Accounts {
     @Transactional(readOnly = true)
     public Optional<CurrentAccount> current(long id) {
         return jdbc.sql(currentSql)
-                .param("id", id).param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("id", id).param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> {
                     Map<String, Long> counts = new HashMap<>();
                     for (int i = 0; i < headerCounts.size(); i++) {

@@ -4,6 +4,7 @@ import io.sparkfeed.platform.UserFacingException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,7 +88,7 @@ public class Follows {
                         : "select followed_id from follows where follower_id = ? order by created_at desc limit ?")
                 .params(accountId, limit).query(Long.class).list();
         var summaries = accounts.summaries(ids);
-        return ids.stream().map(summaries::get).filter(java.util.Objects::nonNull).toList();
+        return ids.stream().map(summaries::get).filter(Objects::nonNull).toList();
     }
 
     private void requireAllowed(long followerId, long followedId) {

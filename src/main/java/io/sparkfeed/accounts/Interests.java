@@ -1,5 +1,6 @@
 package io.sparkfeed.accounts;
 
+import io.sparkfeed.platform.NotFoundException;
 import io.sparkfeed.platform.UserFacingException;
 import java.util.Collection;
 import java.util.HashSet;
@@ -49,7 +50,7 @@ public class Interests {
 
     public Interest bySlug(String slug) {
         return all().stream().filter(i -> i.slug().equals(slug)).findFirst()
-                .orElseThrow(() -> new io.sparkfeed.platform.NotFoundException("interest " + slug));
+                .orElseThrow(() -> new NotFoundException("interest " + slug));
     }
 
     @Transactional(readOnly = true)

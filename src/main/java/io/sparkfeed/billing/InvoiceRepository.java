@@ -1,5 +1,7 @@
 package io.sparkfeed.billing;
 
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 interface InvoiceRepository extends Repository<Invoice, Long> {
@@ -8,8 +10,8 @@ interface InvoiceRepository extends Repository<Invoice, Long> {
 
     long countByAccountId(Long accountId);
 
-    @org.springframework.data.jpa.repository.Modifying
-    @org.springframework.data.jpa.repository.Query(
+    @Modifying
+    @Query(
             value = "update invoices set status = 'VOID' where reference = :reference and status = 'OWED'",
             nativeQuery = true)
     int voidOwed(String reference);

@@ -1,6 +1,7 @@
 package io.sparkfeed.billing;
 
 import io.sparkfeed.platform.UserFacingException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,7 +21,7 @@ public class Payments {
         this.gateways = gateways.stream().collect(Collectors.toMap(PaymentGateway::method, Function.identity(),
                 (a, b) -> {
                     throw new IllegalStateException("Two payment gateways are named " + a.method());
-                }, java.util.LinkedHashMap::new));
+                }, LinkedHashMap::new));
     }
 
     public List<PaymentMethodOption> methods() {

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +57,7 @@ public class Catalog {
         List<String> list = keys == null ? List.of() : List.of((String[]) keys.getArray());
         String firstKey = rs.getString("first_key");
         StoredImage first = firstKey == null ? null : new StoredImage(firstKey, rs.getInt("first_width"),
-                rs.getInt("first_height"), java.util.Arrays.stream((Object[]) rs.getArray("first_widths").getArray())
+                rs.getInt("first_height"), Arrays.stream((Object[]) rs.getArray("first_widths").getArray())
                         .map(o -> ((Number) o).intValue()).toList());
         return new Row(rs.getLong("id"), rs.getString("title"), rs.getString("brand"), rs.getBigDecimal("price"),
                 rs.getString("currency"), rs.getInt("stock"), rs.getBoolean("active"), rs.getString("description"),
@@ -94,7 +95,7 @@ public class Catalog {
                         String[] derivatives = (String[]) rs.getArray("image_derivatives").getArray();
                         for (int i = 0; i < key.length; i++) {
                             shown.add(new StoredImage(key[i], ((Number) width[i]).intValue(),
-                                    ((Number) height[i]).intValue(), java.util.Arrays.stream(derivatives[i]
+                                    ((Number) height[i]).intValue(), Arrays.stream(derivatives[i]
                                             .split(",")).map(Integer::valueOf).toList()));
                         }
                     }

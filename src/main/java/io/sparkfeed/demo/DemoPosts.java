@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,8 +88,8 @@ class DemoPosts implements DemoStep {
                 placed.add(new Placed(item.shape(), item.color(), x, y, count == 1 ? 1.6 : 1.05));
                 ProductCard product = products.get(item.title());
                 if (product != null && tags.stream().noneMatch(t -> t.productId() == product.id())) {
-                    tags.add(new PostContent.Tag(product.id(), BigDecimal.valueOf(x).setScale(4, java.math.RoundingMode.HALF_UP),
-                            BigDecimal.valueOf(y - 0.05).setScale(4, java.math.RoundingMode.HALF_UP)));
+                    tags.add(new PostContent.Tag(product.id(), BigDecimal.valueOf(x).setScale(4, RoundingMode.HALF_UP),
+                            BigDecimal.valueOf(y - 0.05).setScale(4, RoundingMode.HALF_UP)));
                 }
             }
             BufferedImage picture = DemoPictures.scene(placed, WALLS[i % WALLS.length], TABLES[(i / 2) % TABLES.length]);

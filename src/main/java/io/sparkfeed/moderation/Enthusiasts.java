@@ -4,6 +4,8 @@ import io.sparkfeed.accounts.Accounts;
 import io.sparkfeed.accounts.EnthusiastStatus;
 import io.sparkfeed.accounts.Memberships;
 import io.sparkfeed.platform.UserFacingException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
@@ -92,7 +94,7 @@ public class Enthusiasts {
         }
     }
 
-    static EnthusiastApplication application(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    static EnthusiastApplication application(ResultSet rs, int n) throws SQLException {
         return new EnthusiastApplication(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                 rs.getTimestamp(10).toInstant(), rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant());

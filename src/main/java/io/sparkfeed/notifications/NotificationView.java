@@ -1,6 +1,7 @@
 package io.sparkfeed.notifications;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * A notification as the list shows it. The actor is null for a purchase (who bought what stays private) and for
@@ -10,7 +11,7 @@ public record NotificationView(long id, String kind, String actorHandle, String 
         Instant createdAt, boolean unread, String reason) {
 
     public String messageKey() {
-        return "notification." + kind.toLowerCase(java.util.Locale.ROOT);
+        return "notification." + kind.toLowerCase(Locale.ROOT);
     }
 
     /** A decision on an application to the enthusiast program: it links to where the applicant sees it. */

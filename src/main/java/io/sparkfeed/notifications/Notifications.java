@@ -1,6 +1,7 @@
 package io.sparkfeed.notifications;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -59,8 +60,8 @@ public class Notifications {
                               select 1 from notifications n
                               where n.recipient_id = :recipient and n.actor_id = :actor and n.kind = :kind
                                 and n.post_id is not distinct from cast(:post as bigint) and n.created_at > :since))""")
-                .param("recipient", recipientId).param("kind", kind).param("actor", actorId, java.sql.Types.BIGINT)
-                .param("post", postId, java.sql.Types.BIGINT).param("reason", reason, java.sql.Types.VARCHAR)
+                .param("recipient", recipientId).param("kind", kind).param("actor", actorId, Types.BIGINT)
+                .param("post", postId, Types.BIGINT).param("reason", reason, Types.VARCHAR)
                 .param("now", Timestamp.from(clock.instant())).param("once", once)
                 .param("since", Timestamp.from(clock.instant().minus(REPEAT_WINDOW))).update();
     }

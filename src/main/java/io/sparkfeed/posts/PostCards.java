@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,11 +59,11 @@ public class PostCards {
             """;
 
     /** How far back a purchase counts as "you already have this". */
-    public static final java.time.Duration PURCHASE_MEMORY = java.time.Duration.ofDays(90);
+    public static final Duration PURCHASE_MEMORY = Duration.ofDays(90);
 
     private final JdbcClient jdbc;
     private final Catalog catalog;
-    private final org.springframework.beans.factory.ObjectProvider<PurchasedProducts> purchases;
+    private final ObjectProvider<PurchasedProducts> purchases;
     private final Clock clock;
     /** The cards' statement for a visitor, or a reader whose purchases were read already: nobody bought anything. */
     private final String anonymousSelect = SELECT.formatted("cast('{}' as bigint[])");
@@ -69,7 +71,7 @@ public class PostCards {
     private volatile String viewerSelect;
 
     PostCards(JdbcClient jdbc, Catalog catalog,
-            org.springframework.beans.factory.ObjectProvider<PurchasedProducts> purchases, Clock clock) {
+            ObjectProvider<PurchasedProducts> purchases, Clock clock) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.purchases = purchases;

@@ -7,6 +7,7 @@ import io.sparkfeed.accounts.Memberships;
 import io.sparkfeed.accounts.Plan;
 import io.sparkfeed.accounts.PrimeStatus;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -51,7 +52,7 @@ public class PostingPolicy {
         SpendingLedger spending = ledger.getIfAvailable();
         BigDecimal spent = spending == null ? BigDecimal.ZERO : spending.lifetimeSpend(accountId);
         long recent = jdbc.sql("select count(*) from post_publications where author_id = ? and published_at > ?")
-                .params(accountId, java.sql.Timestamp.from(clock.instant().minus(Duration.ofHours(24))))
+                .params(accountId, Timestamp.from(clock.instant().minus(Duration.ofHours(24))))
                 .query(Long.class).single();
         return PostingRules.decide(new PostingFacts(true, false, plan, account.brand(), spent, account.enthusiastStatus(),
                 recent), settings);

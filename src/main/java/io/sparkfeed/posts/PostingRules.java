@@ -1,6 +1,7 @@
 package io.sparkfeed.posts;
 
 import io.sparkfeed.accounts.EnthusiastStatus;
+import io.sparkfeed.accounts.Plan;
 
 /**
  * The six posting rules as a pure function of the facts and the instance's settings. The rules that nothing can
@@ -33,7 +34,7 @@ final class PostingRules {
         if (facts.primePlan() == null) {
             return PostingDecision.refuse("posting.rule.prime", "posting.action.prime", "/prime");
         }
-        if (facts.primePlan() == io.sparkfeed.accounts.Plan.TRIAL && !settings.allowTrial()) {
+        if (facts.primePlan() == Plan.TRIAL && !settings.allowTrial()) {
             return PostingDecision.refuse("posting.rule.trial", "posting.action.paid", "/prime");
         }
         if (facts.lifetimeSpend().compareTo(settings.minimumSpend()) < 0) {

@@ -12,8 +12,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -101,10 +103,10 @@ public class Posts {
         Post post = posts.save(new Post(authorId, image.key(), checked, clock.instant()));
         // the daily limit counts publishes, not surviving posts; older rows are of no use to it
         jdbc.sql("delete from post_publications where author_id = ? and published_at < ?")
-                .params(authorId, java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(2))))
+                .params(authorId, Timestamp.from(clock.instant().minus(Duration.ofDays(2))))
                 .update();
         jdbc.sql("insert into post_publications (author_id, published_at, post_id) values (?, ?, ?)")
-                .params(authorId, java.sql.Timestamp.from(clock.instant()), post.id()).update();
+                .params(authorId, Timestamp.from(clock.instant()), post.id()).update();
         events.publishEvent(new PostPublished(post.id(), authorId));
         return post.id();
     }
@@ -115,7 +117,7 @@ public class Posts {
      */
     @Transactional
     public void backdate(long postId, Instant publishedAt) {
-        java.sql.Timestamp at = java.sql.Timestamp.from(publishedAt);
+        Timestamp at = Timestamp.from(publishedAt);
         jdbc.sql("update posts set created_at = ?, updated_at = ? where id = ?").params(at, at, postId).update();
         jdbc.sql("update post_publications set published_at = ? where post_id = ?").params(at, postId).update();
     }
@@ -165,7 +167,7 @@ public class Posts {
         return jdbc.sql("""
                         update posts set hidden_at = :now, hidden_reason = :reason
                         where author_id = :author and hidden_at is null returning id""")
-                .param("now", java.sql.Timestamp.from(clock.instant())).param("reason", reason)
+                .param("now", Timestamp.from(clock.instant())).param("reason", reason)
                 .param("author", authorId).query(Long.class).list();
     }
 
@@ -176,7 +178,7 @@ public class Posts {
 
     /** The post's author; empty when the post is gone (which, thrown, would mark a caller's transaction). */
     @Transactional(readOnly = true)
-    public java.util.Optional<Long> findAuthor(long postId) {
+    public Optional<Long> findAuthor(long postId) {
         return posts.findById(postId).map(Post::authorId);
     }
 

@@ -1,6 +1,11 @@
 package io.sparkfeed.shop;
 
+import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,11 +14,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -157,7 +162,7 @@ public class PostStats {
 
     private <K extends Counted> Map<K, Long> drain(Map<K, AtomicLong> counters) {
         LocalDate today = today();
-        Map<K, Long> batch = new java.util.HashMap<>();
+        Map<K, Long> batch = new HashMap<>();
         for (Map.Entry<K, AtomicLong> entry : counters.entrySet()) {
             long n = entry.getValue().getAndSet(0);
             K key = entry.getKey();
@@ -211,8 +216,8 @@ public class PostStats {
                         where p.author_id = :author
                         order by p.created_at desc, p.id desc""")
                 .param("author", authorId)
-                .param("day7", java.sql.Date.valueOf(today.minusDays(7)))
-                .param("day30", java.sql.Date.valueOf(today.minusDays(30)))
+                .param("day7", Date.valueOf(today.minusDays(7)))
+                .param("day30", Date.valueOf(today.minusDays(30)))
                 .param("since7", Timestamp.from(now.minus(Duration.ofDays(7))))
                 .param("since30", Timestamp.from(now.minus(Duration.ofDays(30))))
                 .query((rs, n) -> new PostStatsRow(rs.getLong("id"), rs.getString("caption"),
@@ -221,10 +226,10 @@ public class PostStats {
                 .list();
     }
 
-    private static PostStatsRow.Window window(java.sql.ResultSet rs, String suffix) throws java.sql.SQLException {
+    private static PostStatsRow.Window window(ResultSet rs, String suffix) throws SQLException {
         BigDecimal revenue = rs.getBigDecimal("revenue_" + suffix);
         return new PostStatsRow.Window(rs.getLong("views_" + suffix), rs.getLong("opens_" + suffix),
-                rs.getLong("orders_" + suffix), revenue.setScale(2, java.math.RoundingMode.HALF_UP));
+                rs.getLong("orders_" + suffix), revenue.setScale(2, RoundingMode.HALF_UP));
     }
 
     private LocalDate today() {

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
 import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -116,10 +117,10 @@ class AdminMembersTests extends IntegrationTest {
         var target = fixtures.person();
         mvc.perform(post("/admin/members/" + target.id() + "/grant").param("days", "1").param("reason", "test")
                 .with(admin.login()).with(csrf()));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
+        Assertions.assertThatThrownBy(() -> jdbc.sql(
                         "update audit_entries set reason = 'edited' where target_id = ?").param(target.id()).update())
                 .rootCause().hasMessageContaining("permission denied");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
+        Assertions.assertThatThrownBy(() -> jdbc.sql(
                         "delete from audit_entries where target_id = ?").param(target.id()).update())
                 .rootCause().hasMessageContaining("permission denied");
     }

@@ -13,9 +13,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.sparkfeed.support.Fixtures;
 import io.sparkfeed.support.IntegrationTest;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 class LoginTests extends IntegrationTest {
@@ -30,7 +41,7 @@ class LoginTests extends IntegrationTest {
         };
     }
 
-    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder login(String login,
+    private static MockHttpServletRequestBuilder login(String login,
             String password) {
         return post("/login").param("login", login).param("password", password).with(csrf());
     }
@@ -66,29 +77,29 @@ class LoginTests extends IntegrationTest {
     void loggingInChangesTheSessionId() throws Exception {
         // through the real server: the session cookie before and after login must differ
         var account = fixtures.person();
-        var cookies = new java.net.CookieManager();
-        var http = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
-        String page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/login")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        var cookies = new CookieManager();
+        var http = HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String page = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
         String before = sessionId(cookies);
-        var token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        var token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
         assertThat(token.find()).isTrue();
-        String form = "login=" + java.net.URLEncoder.encode(account.email(), java.nio.charset.StandardCharsets.UTF_8)
-                + "&password=" + java.net.URLEncoder.encode(Fixtures.PASSWORD, java.nio.charset.StandardCharsets.UTF_8)
+        String form = "login=" + URLEncoder.encode(account.email(), StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(Fixtures.PASSWORD, StandardCharsets.UTF_8)
                 + "&_csrf=" + token.group(1);
-        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/login"))
+        var response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
         assertThat(before).isNotNull();
         assertThat(sessionId(cookies)).isNotNull().isNotEqualTo(before);
     }
 
-    private static String sessionId(java.net.CookieManager cookies) {
+    private static String sessionId(CookieManager cookies) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
-                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+                .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 
     @Test
@@ -126,7 +137,7 @@ class LoginTests extends IntegrationTest {
                 .andReturn().getRequest().getSession(false);
         assertThat(session).isNotNull();
 
-        mvc.perform(post("/logout").with(csrf()).session((org.springframework.mock.web.MockHttpSession) session)
+        mvc.perform(post("/logout").with(csrf()).session((MockHttpSession) session)
                         .cookie(cookie))
                 .andExpect(redirectedUrl("/?loggedOut"))
                 .andExpect(cookie().maxAge("remember-me", 0));

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.sparkfeed.support.Fixtures;
 import io.sparkfeed.support.Fixtures.TestAccount;
+import io.sparkfeed.support.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * Login throttling as an attacker would try to turn it against people (issue 10, point 5): one test per finding.
  * The clock is pinned, so buckets refill only when a test moves it.
  */
-class LoginThrottleTests extends io.sparkfeed.support.IntegrationTest {
+class LoginThrottleTests extends IntegrationTest {
 
     private static final AtomicInteger ADDRESS = new AtomicInteger();
 

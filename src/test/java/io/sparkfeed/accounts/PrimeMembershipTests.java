@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.sparkfeed.platform.UserFacingException;
 import io.sparkfeed.support.IntegrationTest;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -123,7 +124,7 @@ class PrimeMembershipTests extends IntegrationTest {
                 .param(member.id()).query().singleRow();
         assertThat(invoice.get("status")).isEqualTo("OWED");
         assertThat(invoice.get("method")).isEqualTo("invoice");
-        assertThat(invoice.get("amount")).isEqualTo(new java.math.BigDecimal("139.00"));
+        assertThat(invoice.get("amount")).isEqualTo(new BigDecimal("139.00"));
     }
 
     @Test

@@ -10,10 +10,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.sparkfeed.support.IntegrationTest;
+import org.hamcrest.Matchers;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 class SignupTests extends IntegrationTest {
 
@@ -48,7 +50,7 @@ class SignupTests extends IntegrationTest {
         var existing = fixtures.person();
         mvc.perform(signup(existing.email().toUpperCase(), fixtures.uniqueHandle(), "a long enough passphrase"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                .andExpect(content().string(Matchers.containsString(
                         "An account already uses this email address.")))
                 .andExpect(unauthenticated());
         assertThat(accountsWithEmail(existing.email())).isEqualTo(1);
@@ -60,7 +62,7 @@ class SignupTests extends IntegrationTest {
         String email = fixtures.uniqueHandle() + "@example.test";
         mvc.perform(signup(email, existing.handle().toUpperCase(), "a long enough passphrase"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("This handle is taken.")));
+                .andExpect(content().string(Matchers.containsString("This handle is taken.")));
         assertThat(accountsWithEmail(email)).isZero();
     }
 
@@ -69,7 +71,7 @@ class SignupTests extends IntegrationTest {
         String email = fixtures.uniqueHandle() + "@example.test";
         mvc.perform(signup(email, fixtures.uniqueHandle(), "short1"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                .andExpect(content().string(Matchers.containsString(
                         "A password has at least 10 characters.")));
         assertThat(accountsWithEmail(email)).isZero();
     }
@@ -80,7 +82,7 @@ class SignupTests extends IntegrationTest {
         String email = fixtures.uniqueHandle() + "@example.test";
         mvc.perform(signup(email, fixtures.uniqueHandle(), "é".repeat(40)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                .andExpect(content().string(Matchers.containsString(
                         "A password has at most 72 characters (fewer with accents or emoji).")));
         assertThat(accountsWithEmail(email)).isZero();
     }
@@ -90,7 +92,7 @@ class SignupTests extends IntegrationTest {
         String email = fixtures.uniqueHandle() + "@example.test";
         mvc.perform(signup(email, fixtures.uniqueHandle(), "Password123"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                .andExpect(content().string(Matchers.containsString(
                         "This password is one of the most common ones.")));
         assertThat(accountsWithEmail(email)).isZero();
     }
@@ -99,8 +101,8 @@ class SignupTests extends IntegrationTest {
     void anInvalidHandleAndEmailAreExplained() throws Exception {
         mvc.perform(signup("not-an-email", "a b", "a long enough passphrase"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Enter a valid email address.")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                .andExpect(content().string(Matchers.containsString("Enter a valid email address.")))
+                .andExpect(content().string(Matchers.containsString(
                         "A handle has 3 to 30 letters, digits or underscores.")));
     }
 
@@ -132,9 +134,9 @@ class SignupTests extends IntegrationTest {
 
     @Test
     void theFrenchFormSpeaksFrench() throws Exception {
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/signup")
+        mvc.perform(MockMvcRequestBuilders.get("/signup")
                         .header("Accept-Language", "fr-FR"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Créer votre compte")));
+                .andExpect(content().string(Matchers.containsString("Créer votre compte")));
     }
 }

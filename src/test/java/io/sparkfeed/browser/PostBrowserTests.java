@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -39,7 +40,7 @@ class PostBrowserTests extends IntegrationTest {
             browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(baseUrl() + "/"));
 
             // tall enough that the whole photo is in view: Selenium's click offsets are from its visible centre
-            browser.resize(new org.openqa.selenium.Dimension(1280, 2000));
+            browser.resize(new Dimension(1280, 2000));
             page.get(baseUrl() + "/posts/new");
             page.findElement(By.id("photo")).sendKeys(photo.toAbsolutePath().toString());
             WebElement image = browser.waitUpTo(Duration.ofSeconds(10))

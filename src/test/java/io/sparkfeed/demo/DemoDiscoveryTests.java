@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import io.sparkfeed.posts.SpendingLedger;
+import io.sparkfeed.shop.PostStats;
 import io.sparkfeed.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class DemoDiscoveryTests extends IntegrationTest {
 
     @Autowired
-    io.sparkfeed.shop.PostStats postStats;
+    PostStats postStats;
 
     @Autowired
     UserDetailsService users;

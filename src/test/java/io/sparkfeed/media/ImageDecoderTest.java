@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Random;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -91,7 +92,7 @@ class ImageDecoderTest {
     @Test
     void refusesGarbageBehindAnImageSignature() {
         byte[] garbage = new byte[4096];
-        new java.util.Random(42).nextBytes(garbage);
+        new Random(42).nextBytes(garbage);
         garbage[0] = (byte) 0xFF;
         garbage[1] = (byte) 0xD8;
         garbage[2] = (byte) 0xFF;

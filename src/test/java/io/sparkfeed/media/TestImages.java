@@ -10,8 +10,10 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
@@ -177,8 +179,8 @@ public final class TestImages {
     }
 
     /** The JPEG markers before the first scan (APP0 = 0xE0, APP1 = 0xE1 ...). */
-    public static java.util.List<Integer> markersBeforeScan(byte[] jpeg) {
-        var markers = new java.util.ArrayList<Integer>();
+    public static List<Integer> markersBeforeScan(byte[] jpeg) {
+        var markers = new ArrayList<Integer>();
         int at = 2;
         while (at + 4 <= jpeg.length && (jpeg[at] & 0xFF) == 0xFF) {
             int marker = jpeg[at + 1] & 0xFF;

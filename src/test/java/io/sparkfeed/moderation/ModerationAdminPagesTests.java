@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.sparkfeed.support.Fixtures;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
@@ -33,7 +34,7 @@ class ModerationAdminPagesTests extends IntegrationTest {
     }
 
     private static Map<String, String> fields(String title, String stock, String active) {
-        var map = new java.util.LinkedHashMap<String, String>(Map.of("title", title, "brand", "Acme",
+        var map = new LinkedHashMap<String, String>(Map.of("title", title, "brand", "Acme",
                 "price", "19.90", "currency", "eur", "description", "A fine thing", "category", "Home",
                 "stock", stock));
         if (active != null) {

@@ -14,6 +14,7 @@ import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
 import java.time.Duration;
 import java.util.List;
+import org.hamcrest.Matchers;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.ResultActions;
@@ -196,7 +197,7 @@ class ModerationEnthusiastTests extends IntegrationTest {
         assertThat(d.select("#application-revoked").text()).contains("revoked for good");
         assertThat(d.select("form[action='/enthusiasts/apply']")).isEmpty();
         apply(revoked).andExpect(status().is(422))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("revoked for good")));
+                .andExpect(content().string(Matchers.containsString("revoked for good")));
         assertThat(jdbc.sql("select count(*) from enthusiast_applications where account_id = ?").param(revoked.id())
                 .query(Long.class).single()).isZero();
         assertThat(enthusiastStatus(revoked)).isEqualTo("REVOKED");

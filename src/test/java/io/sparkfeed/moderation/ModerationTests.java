@@ -9,12 +9,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.sparkfeed.accounts.Follows;
 import io.sparkfeed.posts.Posts;
 import io.sparkfeed.posts.Reactions;
+import io.sparkfeed.shop.Checkout;
+import io.sparkfeed.shop.Orders;
+import io.sparkfeed.shop.Purchase;
+import io.sparkfeed.shop.ShippingAddress;
 import io.sparkfeed.support.Fixtures;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
 import java.util.List;
+import java.util.UUID;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,14 +28,15 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 class ModerationTests extends IntegrationTest {
 
-    @org.springframework.beans.factory.annotation.Autowired
-    io.sparkfeed.accounts.Follows follows;
+    @Autowired
+    Follows follows;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    io.sparkfeed.shop.Orders orders;
+    @Autowired
+    Orders orders;
 
     @Autowired
     Posts posts;
@@ -197,7 +204,7 @@ class ModerationTests extends IntegrationTest {
         assertThat(session.isInvalid()).isTrue();
         mvc.perform(post("/posts/" + post + "/smile").header("HX-Request", "true").session(htmxSession).with(csrf()))
                 .andExpect(status().isUnauthorized())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                .andExpect(MockMvcResultMatchers.header()
                         .string("HX-Redirect", "/login?suspended"));
         assertThat(htmxSession.isInvalid()).isTrue();
         mvc.perform(post("/posts/" + post + "/smile").with(member.login()).with(csrf()))
@@ -210,9 +217,9 @@ class ModerationTests extends IntegrationTest {
         long someone = fixtures.primeMember().id();
         assertThatThrownBy(() -> follows.follow(member.id(), someone)).isInstanceOf(AccessDeniedException.class);
         long product = fixtures.product(1);
-        assertThatThrownBy(() -> orders.place(member.id(), java.util.List.of(new io.sparkfeed.shop.Purchase(product, 1, null)),
-                new io.sparkfeed.shop.Checkout(new io.sparkfeed.shop.ShippingAddress("M", "1 St", "", "Paris", "75001",
-                        "France"), "invoice", java.util.UUID.randomUUID().toString())))
+        assertThatThrownBy(() -> orders.place(member.id(), List.of(new Purchase(product, 1, null)),
+                new Checkout(new ShippingAddress("M", "1 St", "", "Paris", "75001",
+                        "France"), "invoice", UUID.randomUUID().toString())))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(jdbc.sql("select count(*) from orders where account_id = ?").param(member.id()).query(Long.class)
                 .single()).isZero();

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.sparkfeed.platform.UserFacingException;
 import io.sparkfeed.posts.Posts;
 import io.sparkfeed.posts.Reactions;
 import io.sparkfeed.support.Fixtures.TestAccount;
@@ -289,7 +290,7 @@ class ReportTests extends IntegrationTest {
         jdbc.sql("update accounts set suspended_at = now() where id = ?")
                 .param(reporter.id()).update();
         assertThatThrownBy(() -> reports.file(reporter.id(), ReportTarget.POST, post, ReportReason.SPAM, ""))
-                .isInstanceOf(io.sparkfeed.platform.UserFacingException.class).hasMessageContaining("report.suspended");
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("report.suspended");
         assertThat(openReports("POST", post)).isZero();
     }
 }

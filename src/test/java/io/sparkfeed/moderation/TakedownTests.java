@@ -8,8 +8,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.sparkfeed.posts.Disclosure;
+import io.sparkfeed.posts.PostContent;
 import io.sparkfeed.posts.Posts;
 import io.sparkfeed.posts.Reactions;
+import io.sparkfeed.support.Fixtures;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
 import io.sparkfeed.support.StatementCounter;
@@ -113,8 +116,8 @@ class TakedownTests extends IntegrationTest {
         var author = fixtures.primeMember();
         var other = fixtures.primeMember();
         var stranger = fixtures.primeMember();
-        byte[] bytes = io.sparkfeed.support.Fixtures.jpeg(430, 530, 990_002);
-        var content = new io.sparkfeed.posts.PostContent("A chair", "shared photo", io.sparkfeed.posts.Disclosure.NONE,
+        byte[] bytes = Fixtures.jpeg(430, 530, 990_002);
+        var content = new PostContent("A chair", "shared photo", Disclosure.NONE,
                 null, List.of(), List.of(2));
         long hidden = posts.publish(author.id(), content, bytes);
         long visible = posts.publish(other.id(), content, bytes);
@@ -147,8 +150,8 @@ class TakedownTests extends IntegrationTest {
         var admin = fixtures.admin();
         var first = fixtures.primeMember();
         var second = fixtures.primeMember();
-        byte[] bytes = io.sparkfeed.support.Fixtures.jpeg(440, 540, 990_003);
-        var content = new io.sparkfeed.posts.PostContent("A vase", "twice", io.sparkfeed.posts.Disclosure.NONE,
+        byte[] bytes = Fixtures.jpeg(440, 540, 990_003);
+        var content = new PostContent("A vase", "twice", Disclosure.NONE,
                 null, List.of(), List.of(2));
         long one = posts.publish(first.id(), content, bytes);
         long two = posts.publish(second.id(), content, bytes);
@@ -164,8 +167,8 @@ class TakedownTests extends IntegrationTest {
     void theSamePhotoUploadedAgainForANewPostIsServedWithIt() throws Exception {
         var admin = fixtures.admin();
         var author = fixtures.primeMember();
-        byte[] bytes = io.sparkfeed.support.Fixtures.jpeg(420, 520, 990_001);
-        var content = new io.sparkfeed.posts.PostContent("A lamp", "the first time", io.sparkfeed.posts.Disclosure.NONE,
+        byte[] bytes = Fixtures.jpeg(420, 520, 990_001);
+        var content = new PostContent("A lamp", "the first time", Disclosure.NONE,
                 null, List.of(), List.of(2));
         long hidden = posts.publish(author.id(), content, bytes);
         admin(admin, "/admin/moderation/posts/" + hidden + "/hide", "reason", "Spam");

@@ -6,6 +6,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.sparkfeed.support.IntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.assertj.core.api.Assertions;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +37,12 @@ class WebSecurityTests extends IntegrationTest {
     void anUnknownPageIsA404InTheLayoutWithoutDetails() throws Exception {
         mvc.perform(get("/@nobody-with-this-handle")).andExpect(status().isNotFound());
         // the error page itself is rendered by the servlet container's error dispatch: ask the real server
-        var response = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/@nobody-with-this-handle"))
+        var response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/@nobody-with-this-handle"))
                         .header("Accept", "text/html").build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(404);
-        org.assertj.core.api.Assertions.assertThat(response.body()).contains("This page does not exist")
+                HttpResponse.BodyHandlers.ofString());
+        Assertions.assertThat(response.statusCode()).isEqualTo(404);
+        Assertions.assertThat(response.body()).contains("This page does not exist")
                 .contains("Sparkfeed").doesNotContain("Exception").doesNotContain("at io.sparkfeed");
     }
 

@@ -15,9 +15,13 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.hamcrest.Matchers;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 
 /**
  * The posting policy on real data: the facts it gathers (recent publishes, enthusiast status, brand, Prime) reach
@@ -81,7 +85,7 @@ class PostingPolicyTests extends IntegrationTest {
         mvc.perform(post("/admin/enthusiasts/" + enthusiast.id() + "/suspend").param("reason", "Undisclosed deal")
                 .with(admin.login()).with(csrf())).andExpect(status().is3xxRedirection());
         mvc.perform(get("/posts/new").with(enthusiast.login())).andExpect(status().isForbidden())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                .andExpect(content().string(Matchers.containsString(
                         "Your enthusiast status is suspended")));
         assertThatThrownBy(() -> fixtures.post(enthusiast, "While suspended " + enthusiast.handle()))
                 .isInstanceOf(PostingRefusedException.class);
@@ -92,22 +96,22 @@ class PostingPolicyTests extends IntegrationTest {
     }
 
     @Autowired
-    org.springframework.context.MessageSource messages;
+    MessageSource messages;
 
     @Test
     void theMinimumSpendReadsInTheReadersLanguage() {
         Object[] amounts = {new BigDecimal("1250.00"), new BigDecimal("49.9")};
-        assertThat(messages.getMessage("posting.rule.minimumSpend", amounts, java.util.Locale.ENGLISH))
+        assertThat(messages.getMessage("posting.rule.minimumSpend", amounts, Locale.ENGLISH))
                 .isEqualTo("Posting opens once you have spent 1,250.00 on paid orders here (so far: 49.90). "
                         + "An order counts once its invoice is paid.");
-        assertThat(messages.getMessage("posting.rule.minimumSpend", amounts, java.util.Locale.FRENCH))
+        assertThat(messages.getMessage("posting.rule.minimumSpend", amounts, Locale.FRENCH))
                 .contains("une fois 1\u202f250,00 dépensés").contains("(jusqu'à présent : 49,90)");
     }
 
     @Test
     void aBrandWithoutPrimeIsToldBrandsDoNotPostNotToJoinPrime() throws Exception {
         var brand = fixtures.brand();
-        var page = org.jsoup.Jsoup.parse(mvc.perform(get("/posts/new").with(brand.login()))
+        var page = Jsoup.parse(mvc.perform(get("/posts/new").with(brand.login()))
                 .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString());
         assertThat(page.select(".refusal").text()).startsWith("Brand accounts do not post");
         assertThat(page.select("main a.button, section a.button")).isEmpty();

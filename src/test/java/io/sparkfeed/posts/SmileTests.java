@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 class SmileTests extends IntegrationTest {
 
@@ -107,7 +108,7 @@ class SmileTests extends IntegrationTest {
         assertThat(commentCount(postId)).isEqualTo(1);
 
         // its author still sees it, with the moderators' reason, and may delete it
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/posts/" + postId)
+        mvc.perform(MockMvcRequestBuilders.get("/posts/" + postId)
                         .with(commenter.login()))
                 .andExpect(content().string(Matchers.containsString("(removed by the moderators: Spam link)")));
         mvc.perform(post("/posts/" + postId + "/comments/" + hidden + "/delete").with(commenter.login()).with(csrf()))

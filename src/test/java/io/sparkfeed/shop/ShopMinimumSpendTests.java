@@ -6,12 +6,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import io.sparkfeed.accounts.Memberships;
+import io.sparkfeed.billing.Invoices;
 import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.posts.PostingDecision;
 import io.sparkfeed.posts.PostingPolicy;
 import io.sparkfeed.posts.SpendingLedger;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,7 @@ class ShopMinimumSpendTests extends IntegrationTest {
     Memberships memberships;
 
     @Autowired
-    io.sparkfeed.billing.Invoices invoices;
+    Invoices invoices;
 
     /** Places an order by invoice, which an admin then marks paid: only paid orders count. */
     private long paidOrder(TestAccount buyer, long product, TestAccount admin) {
@@ -62,8 +64,8 @@ class ShopMinimumSpendTests extends IntegrationTest {
         PostingDecision short1 = policy.check(member.id());
         assertThat(short1.allowed()).isFalse();
         assertThat(short1.reasonKey()).isEqualTo("posting.rule.minimumSpend");
-        assertThat((java.math.BigDecimal) short1.reasonArguments()[0]).isEqualByComparingTo("50.00");
-        assertThat((java.math.BigDecimal) short1.reasonArguments()[1]).isEqualByComparingTo("49.99");
+        assertThat((BigDecimal) short1.reasonArguments()[0]).isEqualByComparingTo("50.00");
+        assertThat((BigDecimal) short1.reasonArguments()[1]).isEqualByComparingTo("49.99");
 
         long small = paidOrder(member, cent, admin);
         assertThat(ledger.lifetimeSpend(member.id())).isEqualByComparingTo("50.00");
@@ -85,11 +87,11 @@ class ShopMinimumSpendTests extends IntegrationTest {
     void theDemoAuthorsMayPostAndSamAndTomMayNot() {
         for (String author : List.of("maya", "leo", "priya", "admin")) {
             long id = jdbc.sql("select id from accounts where handle = ?").param(author).query(Long.class).single();
-            assertThat(ledger.lifetimeSpend(id)).as(author).isGreaterThanOrEqualTo(new java.math.BigDecimal("50.00"));
+            assertThat(ledger.lifetimeSpend(id)).as(author).isGreaterThanOrEqualTo(new BigDecimal("50.00"));
         }
         long sam = jdbc.sql("select id from accounts where handle = 'sam'").query(Long.class).single();
         long tom = jdbc.sql("select id from accounts where handle = 'tom'").query(Long.class).single();
-        assertThat(ledger.lifetimeSpend(sam)).isLessThan(new java.math.BigDecimal("50.00"));
+        assertThat(ledger.lifetimeSpend(sam)).isLessThan(new BigDecimal("50.00"));
         assertThat(policy.check(sam).allowed()).isFalse();
         assertThat(policy.check(tom).reasonKey()).isEqualTo("posting.rule.trial");
     }

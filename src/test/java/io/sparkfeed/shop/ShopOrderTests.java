@@ -14,12 +14,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.sparkfeed.catalog.Catalog;
+import io.sparkfeed.support.Fixtures;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /** Buying: stock under concurrency, idempotent submits, prices as paid, cancelling, and who sees which order. */
 class ShopOrderTests extends IntegrationTest {
@@ -55,7 +60,7 @@ class ShopOrderTests extends IntegrationTest {
         for (int i = 0; i < 50; i++) {
             buyers.add(fixtures.person());
         }
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
         List<String> answers = race(50, () -> {
             TestAccount buyer = buyers.get(next.getAndIncrement());
             try {
@@ -81,9 +86,9 @@ class ShopOrderTests extends IntegrationTest {
         TestAccount first = fixtures.person();
         TestAccount second = fixtures.person();
         int rounds = 30;
-        List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> failures = new CopyOnWriteArrayList<>();
         for (int round = 0; round < rounds; round++) {
-            java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+            AtomicInteger turn = new AtomicInteger();
             race(2, () -> {
                 boolean ab = turn.getAndIncrement() == 0;
                 TestAccount buyer = ab ? first : second;
@@ -141,8 +146,8 @@ class ShopOrderTests extends IntegrationTest {
                 .flashAttr("problem", "shop.soldOut")).select(".flash.problem").text()).contains("sold out");
     }
 
-    private static org.springframework.util.MultiValueMap<String, String> addressParams() {
-        var params = new org.springframework.util.LinkedMultiValueMap<String, String>();
+    private static MultiValueMap<String, String> addressParams() {
+        var params = new LinkedMultiValueMap<String, String>();
         params.add("name", "Ada Buyer");
         params.add("line1", "1 Test Road");
         params.add("line2", "");
@@ -284,7 +289,7 @@ class ShopOrderTests extends IntegrationTest {
         assertThat(asked.getRequest().getSession(false)).isNull();
         MockHttpSession session = new MockHttpSession();
         String back = mvc.perform(post("/login").param("login", buyer.email()).param("password",
-                        io.sparkfeed.support.Fixtures.PASSWORD).with(csrf()).session(session)
+                        Fixtures.PASSWORD).with(csrf()).session(session)
                         .cookie(asked.getResponse().getCookies()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(back).contains("/checkout?product=" + product + "&quantity=1&from=123");

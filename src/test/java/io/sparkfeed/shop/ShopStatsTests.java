@@ -7,6 +7,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
+import io.sparkfeed.support.StatementCounter;
+import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +66,7 @@ class ShopStatsTests extends IntegrationTest {
         stats.flush();
         // views of 40 days ago count in the total only
         jdbc.sql("insert into post_daily_stats (post_id, day, views, card_opens) values (?, ?, 7, 1)")
-                .params(first, java.sql.Date.valueOf(LocalDate.now(ZoneOffset.UTC).minusDays(40))).update();
+                .params(first, Date.valueOf(LocalDate.now(ZoneOffset.UTC).minusDays(40))).update();
 
         Map<Long, PostStatsRow> rows = stats.forAuthor(author.id()).stream()
                 .collect(Collectors.toMap(PostStatsRow::postId, Function.identity()));
@@ -88,16 +91,16 @@ class ShopStatsTests extends IntegrationTest {
     }
 
     private static PostStatsRow.Window window(long views, long opens, long orders, String revenue) {
-        return new PostStatsRow.Window(views, opens, orders, new java.math.BigDecimal(revenue));
+        return new PostStatsRow.Window(views, opens, orders, new BigDecimal(revenue));
     }
 
     @Test
     void countingViewsCostsNoStatementOnTheFeed() throws Exception {
         TestAccount author = fixtures.enthusiast();
         long post = fixtures.post(author, "counted #statstest", fixtures.product(1));
-        io.sparkfeed.support.StatementCounter.reset();
+        StatementCounter.reset();
         mvc.perform(get("/@" + author.handle())).andExpect(status().isOk());
-        int withCounting = io.sparkfeed.support.StatementCounter.count();
+        int withCounting = StatementCounter.count();
         stats.flush();
         long before = views(post);
         mvc.perform(get("/@" + author.handle())).andExpect(status().isOk());

@@ -5,10 +5,22 @@ import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.accounts.Accounts;
 import io.sparkfeed.accounts.EnthusiastStatus;
 import io.sparkfeed.accounts.NewAccount;
+import io.sparkfeed.posts.Disclosure;
+import io.sparkfeed.posts.PostContent;
+import io.sparkfeed.posts.Posts;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -24,9 +36,9 @@ public class Fixtures {
     private final Accounts accounts;
     private final UserDetailsService users;
     private final JdbcClient jdbc;
-    private final io.sparkfeed.posts.Posts posts;
+    private final Posts posts;
 
-    public Fixtures(Accounts accounts, UserDetailsService users, JdbcClient jdbc, io.sparkfeed.posts.Posts posts) {
+    public Fixtures(Accounts accounts, UserDetailsService users, JdbcClient jdbc, Posts posts) {
         this.accounts = accounts;
         this.users = users;
         this.jdbc = jdbc;
@@ -46,31 +58,31 @@ public class Fixtures {
 
     /** Like {@link #post}, in the given interest (1 style, 2 home, 3 cooking, 4 outdoors, 5 tech, ...). */
     public long postIn(int interest, TestAccount author, String caption, long... productIds) {
-        var tags = new java.util.ArrayList<io.sparkfeed.posts.PostContent.Tag>();
+        var tags = new ArrayList<PostContent.Tag>();
         for (int i = 0; i < productIds.length; i++) {
-            tags.add(new io.sparkfeed.posts.PostContent.Tag(productIds[i], new java.math.BigDecimal("0.2").add(
-                    new java.math.BigDecimal("0.1").multiply(java.math.BigDecimal.valueOf(i))),
-                    new java.math.BigDecimal("0.5")));
+            tags.add(new PostContent.Tag(productIds[i], new BigDecimal("0.2").add(
+                    new BigDecimal("0.1").multiply(BigDecimal.valueOf(i))),
+                    new BigDecimal("0.5")));
         }
-        return posts.publish(author.id(), new io.sparkfeed.posts.PostContent("A test photo", caption,
-                io.sparkfeed.posts.Disclosure.NONE, null, tags, java.util.List.of(interest)),
+        return posts.publish(author.id(), new PostContent("A test photo", caption,
+                Disclosure.NONE, null, tags, List.of(interest)),
                 jpeg(400, 500, SEQUENCE.incrementAndGet()));
     }
 
     /** A real JPEG of the given size, different for each seed (so each is a new image). */
     public static byte[] jpeg(int width, int height, int seed) {
-        var image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         var g = image.createGraphics();
-        g.setColor(new java.awt.Color((int) Math.floorMod(seed * 2654435761L, 0xffffffL)));
+        g.setColor(new Color((int) Math.floorMod(seed * 2654435761L, 0xffffffL)));
         g.fillRect(0, 0, width, height);
-        g.setColor(java.awt.Color.WHITE);
+        g.setColor(Color.WHITE);
         g.fillOval(width / 4, height / 4, width / 2, height / 2);
         g.dispose();
-        try (var out = new java.io.ByteArrayOutputStream()) {
-            javax.imageio.ImageIO.write(image, "jpg", out);
+        try (var out = new ByteArrayOutputStream()) {
+            ImageIO.write(image, "jpg", out);
             return out.toByteArray();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -2,12 +2,15 @@ package io.sparkfeed.support;
 
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.sparkfeed.accounts.Accounts;
 import io.sparkfeed.platform.RateLimits;
+import io.sparkfeed.posts.Posts;
 import java.nio.charset.StandardCharsets;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,6 +21,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -48,7 +52,7 @@ public abstract class IntegrationTest {
     static class TestBeans {
 
         @Bean
-        static org.springframework.beans.factory.config.BeanPostProcessor countingDataSource() {
+        static BeanPostProcessor countingDataSource() {
             return StatementCounter.wrapper();
         }
 
@@ -65,9 +69,9 @@ public abstract class IntegrationTest {
         }
 
         @Bean
-        Fixtures fixtures(io.sparkfeed.accounts.Accounts accounts,
-                org.springframework.security.core.userdetails.UserDetailsService users, JdbcClient jdbc,
-                io.sparkfeed.posts.Posts posts) {
+        Fixtures fixtures(Accounts accounts,
+                UserDetailsService users, JdbcClient jdbc,
+                Posts posts) {
             return new Fixtures(accounts, users, jdbc, posts);
         }
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -62,7 +63,7 @@ public final class QueryPlan {
         return root.toPrettyString();
     }
 
-    private static void walk(JsonNode node, java.util.function.Consumer<JsonNode> visit) {
+    private static void walk(JsonNode node, Consumer<JsonNode> visit) {
         visit.accept(node);
         for (JsonNode child : node.path("Plans")) {
             walk(child, visit);

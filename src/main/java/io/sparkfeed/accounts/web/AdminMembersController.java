@@ -1,5 +1,6 @@
 package io.sparkfeed.accounts.web;
 
+import io.sparkfeed.accounts.AccountKind;
 import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.accounts.Accounts;
 import io.sparkfeed.accounts.Memberships;
@@ -53,7 +54,7 @@ class AdminMembersController {
 
     @PostMapping("/{id}/kind")
     String kind(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable long id,
-            @RequestParam io.sparkfeed.accounts.AccountKind kind, @RequestParam(defaultValue = "") String reason,
+            @RequestParam AccountKind kind, @RequestParam(defaultValue = "") String reason,
             @RequestParam(defaultValue = "") String q, RedirectAttributes redirect) {
         return act(redirect, q, "admin.members.kindChanged", reason,
                 () -> accounts.changeKind(admin.id(), id, kind, reason.strip()));

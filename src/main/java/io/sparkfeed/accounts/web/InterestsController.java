@@ -4,6 +4,7 @@ import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.accounts.Interests;
 import io.sparkfeed.platform.UserFacingException;
 import java.util.List;
+import java.util.Set;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,7 +45,7 @@ class InterestsController {
             interests.choose(me.id(), picked, hidePurchased);
         } catch (UserFacingException refused) {
             model.addAttribute("interests", interests.all());
-            model.addAttribute("chosen", java.util.Set.copyOf(picked));
+            model.addAttribute("chosen", Set.copyOf(picked));
             model.addAttribute("hidePurchased", hidePurchased);
             model.addAttribute("welcome", welcome);
             model.addAttribute("minimum", Interests.MINIMUM);

@@ -2,6 +2,7 @@ package io.sparkfeed.posts.web;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.sparkfeed.accounts.AccountPrincipal;
+import io.sparkfeed.accounts.Interests;
 import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.media.ImageUpload;
 import io.sparkfeed.media.Images;
@@ -47,11 +48,11 @@ class PostController {
     private final PostCards cards;
     private final PostingPolicy policy;
     private final Catalog catalog;
-    private final io.sparkfeed.accounts.Interests interests;
+    private final Interests interests;
     private final Images images;
 
     PostController(Posts posts, Reactions reactions, PostCards cards, PostingPolicy policy, Catalog catalog,
-            io.sparkfeed.accounts.Interests interests, Images images) {
+            Interests interests, Images images) {
         this.images = images;
         this.posts = posts;
         this.reactions = reactions;
@@ -66,11 +67,10 @@ class PostController {
      * with htmx only the next comments and the new More link).
      */
     @GetMapping("/posts/{id}")
-    String show(@PathVariable long id, @RequestParam(name = "comments", required = false) String after,
+    String show(@PathVariable long id, @RequestParam(name = "comments", required = false) Cursor from,
             @AuthenticationPrincipal AccountPrincipal viewer, HtmxRequest htmx, Model model) {
         Long viewerId = viewer == null ? null : viewer.id();
         boolean admin = viewer != null && viewer.admin();
-        Cursor from = Cursor.parse(after);
         PostCard post = cards.one(id, viewerId, admin).orElseThrow(() -> new NotFoundException("post " + id));
         ReactionController.commentModel(model, id, post.author().id(),
                 reactions.comments(id, viewerId, admin, from, COMMENTS_PAGE));

@@ -2,6 +2,7 @@ package io.sparkfeed.posts.web;
 
 import io.sparkfeed.platform.StrictNumbers;
 import io.sparkfeed.posts.Disclosure;
+import io.sparkfeed.posts.PostCard;
 import io.sparkfeed.posts.PostContent;
 import io.sparkfeed.posts.PostRejectedException;
 import java.math.BigDecimal;
@@ -21,7 +22,7 @@ public record PostForm(String altText, String caption, Disclosure disclosure, St
         return new PostForm("", "", Disclosure.NONE, "", List.of(), List.of(), List.of(), List.of());
     }
 
-    static PostForm of(io.sparkfeed.posts.PostCard post) {
+    static PostForm of(PostCard post) {
         List<String> products = new ArrayList<>();
         List<String> xs = new ArrayList<>();
         List<String> ys = new ArrayList<>();
