@@ -38,8 +38,9 @@ import java.util.stream.Stream;
  *
  * <p>System properties: {@code baseUrl} (http://localhost:8080), {@code users} (8 concurrent), {@code seconds}
  * (20 per page), {@code warmup} (60 seconds of every page before measuring), {@code accounts} (how many generated
- * accounts to sign in as: 100 exist in every dataset), {@code pages} (comma-separated page names to run, all when
- * unset), {@code out} (target/bench-results.md); {@code soakRate} (visits per second) runs the soak instead.
+ * accounts to sign in as: 100 exist in every dataset), {@code pages} (comma-separated page names, or groups such as
+ * {@code hostile}, to run; all when unset), {@code out} (target/bench-results.md); {@code soakRate} (visits per
+ * second) runs the soak instead.
  */
 public class SparkfeedSimulation extends Simulation {
 
@@ -162,6 +163,51 @@ public class SparkfeedSimulation extends Simulation {
                 .injectClosed(constantConcurrentUsers(USERS).during(PHASE));
     }
 
+    /** A number no form or link of ours writes: its exponent alone costs seconds to a lenient parser. */
+    static final String HOSTILE_NUMBER = "1E-999999999";
+
+    /**
+     * Hostile requests, each refused before any real work: a number in a query cursor, a page size and a form, a
+     * login of a million characters (a 1 MB form body) and a search longer than any field. Each is its own phase, so
+     * that its throughput compares with the static file's; an answer other than {@code refused} fails it.
+     */
+    private List<Map.Entry<String, PopulationBuilder>> hostile() {
+        String number = HOSTILE_NUMBER;
+        String login = "a".repeat(1_000_000);
+        String search = "desk ".repeat(1_200);
+        List<Map.Entry<String, PopulationBuilder>> phases = new ArrayList<>();
+        phases.add(Map.entry("hostile: /?after=" + number, refused("hostile: /?after=" + number,
+                http("hostile: /?after=" + number).get("/?after=" + number), 400)));
+        phases.add(Map.entry("hostile: /tags/" + Dataset.COMMON_TAG + "?after=" + number,
+                refused("hostile: /tags/" + Dataset.COMMON_TAG + "?after=" + number,
+                        http("hostile: tag cursor").get("/tags/" + Dataset.COMMON_TAG + "?after=" + number), 400)));
+        phases.add(Map.entry("hostile: /products/{id}?size=" + number,
+                refused("hostile: /products/{id}?size=" + number,
+                        http("hostile: page size").get("/products/" + TARGETS.productId() + "?size=" + number), 400)));
+        String cart = "hostile: POST /cart quantity=" + number;
+        phases.add(Map.entry(cart, scenario(cart).exec(signIn())
+                .exec(http("hostile: cart form").get("/posts/" + TARGETS.postId())
+                        .check(css("input[name=_csrf]", "value").saveAs("csrf")))
+                .exec(during(PHASE, false).on(measured(cart, http(cart).post("/cart").disableFollowRedirect()
+                        .check(responseTimeInMillis().saveAs("rt"))
+                        .formParam("_csrf", "#{csrf}").formParam("product", String.valueOf(TARGETS.productId()))
+                        .formParam("quantity", number).check(status().is(400)))))
+                .injectOpen(atOnceUsers(USERS))));
+        String longLogin = "hostile: POST /login, 1,000,000-char login";
+        phases.add(Map.entry(longLogin, refused(longLogin, http(longLogin).post("/login").disableFollowRedirect()
+                .formParam("login", login).formParam("password", "x"), 413)));
+        String longSearch = "hostile: /search, 6000-char q";
+        phases.add(Map.entry(longSearch, refused(longSearch, http(longSearch).get("/search")
+                .queryParam("q", search), 400)));
+        return phases;
+    }
+
+    /** A phase of visitors sending {@code request}, whose answer must be {@code status}. */
+    private PopulationBuilder refused(String name, HttpRequestActionBuilder request, int status) {
+        return reading(name, measured(name, request.check(responseTimeInMillis().saveAs("rt"))
+                .check(status().is(status))), false);
+    }
+
     /** Every page once, in a loop, before measuring: the JIT compiles for minutes after a start. */
     private PopulationBuilder warmUp() {
         ChainBuilder all = exec(http("warm-up").get("/css/app.css"));
@@ -177,7 +223,8 @@ public class SparkfeedSimulation extends Simulation {
 
     /** A phase of the run, when asked for; {@code recorded} are its measured requests when not just {@code name}. */
     private void phase(String name, PopulationBuilder population, String... recorded) {
-        if (ONLY.isEmpty() || ONLY.contains(name) || name.startsWith("static")) {
+        String group = name.contains(":") ? name.substring(0, name.indexOf(':')) : name;
+        if (ONLY.isEmpty() || ONLY.contains(name) || ONLY.contains(group) || name.startsWith("static")) {
             phases.add(population);
             for (String request : recorded.length == 0 ? new String[] {name} : recorded) {
                 RESULTS.expect(request);
@@ -229,6 +276,9 @@ public class SparkfeedSimulation extends Simulation {
         phase("/notifications", signedIn("/notifications", "/notifications", false));
         phase("publish a post", publishing());
         phase("buy", buying(), "buy: confirm", "buy: place order");
+        for (var hostile : hostile()) {
+            phase(hostile.getKey(), hostile.getValue());
+        }
         phase("static /css/app.css (end)", visitor("static /css/app.css (end)", "/css/app.css", false));
 
         PopulationBuilder chain = phases.get(phases.size() - 1);

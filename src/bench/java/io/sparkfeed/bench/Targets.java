@@ -18,11 +18,20 @@ import java.util.regex.Pattern;
 record Targets(long postId, String handle, long productId) {
 
     static Targets discover(String baseUrl) {
-        String html = get(baseUrl + "/tags/" + Dataset.COMMON_TAG);
-        long post = Long.getLong("postId", Long.parseLong(first(html, "href=\"/posts/(\\d+)")));
+        // each looked up only when not given (an instance without the generated dataset has no #cozy)
+        long post = Long.getLong("postId", 0);
+        if (post == 0) {
+            post = Long.parseLong(first(get(baseUrl + "/tags/" + Dataset.COMMON_TAG), "href=\"/posts/(\\d+)"));
+        }
         String postPage = get(baseUrl + "/posts/" + post);
-        String handle = System.getProperty("handle", first(postPage, "href=\"/@([A-Za-z0-9_]+)\""));
-        long product = Long.getLong("productId", Long.parseLong(first(postPage, "/products/(\\d+)")));
+        String handle = System.getProperty("handle");
+        if (handle == null) {
+            handle = first(postPage, "href=\"/@([A-Za-z0-9_]+)\"");
+        }
+        long product = Long.getLong("productId", 0);
+        if (product == 0) {
+            product = Long.parseLong(first(postPage, "/products/(\\d+)"));
+        }
         Targets targets = new Targets(post, handle, product);
         System.out.println("Benchmark targets: " + targets);
         return targets;

@@ -16,7 +16,7 @@ public record QueuePage(List<QueueItem> items, Position next) {
 
         private static final Pattern TEXT = Pattern.compile("(\\d{1,19})-(POST|COMMENT|ACCOUNT)-(\\d{1,19})");
 
-        /** Reads {@code micros-TARGET-id}, as written in links; anything else reads as "from the start". */
+        /** Reads {@code micros-TARGET-id}, as written in links; null for anything else. */
         public static Position parse(String text) {
             Matcher m = text == null ? null : TEXT.matcher(text);
             if (m == null || !m.matches()) {

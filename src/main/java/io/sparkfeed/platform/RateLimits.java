@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -122,8 +123,9 @@ public class RateLimits {
         return local.estimatedSize();
     }
 
-    /** Removes the rows of buckets that have refilled: the table only holds keys in use. */
+    /** Removes the rows of buckets that have refilled: the table only holds keys in use. One instance at a time. */
     @Scheduled(fixedDelayString = "${sparkfeed.limits.cleanup-interval:5m}")
+    @SchedulerLock(name = "rate-limit-cleanup", lockAtMostFor = "10m", lockAtLeastFor = "30s")
     void removeExpired() {
         var cleaner = (PostgreSQLadvisoryLockBasedProxyManager<Long>) database;
         while (cleaner.removeExpired(1000) == 1000) {

@@ -3,8 +3,6 @@ package io.sparkfeed.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sparkfeed.support.Browser;
-import io.sparkfeed.support.Fixtures;
-import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -32,7 +30,7 @@ class ReportBrowserTests extends IntegrationTest {
 
         try (Browser browser = new Browser()) {
             WebDriver page = browser.driver();
-            login(browser, member);
+            browser.logIn(baseUrl(), member);
             page.get(baseUrl() + "/posts/" + post);
             page.findElement(By.cssSelector(".report-line a")).click();
             page.findElement(By.id("reason-COUNTERFEIT")).click();
@@ -46,7 +44,7 @@ class ReportBrowserTests extends IntegrationTest {
 
         try (Browser browser = new Browser()) {
             WebDriver page = browser.driver();
-            login(browser, admin);
+            browser.logIn(baseUrl(), admin);
             page.get(baseUrl() + "/admin");
             page.findElement(By.cssSelector(".admin-links a[href='/admin/reports']")).click();
             var item = page.findElement(By.id("queue-POST-" + post));
@@ -69,15 +67,6 @@ class ReportBrowserTests extends IntegrationTest {
             page.get(baseUrl() + "/posts/" + post);
             assertThat(page.getPageSource()).doesNotContain("Totally genuine designer bag");
         }
-    }
-
-    private void login(Browser browser, TestAccount account) {
-        WebDriver page = browser.driver();
-        page.get(baseUrl() + "/login");
-        page.findElement(By.id("login")).sendKeys(account.email());
-        page.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        page.findElement(By.cssSelector("form button[type=submit]")).click();
-        browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(baseUrl() + "/"));
     }
 
     private static void logout(WebDriver page) {

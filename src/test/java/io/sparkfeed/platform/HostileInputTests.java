@@ -10,7 +10,11 @@ import io.sparkfeed.support.Fixtures;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
 import io.sparkfeed.support.StatementCounter;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -175,10 +179,59 @@ class HostileInputTests extends IntegrationTest {
                     failures.add(query + " [" + value + "] " + status);
                 }
             }
-            // a cursor that is not ours reads as "from the start"
-            int cursor = status(get("/?after=" + encoded));
-            if (cursor != 200) {
-                failures.add("after [" + value + "] " + cursor);
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    /**
+     * Every list with a position in its address refuses one it did not write (a hostile number, a foreign or
+     * damaged cursor) with a 400 and the site's error page, instead of quietly showing the first page; a blank one
+     * is the first page.
+     */
+    @Test
+    void everyListRefusesAPositionItDidNotWrite() throws Exception {
+        TestAccount admin = fixtures.admin();
+        TestAccount member = fixtures.primeMember();
+        long product = fixtures.product(3);
+        long post = fixtures.post(member, "a list position #cursors", product);
+        String own = jdbc.sql("select (extract(epoch from created_at) * 1000000)::bigint || '-' || id from posts"
+                + " where id = ?").param(post).query(String.class).single();
+        List<String> lists = List.of("/?after=%s", "/?feed=everyone&after=%s", "/following?after=%s",
+                "/interests/home?after=%s", "/tags/cursors?after=%s", "/products/" + product + "?after=%s",
+                "/@" + member.handle() + "?after=%s", "/posts/" + post + "?comments=%s", "/search?q=desk&page=%s",
+                "/admin/reports?after=%s", "/admin/reports?order=newest&after=%s", "/admin/audit?before=%s",
+                "/admin/invoices?before=%s");
+        List<String> foreign = new ArrayList<>(NUMBERS.stream().filter(v -> !v.isBlank()).toList());
+        foreign.addAll(List.of("1-", "-1", "1--1", own + "-POST", own + "x", "99999999999999999999-1",
+                "1-99999999999999999999", own.replace("-", "-POST-") + "-", "0-0 ", "1E3-1", "\uFF11-1"));
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> failures = new ArrayList<>();
+        for (String list : lists) {
+            for (String value : foreign) {
+                rateLimits.forgetAll(); // far more searches than one person may make: not what is tested here
+                String url = String.format(list, URLEncoder.encode(value, StandardCharsets.UTF_8));
+                int status = status(get(url).with(admin.login()));
+                if (status != 400) {
+                    failures.add(url + " " + status);
+                }
+                if (!list.startsWith("/admin/") && !list.startsWith("/following")) {
+                    // what a visitor gets from the real server: the site's error page
+                    var page = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + url)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (page.statusCode() != 400 || !page.body().contains("That did not work")) {
+                        failures.add(url + " as a visitor " + page.statusCode());
+                    }
+                }
+            }
+            // blank is the first page, and a position the list wrote is read
+            String written = list.startsWith("/admin/reports") ? "1-POST-1"
+                    : list.startsWith("/admin/") || list.startsWith("/search") ? "1" : own;
+            for (String value : List.of("", written)) {
+                String url = String.format(list, value);
+                int status = status(get(url).with(admin.login()));
+                if (status != 200) {
+                    failures.add(url + " " + status);
+                }
             }
         }
         assertThat(failures).isEmpty();

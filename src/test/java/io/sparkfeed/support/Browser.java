@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -15,6 +16,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.remote.service.DriverFinder;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -87,6 +89,15 @@ public final class Browser implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /** Logs the account in through the login form and waits for the front page. */
+    public void logIn(String baseUrl, Fixtures.TestAccount account) {
+        driver.get(baseUrl + "/login");
+        driver.findElement(By.id("login")).sendKeys(account.email());
+        driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(baseUrl + "/"));
     }
 
     public WebDriverWait waitUpTo(Duration duration) {

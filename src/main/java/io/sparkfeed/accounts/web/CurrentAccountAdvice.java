@@ -3,6 +3,7 @@ package io.sparkfeed.accounts.web;
 import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.accounts.Accounts;
 import io.sparkfeed.accounts.CurrentAccount;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -27,6 +28,10 @@ class CurrentAccountAdvice {
         if (request.getAttribute(SessionAccountFilter.CURRENT) instanceof CurrentAccount loaded
                 && loaded.id() == principal.id()) {
             return loaded;
+        }
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            // an error page asks the database nothing: it may be the error (the 503 page while it is down)
+            return null;
         }
         return accounts.current(principal.id()).orElse(null);
     }

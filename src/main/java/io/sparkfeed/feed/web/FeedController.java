@@ -52,7 +52,7 @@ class FeedController {
      * picked its interests; the public feed for everyone else, or with {@code ?feed=everyone}.
      */
     @GetMapping("/")
-    String home(@RequestParam(required = false) String after, @RequestParam(defaultValue = "20") int size,
+    String home(@RequestParam(required = false) Cursor after, @RequestParam(defaultValue = "20") int size,
             @RequestParam(defaultValue = "") String feed, @ModelAttribute("me") CurrentAccount me,
             @AuthenticationPrincipal AccountPrincipal viewer, HtmxRequest htmx, Model model) {
         boolean forYou = me != null && me.onboarded() && !"everyone".equals(feed);
@@ -63,7 +63,7 @@ class FeedController {
     }
 
     @GetMapping("/following")
-    String following(@RequestParam(required = false) String after, @RequestParam(defaultValue = "20") int size,
+    String following(@RequestParam(required = false) Cursor after, @RequestParam(defaultValue = "20") int size,
             @AuthenticationPrincipal AccountPrincipal viewer, HtmxRequest htmx, Model model) {
         model.addAttribute("tab", "following");
         return list(new PostFilter.Following(viewer.id()), after, size, viewer, htmx, model, "/following",
@@ -71,7 +71,7 @@ class FeedController {
     }
 
     @GetMapping("/interests/{slug}")
-    String interest(@PathVariable String slug, @RequestParam(required = false) String after,
+    String interest(@PathVariable String slug, @RequestParam(required = false) Cursor after,
             @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal AccountPrincipal viewer,
             HtmxRequest htmx, Model model) {
         Interest interest = interests.bySlug(slug);
@@ -87,7 +87,7 @@ class FeedController {
     }
 
     @GetMapping("/@{handle}")
-    String profile(@PathVariable String handle, @RequestParam(required = false) String after,
+    String profile(@PathVariable String handle, @RequestParam(required = false) Cursor after,
             @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal AccountPrincipal viewer,
             HtmxRequest htmx, Model model) {
         Profile found = follows.profile(handle, viewer == null ? null : viewer.id())
@@ -100,7 +100,7 @@ class FeedController {
     }
 
     @GetMapping("/tags/{tag}")
-    String hashtag(@PathVariable String tag, @RequestParam(required = false) String after,
+    String hashtag(@PathVariable String tag, @RequestParam(required = false) Cursor after,
             @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal AccountPrincipal viewer,
             HtmxRequest htmx, Model model) {
         String normalized = Hashtags.normalize(tag);
@@ -113,7 +113,7 @@ class FeedController {
     }
 
     @GetMapping("/products/{id}")
-    String product(@PathVariable long id, @RequestParam(required = false) String after,
+    String product(@PathVariable long id, @RequestParam(required = false) Cursor after,
             @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal AccountPrincipal viewer,
             HtmxRequest htmx, Model model) {
         model.addAttribute("product", catalog.get(id));
@@ -122,11 +122,11 @@ class FeedController {
     }
 
     /** A page of the list; {@code size} is bounded to 1..{@link #MAX_PAGE_SIZE} and carried by the "More" link. */
-    private String list(PostFilter filter, String after, int requestedSize, AccountPrincipal viewer, HtmxRequest htmx,
+    private String list(PostFilter filter, Cursor after, int requestedSize, AccountPrincipal viewer, HtmxRequest htmx,
             Model model, String path, String page) {
         int size = Math.max(1, Math.min(MAX_PAGE_SIZE, requestedSize));
         model.addAttribute("size", size);
-        PostPage posts = cards.page(filter, Cursor.parse(after), size, viewer == null ? null : viewer.id());
+        PostPage posts = cards.page(filter, after, size, viewer == null ? null : viewer.id());
         model.addAttribute("page", posts);
         model.addAttribute("path", path);
         model.addAttribute("interestsById", interestsById());

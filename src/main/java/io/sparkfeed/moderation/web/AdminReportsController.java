@@ -40,9 +40,9 @@ class AdminReportsController {
      */
     @GetMapping
     String queue(@RequestParam(defaultValue = "oldest") String order,
-            @RequestParam(required = false) String after, Model model) {
+            @RequestParam(required = false) QueuePage.Position after, Model model) {
         boolean newest = "newest".equals(order);
-        QueuePage page = moderation.queue(newest, QueuePage.Position.parse(after), PAGE);
+        QueuePage page = moderation.queue(newest, after, PAGE);
         model.addAttribute("items", page.items());
         model.addAttribute("next", page.next());
         model.addAttribute("order", newest ? "newest" : "oldest");

@@ -67,11 +67,10 @@ class PostController {
      * with htmx only the next comments and the new More link).
      */
     @GetMapping("/posts/{id}")
-    String show(@PathVariable long id, @RequestParam(name = "comments", required = false) String after,
+    String show(@PathVariable long id, @RequestParam(name = "comments", required = false) Cursor from,
             @AuthenticationPrincipal AccountPrincipal viewer, HtmxRequest htmx, Model model) {
         Long viewerId = viewer == null ? null : viewer.id();
         boolean admin = viewer != null && viewer.admin();
-        Cursor from = Cursor.parse(after);
         PostCard post = cards.one(id, viewerId, admin).orElseThrow(() -> new NotFoundException("post " + id));
         ReactionController.commentModel(model, id, post.author().id(),
                 reactions.comments(id, viewerId, admin, from, COMMENTS_PAGE));
