@@ -124,6 +124,26 @@ class SignupTests extends IntegrationTest {
     }
 
     @Test
+    void theHandleShowsItsPlaceholderAndThePasswordAsksForTenCharacters() throws Exception {
+        Document form = page(MockMvcRequestBuilders.get("/signup"));
+
+        Element handle = form.selectFirst("input#handle");
+        assertThat(handle.attr("placeholder")).isEqualTo("@yourname");
+        assertThat(handle.attr("maxlength")).isEqualTo("31");
+        assertThat(handle.hasAttr("required")).isTrue();
+        assertThat(handle.hasAttr("minlength")).isFalse();
+        assertThat(handle.attr("aria-describedby")).isEqualTo("handle-hint");
+        Element password = form.selectFirst("input#password");
+        assertThat(password.attr("type")).isEqualTo("password");
+        assertThat(password.attr("minlength")).isEqualTo("10");
+        assertThat(password.attr("autocomplete")).isEqualTo("new-password");
+        assertThat(password.hasAttr("maxlength")).isFalse();
+        assertThat(password.hasAttr("placeholder")).isFalse();
+        assertThat(form.select("#password-hint").text()).isNotEmpty();
+        assertThat(form.selectFirst("input#displayName").hasAttr("placeholder")).isFalse();
+    }
+
+    @Test
     void theFormIsRefusedWithoutItsCsrfToken() throws Exception {
         String email = fixtures.uniqueHandle() + "@example.test";
         mvc.perform(post("/signup").param("email", email).param("displayName", "X")

@@ -5,11 +5,16 @@ import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.accounts.Accounts;
 import io.sparkfeed.accounts.EnthusiastStatus;
 import io.sparkfeed.accounts.NewAccount;
+import io.sparkfeed.catalog.ProductDraft;
+import io.sparkfeed.media.ImageUpload;
+import io.sparkfeed.media.Images;
+import io.sparkfeed.moderation.CatalogAdmin;
 import io.sparkfeed.posts.Disclosure;
 import io.sparkfeed.posts.PostContent;
 import io.sparkfeed.posts.Posts;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,14 +27,23 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-/** Object mother for integration tests: accounts of every role, each with a unique handle. */
+/** Object mother for integration tests: accounts of every role, each with a unique handle, products, posts. */
 public class Fixtures {
 
     public static final String PASSWORD = "correct horse battery";
+
+    /** How many products {@link #product(int)} offers: as many as a post may tag, and two more. */
+    public static final int PRODUCTS = PostContent.MAX_TAGS + 2;
+
+    private static final List<String> PRODUCT_WORDS = List.of("mug", "lamp", "bottle", "plant", "headphones",
+            "watch", "cookbook", "shoes", "backpack", "soap", "bowl", "camera");
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -37,18 +51,52 @@ public class Fixtures {
     private final UserDetailsService users;
     private final JdbcClient jdbc;
     private final Posts posts;
+    private final CatalogAdmin catalogAdmin;
+    private final Images images;
+    private final List<Long> products = new ArrayList<>();
 
-    public Fixtures(Accounts accounts, UserDetailsService users, JdbcClient jdbc, Posts posts) {
+    public Fixtures(Accounts accounts, UserDetailsService users, JdbcClient jdbc, Posts posts,
+            CatalogAdmin catalogAdmin, Images images) {
         this.accounts = accounts;
         this.users = users;
         this.jdbc = jdbc;
         this.posts = posts;
+        this.catalogAdmin = catalogAdmin;
+        this.images = images;
     }
 
-    /** A product id of the demo catalog (the n-th, by id). */
+    /**
+     * The n-th product (0 to {@value #PRODUCTS} - 1) of the tests' own catalog: an admin creates them with a photo
+     * through the admin's catalog API on first use, once for the run, so no test needs the demo catalog.
+     */
     public long product(int n) {
-        return jdbc.sql("select id from products where active order by id offset ? limit 1").param(n)
-                .query(Long.class).single();
+        return products().get(n);
+    }
+
+    private synchronized List<Long> products() {
+        if (products.isEmpty()) {
+            TestAccount admin = admin();
+            SecurityContext before = SecurityContextHolder.getContext();
+            SecurityContext asAdmin = SecurityContextHolder.createEmptyContext();
+            asAdmin.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(admin.principal(), null,
+                    admin.principal().getAuthorities()));
+            SecurityContextHolder.setContext(asAdmin);
+            try {
+                for (int i = 0; i < PRODUCTS; i++) {
+                    var draft = new ProductDraft("Fixture product " + PRODUCT_WORDS.get(i), "Fixture brand",
+                            new BigDecimal(20 + 5 * i).setScale(2), "USD", "A product the tests made themselves.",
+                            "Home", 1_000, true, List.of());
+                    try (ImageUpload photo = images.receive(new ByteArrayInputStream(jpeg(480, 480, -1 - i)))) {
+                        products.add(catalogAdmin.create(admin.id(), draft, photo));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                SecurityContextHolder.setContext(before);
+            }
+        }
+        return products;
     }
 
     /** Publishes a post by the author with a generated photo, tagging the products at spread-out points. */

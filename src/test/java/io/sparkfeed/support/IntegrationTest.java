@@ -3,6 +3,8 @@ package io.sparkfeed.support;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.sparkfeed.accounts.Accounts;
+import io.sparkfeed.media.Images;
+import io.sparkfeed.moderation.CatalogAdmin;
 import io.sparkfeed.platform.RateLimits;
 import io.sparkfeed.posts.Posts;
 import java.nio.charset.StandardCharsets;
@@ -69,10 +71,9 @@ public abstract class IntegrationTest {
         }
 
         @Bean
-        Fixtures fixtures(Accounts accounts,
-                UserDetailsService users, JdbcClient jdbc,
-                Posts posts) {
-            return new Fixtures(accounts, users, jdbc, posts);
+        Fixtures fixtures(Accounts accounts, UserDetailsService users, JdbcClient jdbc, Posts posts,
+                CatalogAdmin catalogAdmin, Images images) {
+            return new Fixtures(accounts, users, jdbc, posts, catalogAdmin, images);
         }
     }
 
