@@ -34,45 +34,72 @@ class ConventionsTests {
 
     @ArchTest
     static final ArchRule controllersLiveInWebAndArePackagePrivate = classes()
-            .that().areAnnotatedWith(Controller.class)
-            .or().areAnnotatedWith(RestController.class)
-            .or().areAnnotatedWith(ControllerAdvice.class)
-            .should().resideInAPackage("..web..")
-            .andShould().notBePublic();
+            .that()
+            .areAnnotatedWith(Controller.class)
+            .or()
+            .areAnnotatedWith(RestController.class)
+            .or()
+            .areAnnotatedWith(ControllerAdvice.class)
+            .should()
+            .resideInAPackage("..web..")
+            .andShould()
+            .notBePublic();
 
     @ArchTest
     static final ArchRule webTalksToServicesNotToTheDatabase = noClasses()
-            .that().resideInAPackage("..web..")
-            .should().dependOnClassesThat().areAssignableTo(JdbcClient.class)
-            .orShould().dependOnClassesThat().areAssignableTo(JdbcTemplate.class)
-            .orShould().dependOnClassesThat().areAssignableTo(EntityManager.class)
-            .orShould().dependOnClassesThat().areAssignableTo(Repository.class);
+            .that()
+            .resideInAPackage("..web..")
+            .should()
+            .dependOnClassesThat()
+            .areAssignableTo(JdbcClient.class)
+            .orShould()
+            .dependOnClassesThat()
+            .areAssignableTo(JdbcTemplate.class)
+            .orShould()
+            .dependOnClassesThat()
+            .areAssignableTo(EntityManager.class)
+            .orShould()
+            .dependOnClassesThat()
+            .areAssignableTo(Repository.class);
 
     @ArchTest
     static final ArchRule repositoriesArePrivateToTheirModule = classes()
-            .that().areInterfaces().and().areAssignableTo(Repository.class)
-            .should().notBePublic();
+            .that()
+            .areInterfaces()
+            .and()
+            .areAssignableTo(Repository.class)
+            .should()
+            .notBePublic();
 
     @ArchTest
     static final ArchRule aFindOneReturnsOptional = methods()
-            .that().areDeclaredInClassesThat().areAssignableTo(Repository.class)
-            .and().haveNameStartingWith("find")
+            .that()
+            .areDeclaredInClassesThat()
+            .areAssignableTo(Repository.class)
+            .and()
+            .haveNameStartingWith("find")
             .should(returnAnOptionalOrACollection());
 
     @ArchTest
     static final ArchRule constructorInjectionOnly = noFields().should().beAnnotatedWith(Autowired.class);
 
     private static ArchCondition<JavaMethod> returnAnOptionalOrACollection() {
-        DescribedPredicate<JavaClass> allowed = DescribedPredicate.describe("Optional or a collection",
-                type -> type.isAssignableTo(Optional.class) || type.isAssignableTo(Collection.class)
-                        || type.isAssignableTo(Stream.class) || type.isAssignableTo(Iterable.class));
+        DescribedPredicate<JavaClass> allowed = DescribedPredicate.describe(
+                "Optional or a collection",
+                type -> type.isAssignableTo(Optional.class)
+                        || type.isAssignableTo(Collection.class)
+                        || type.isAssignableTo(Stream.class)
+                        || type.isAssignableTo(Iterable.class));
         return new ArchCondition<>("return an Optional or a collection") {
             @Override
             public void check(JavaMethod method, ConditionEvents events) {
                 boolean ok = allowed.test(method.getRawReturnType())
                         || method.getModifiers().contains(JavaModifier.SYNTHETIC);
-                events.add(new SimpleConditionEvent(method, ok,
-                        method.getFullName() + " returns " + method.getRawReturnType().getName()));
+                events.add(new SimpleConditionEvent(
+                        method,
+                        ok,
+                        method.getFullName() + " returns "
+                                + method.getRawReturnType().getName()));
             }
         };
     }

@@ -38,7 +38,8 @@ class ModularityTests {
             Files.writeString(COMMITTED_DIAGRAM, drawn);
         }
         assertThat(sameLines(drawn, committed))
-                .as("the modules changed: %s was redrawn from the code; commit it (and update docs/architecture.md)",
+                .as(
+                        "the modules changed: %s was redrawn from the code; commit it (and update docs/architecture.md)",
                         COMMITTED_DIAGRAM)
                 .isTrue();
     }

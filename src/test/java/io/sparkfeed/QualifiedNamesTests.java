@@ -23,8 +23,8 @@ class QualifiedNamesTests {
 
     private static final Path MAIN = Path.of("src/main/java");
 
-    private static final Pattern QUALIFIED = Pattern.compile(
-            "(?<![\\w.$])((?:java|javax|jakarta|org|com|io|net)(?:\\.[a-z][a-z0-9_]*)+)\\.([A-Z]\\w*)");
+    private static final Pattern QUALIFIED =
+            Pattern.compile("(?<![\\w.$])((?:java|javax|jakarta|org|com|io|net)(?:\\.[a-z][a-z0-9_]*)+)\\.([A-Z]\\w*)");
     private static final Pattern IMPORT = Pattern.compile("(?m)^import\\s+([\\w.]+)\\.(\\w+);");
     private static final Pattern DECLARED = Pattern.compile("\\b(?:class|record|interface|enum)\\s+(\\w+)");
 
@@ -32,7 +32,8 @@ class QualifiedNamesTests {
     void codeUsesImportsNotInlineQualifiedNames() throws IOException {
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(MAIN)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                 found.addAll(inlineQualifiedNames(file));
             }
         }
@@ -53,8 +54,8 @@ class QualifiedNamesTests {
                     @org.springframework.stereotype.Service Object s;
                 }
                 """;
-        assertThat(qualifiedInCode(source)).containsExactly("java.time.Duration",
-                "org.springframework.stereotype.Service");
+        assertThat(qualifiedInCode(source))
+                .containsExactly("java.time.Duration", "org.springframework.stereotype.Service");
     }
 
     private static List<String> inlineQualifiedNames(Path file) throws IOException {
@@ -67,9 +68,12 @@ class QualifiedNamesTests {
         List<String> names = new ArrayList<>();
         for (String qualified : qualifiedInCode(source)) {
             String simple = qualified.substring(qualified.lastIndexOf('.') + 1);
-            boolean taken = (imported.containsKey(simple) && !imported.get(simple).equals(qualified))
-                    || Files.exists(file.resolveSibling(simple + ".java"))
-                    || DECLARED.matcher(source).results().anyMatch(m -> m.group(1).equals(simple));
+            boolean taken =
+                    (imported.containsKey(simple) && !imported.get(simple).equals(qualified))
+                            || Files.exists(file.resolveSibling(simple + ".java"))
+                            || DECLARED.matcher(source)
+                                    .results()
+                                    .anyMatch(m -> m.group(1).equals(simple));
             if (!taken) {
                 names.add(MAIN.relativize(file) + ": " + qualified);
             }

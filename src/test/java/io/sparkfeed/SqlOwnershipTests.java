@@ -44,8 +44,8 @@ class SqlOwnershipTests {
                     + "|\\balter\\s+table\\s+(?:if\\s+exists\\s+)?([a-z_][a-z0-9_]*)"
                     + "\\s+rename\\s+to\\s+([a-z_][a-z0-9_]*)");
     /** A relation named after a keyword. */
-    private static final Pattern REFERENCE = Pattern.compile(
-            "\\b(from|join|update|into|using|truncate|table)\\s+(?:only\\s+)?([a-z_][a-z0-9_]*)");
+    private static final Pattern REFERENCE =
+            Pattern.compile("\\b(from|join|update|into|using|truncate|table)\\s+(?:only\\s+)?([a-z_][a-z0-9_]*)");
     /** The next relation of a FROM list ({@code from posts p, comments c}), after the previous one's alias. */
     private static final Pattern LISTED = Pattern.compile("(?:\\s+(?:as\\s+)?(?!(?:where|join|left|inner|cross"
             + "|on|order|group|limit|offset|union|set|for|natural|full|right|using|returning)\\b)[a-z_][a-z0-9_]*)?"
@@ -54,8 +54,8 @@ class SqlOwnershipTests {
      * A table name concatenated or formatted in, which no scan can check (a grant or revoke ends with a role's name,
      * and a word alone is a parameter's name).
      */
-    private static final Pattern DYNAMIC = Pattern.compile(
-            "^(?!grant\\b|revoke\\b).*\\s(from|join|update|into)\\s*(%[0-9$]*s|$)", Pattern.DOTALL);
+    private static final Pattern DYNAMIC =
+            Pattern.compile("^(?!grant\\b|revoke\\b).*\\s(from|join|update|into)\\s*(%[0-9$]*s|$)", Pattern.DOTALL);
 
     private final Architecture architecture = Architecture.read();
     private final Schema schema = Schema.read();
@@ -63,18 +63,24 @@ class SqlOwnershipTests {
     @Test
     void everyTableOfTheSchemaHasExactlyOneOwner() {
         Map<String, List<String>> owners = new TreeMap<>();
-        architecture.owned.forEach((module, tables) -> tables
-                .forEach(table -> owners.computeIfAbsent(table, t -> new ArrayList<>()).add(module)));
-        architecture.views.forEach((view, owner) -> owners.computeIfAbsent(view, t -> new ArrayList<>()).add(owner));
-        assertThat(owners).as("relations with more than one owner in %s", ARCHITECTURE)
+        architecture.owned.forEach((module, tables) -> tables.forEach(
+                table -> owners.computeIfAbsent(table, t -> new ArrayList<>()).add(module)));
+        architecture.views.forEach((view, owner) ->
+                owners.computeIfAbsent(view, t -> new ArrayList<>()).add(owner));
+        assertThat(owners)
+                .as("relations with more than one owner in %s", ARCHITECTURE)
                 .allSatisfy((table, modules) -> assertThat(modules).as(table).hasSize(1));
-        assertThat(new TreeSet<>(schema.tables)).as("tables of the migrations without an owner in %s", ARCHITECTURE)
+        assertThat(new TreeSet<>(schema.tables))
+                .as("tables of the migrations without an owner in %s", ARCHITECTURE)
                 .isSubsetOf(owners.keySet());
-        assertThat(new TreeSet<>(schema.views)).as("views of the migrations not listed in %s", ARCHITECTURE)
+        assertThat(new TreeSet<>(schema.views))
+                .as("views of the migrations not listed in %s", ARCHITECTURE)
                 .isSubsetOf(architecture.views.keySet());
-        assertThat(owners.keySet()).as("relations in %s that no migration creates", ARCHITECTURE)
+        assertThat(owners.keySet())
+                .as("relations in %s that no migration creates", ARCHITECTURE)
                 .isSubsetOf(schema.relations());
-        assertThat(architecture.views.keySet()).as("views in %s that are tables", ARCHITECTURE)
+        assertThat(architecture.views.keySet())
+                .as("views in %s that are tables", ARCHITECTURE)
                 .isSubsetOf(schema.views);
     }
 
@@ -83,19 +89,22 @@ class SqlOwnershipTests {
         List<String> breaches = new ArrayList<>();
         for (Source source : sources()) {
             String module = source.module();
-            assertThat(architecture.owned).as("%s is in a module that %s does not list", source.path(), ARCHITECTURE)
+            assertThat(architecture.owned)
+                    .as("%s is in a module that %s does not list", source.path(), ARCHITECTURE)
                     .containsKey(module);
             Set<String> owned = architecture.owned.get(module);
             Set<String> declared = architecture.reads.getOrDefault(module, Set.of());
             for (String sql : source.sql()) {
                 String text = sql.toLowerCase();
-                if (!declared.contains(EVERY_TABLE) && DYNAMIC.matcher(text.strip()).find()) {
+                if (!declared.contains(EVERY_TABLE)
+                        && DYNAMIC.matcher(text.strip()).find()) {
                     breaches.add(source.path() + ": a table name is put together at run time, so it cannot be"
                             + " checked; write it in the SQL: " + abbreviated(sql));
                 }
                 for (Reference reference : references(text)) {
                     String table = reference.table();
-                    if (!schema.relations().contains(table) || owned.contains(table)
+                    if (!schema.relations().contains(table)
+                            || owned.contains(table)
                             || declared.contains(EVERY_TABLE)) {
                         continue;
                     }
@@ -109,7 +118,9 @@ class SqlOwnershipTests {
                 }
             }
         }
-        assertThat(breaches).as("SQL outside its module's tables (see %s)", ARCHITECTURE).isEmpty();
+        assertThat(breaches)
+                .as("SQL outside its module's tables (see %s)", ARCHITECTURE)
+                .isEmpty();
     }
 
     @Test
@@ -117,13 +128,14 @@ class SqlOwnershipTests {
         String sql = """
                 select a.id from accounts a, comments c join posts p on p.author_id = a.id
                 where exists (select 1 from smiles s) and p.id in (select post_id from post_tags)""";
-        assertThat(references(sql)).extracting(Reference::table)
+        assertThat(references(sql))
+                .extracting(Reference::table)
                 .containsExactlyInAnyOrder("accounts", "posts", "comments", "smiles", "post_tags");
-        assertThat(references("insert into orders (id) select id from cart_lines")).containsExactlyInAnyOrder(
-                new Reference("orders", true), new Reference("cart_lines", false));
+        assertThat(references("insert into orders (id) select id from cart_lines"))
+                .containsExactlyInAnyOrder(new Reference("orders", true), new Reference("cart_lines", false));
         assertThat(references("update posts set x = 1")).containsExactly(new Reference("posts", true));
-        assertThat(references("delete from smiles s using posts p where p.id = s.post_id")).containsExactlyInAnyOrder(
-                new Reference("smiles", true), new Reference("posts", false));
+        assertThat(references("delete from smiles s using posts p where p.id = s.post_id"))
+                .containsExactlyInAnyOrder(new Reference("smiles", true), new Reference("posts", false));
         String java = "class A { String a = \"select 1 from posts\"; // \"from comments\"\n"
                 + "  /* \"from smiles\" */ char q = '\"'; String b = \"\"\"\n    update orders set x = 1\"\"\"; }";
         assertThat(literals(java)).containsExactly("select 1 from posts", "    update orders set x = 1");
@@ -131,12 +143,16 @@ class SqlOwnershipTests {
         assertThat(DYNAMIC.matcher("select id from %s t").find()).isTrue();
         assertThat(DYNAMIC.matcher("from").find()).isFalse();
         assertThat(DYNAMIC.matcher("/prime/join").find()).isFalse();
-        assertThat(DYNAMIC.matcher("revoke update on audit_entries from").find()).isFalse();
+        assertThat(DYNAMIC.matcher("revoke update on audit_entries from").find())
+                .isFalse();
     }
 
     private String ownerOf(String table) {
-        return architecture.owned.entrySet().stream().filter(e -> e.getValue().contains(table))
-                .map(Map.Entry::getKey).findFirst().orElse(architecture.views.getOrDefault(table, "no module"));
+        return architecture.owned.entrySet().stream()
+                .filter(e -> e.getValue().contains(table))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(architecture.views.getOrDefault(table, "no module"));
     }
 
     private static String abbreviated(String sql) {
@@ -144,8 +160,7 @@ class SqlOwnershipTests {
         return line.length() > 100 ? line.substring(0, 100) + "…" : line;
     }
 
-    record Reference(String table, boolean write) {
-    }
+    record Reference(String table, boolean write) {}
 
     static Set<Reference> references(String sql) {
         Set<Reference> found = new LinkedHashSet<>();
@@ -210,17 +225,19 @@ class SqlOwnershipTests {
     }
 
     /** Java sources by their module's package, and named SQL resources by their first folder. */
-    record Source(Path path, String module, List<String> sql) {
-    }
+    record Source(Path path, String module, List<String> sql) {}
 
     private static List<Source> sources() {
         List<Source> sources = new ArrayList<>();
-        try (Stream<Path> java = Files.walk(JAVA); Stream<Path> sql = Files.walk(RESOURCES)) {
+        try (Stream<Path> java = Files.walk(JAVA);
+                Stream<Path> sql = Files.walk(RESOURCES)) {
             java.filter(p -> p.toString().endsWith(".java") && p.getParent().compareTo(JAVA) != 0)
-                    .forEach(p -> sources.add(new Source(p, JAVA.relativize(p).getName(0).toString(),
-                            literals(read(p)))));
+                    .forEach(p -> sources.add(
+                            new Source(p, JAVA.relativize(p).getName(0).toString(), literals(read(p)))));
             sql.filter(p -> p.toString().endsWith(".sql") && !p.startsWith(MIGRATIONS))
-                    .forEach(p -> sources.add(new Source(p, RESOURCES.relativize(p).getName(0).toString(),
+                    .forEach(p -> sources.add(new Source(
+                            p,
+                            RESOURCES.relativize(p).getName(0).toString(),
                             List.of(read(p).replaceAll("--[^\n]*", "")))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -249,10 +266,13 @@ class SqlOwnershipTests {
             Set<String> tables = new TreeSet<>();
             Set<String> views = new TreeSet<>();
             try (Stream<Path> files = Files.list(MIGRATIONS)) {
-                List<Path> ordered = files.filter(p -> MIGRATION.matcher(p.getFileName().toString()).matches())
-                        .sorted(Comparator.comparingInt(SqlOwnershipTests::version)).toList();
+                List<Path> ordered = files.filter(p ->
+                                MIGRATION.matcher(p.getFileName().toString()).matches())
+                        .sorted(Comparator.comparingInt(SqlOwnershipTests::version))
+                        .toList();
                 for (Path file : ordered) {
-                    Matcher m = DDL.matcher(SqlOwnershipTests.read(file).toLowerCase().replaceAll("--[^\n]*", ""));
+                    Matcher m = DDL.matcher(
+                            SqlOwnershipTests.read(file).toLowerCase().replaceAll("--[^\n]*", ""));
                     while (m.find()) {
                         if (m.group(1) == null) {
                             tables.remove(m.group(3));
@@ -302,10 +322,10 @@ class SqlOwnershipTests {
                 String first = names(cells[1]).iterator().next();
                 switch (section) {
                     case "The modules" -> owned.put(first, names(cells[3]));
-                    case "Views other modules read" -> views.put(first, names(cells[2]).iterator().next());
+                    case "Views other modules read" ->
+                        views.put(first, names(cells[2]).iterator().next());
                     case "Declared reads" -> reads.put(first, names(cells[2]));
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
             assertThat(owned).as("the modules table of %s", ARCHITECTURE).isNotEmpty();

@@ -19,8 +19,7 @@ final class Photos {
 
     private static final byte[] BASE = draw();
 
-    private Photos() {
-    }
+    private Photos() {}
 
     static byte[] unique() {
         byte[] comment = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);

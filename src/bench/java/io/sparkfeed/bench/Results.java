@@ -36,8 +36,11 @@ final class Results {
     }
 
     void report() {
-        double yardstick = pages.entrySet().stream().filter(e -> e.getKey().startsWith(STATIC))
-                .mapToDouble(e -> e.getValue().perSecond()).average().orElse(Double.NaN);
+        double yardstick = pages.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(STATIC))
+                .mapToDouble(e -> e.getValue().perSecond())
+                .average()
+                .orElse(Double.NaN);
         StringBuilder table = new StringBuilder()
                 .append("| page | req/s | × static | p50 ms | p99 ms | requests | failed |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|\n");
@@ -48,10 +51,18 @@ final class Results {
                 continue;
             }
             // a soak has no static phase, so no ratio
-            String ratio = Double.isNaN(yardstick) ? "–"
-                    : String.format(Locale.ROOT, "%.3f", page.perSecond() / yardstick);
-            table.append(String.format(Locale.ROOT, "| %s | %.1f | %s | %d | %d | %d | %d |%n", name,
-                    page.perSecond(), ratio, page.percentile(50), page.percentile(99), page.count(), page.failed()));
+            String ratio =
+                    Double.isNaN(yardstick) ? "–" : String.format(Locale.ROOT, "%.3f", page.perSecond() / yardstick);
+            table.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.1f | %s | %d | %d | %d | %d |%n",
+                    name,
+                    page.perSecond(),
+                    ratio,
+                    page.percentile(50),
+                    page.percentile(99),
+                    page.count(),
+                    page.failed()));
         }
         System.out.println();
         System.out.println(table);

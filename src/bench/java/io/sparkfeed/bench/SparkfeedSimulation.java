@@ -49,7 +49,8 @@ public class SparkfeedSimulation extends Simulation {
     private static final Duration PHASE = Duration.ofSeconds(Integer.getInteger("seconds", 20));
     private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("warmup", 60));
     private static final int ACCOUNTS = Integer.getInteger("accounts", 100);
-    private static final List<String> ONLY = System.getProperty("pages", "").isBlank() ? List.of()
+    private static final List<String> ONLY = System.getProperty("pages", "").isBlank()
+            ? List.of()
             : List.of(System.getProperty("pages").split(","));
 
     private static final double SOAK_RATE = Double.parseDouble(System.getProperty("soakRate", "0"));
@@ -65,14 +66,14 @@ public class SparkfeedSimulation extends Simulation {
             .shareConnections()
             .disableCaching();
 
-    private final Iterator<Map<String, Object>> accounts = Stream.generate(
-            () -> Map.<String, Object>of("login", "user" + (1 + ThreadLocalRandom.current().nextInt(ACCOUNTS))))
+    private final Iterator<Map<String, Object>> accounts = Stream.generate(() -> Map.<String, Object>of(
+                    "login", "user" + (1 + ThreadLocalRandom.current().nextInt(ACCOUNTS))))
             .iterator();
 
     /** A page as a visitor sees it, checked for a status 200 and, for lists, for a post on it. */
     private static HttpRequestActionBuilder page(String name, String path, boolean list) {
-        HttpRequestActionBuilder get = http(name).get(path).check(responseTimeInMillis().saveAs("rt"))
-                .check(status().is(200));
+        HttpRequestActionBuilder get =
+                http(name).get(path).check(responseTimeInMillis().saveAs("rt")).check(status().is(200));
         return list ? get.check(substring("href=\"/posts/").exists()) : get;
     }
 
@@ -93,11 +94,20 @@ public class SparkfeedSimulation extends Simulation {
 
     private ChainBuilder signIn() {
         return feed(accounts)
-                .exec(http("sign in: form").get("/login").check(css("input[name=_csrf]", "value").saveAs("csrf")))
-                .exec(http("sign in").post("/login").disableFollowRedirect()
-                        .formParam("login", "#{login}").formParam("password", Dataset.PASSWORD)
+                .exec(http("sign in: form")
+                        .get("/login")
+                        .check(css("input[name=_csrf]", "value").saveAs("csrf")))
+                .exec(http("sign in")
+                        .post("/login")
+                        .disableFollowRedirect()
+                        .formParam("login", "#{login}")
+                        .formParam("password", Dataset.PASSWORD)
                         .formParam("_csrf", "#{csrf}")
-                        .check(status().is(302), header("Location").transform(l -> l.contains("error")).is(false)));
+                        .check(
+                                status().is(302),
+                                header("Location")
+                                        .transform(l -> l.contains("error"))
+                                        .is(false)));
     }
 
     private PopulationBuilder reading(String name, ChainBuilder chain, boolean signedIn) {
@@ -117,23 +127,35 @@ public class SparkfeedSimulation extends Simulation {
     /** Publishing: a photo (unique bytes each time, so it is decoded and stored), a caption, a product tag. */
     private PopulationBuilder publishing() {
         String name = "publish a post";
-        ChainBuilder publish = measured(name, http(name).post("/posts").disableFollowRedirect()
-                .check(responseTimeInMillis().saveAs("rt"))
-                .bodyPart(StringBodyPart("_csrf", "#{csrf}"))
-                .bodyPart(ByteArrayBodyPart("photo", session -> Photos.unique()).fileName("photo.jpg")
-                        .contentType("image/jpeg"))
-                .bodyPart(StringBodyPart("altText", "A mug on a table"))
-                .bodyPart(StringBodyPart("caption", "Benchmark post #cozy #benchmark"))
-                .bodyPart(StringBodyPart("interests", "2"))
-                .bodyPart(StringBodyPart("disclosure", "NONE"))
-                .bodyPart(StringBodyPart("tagProduct", String.valueOf(TARGETS.productId())))
-                .bodyPart(StringBodyPart("tagX", "0.5"))
-                .bodyPart(StringBodyPart("tagY", "0.5"))
-                .check(status().is(302), header("Location").find().transform(l -> l.matches(".*/posts/\\d+.*"))
-                        .is(true)));
+        ChainBuilder publish = measured(
+                name,
+                http(name)
+                        .post("/posts")
+                        .disableFollowRedirect()
+                        .check(responseTimeInMillis().saveAs("rt"))
+                        .bodyPart(StringBodyPart("_csrf", "#{csrf}"))
+                        .bodyPart(ByteArrayBodyPart("photo", session -> Photos.unique())
+                                .fileName("photo.jpg")
+                                .contentType("image/jpeg"))
+                        .bodyPart(StringBodyPart("altText", "A mug on a table"))
+                        .bodyPart(StringBodyPart("caption", "Benchmark post #cozy #benchmark"))
+                        .bodyPart(StringBodyPart("interests", "2"))
+                        .bodyPart(StringBodyPart("disclosure", "NONE"))
+                        .bodyPart(StringBodyPart("tagProduct", String.valueOf(TARGETS.productId())))
+                        .bodyPart(StringBodyPart("tagX", "0.5"))
+                        .bodyPart(StringBodyPart("tagY", "0.5"))
+                        .check(
+                                status().is(302),
+                                header("Location")
+                                        .find()
+                                        .transform(l -> l.matches(".*/posts/\\d+.*"))
+                                        .is(true)));
         // at most ten posts per account, well under the daily limit (20): each new user signs in as another one
-        return scenario(name).exec(signIn())
-                .exec(http("publish: form").get("/posts/new").check(status().is(200))
+        return scenario(name)
+                .exec(signIn())
+                .exec(http("publish: form")
+                        .get("/posts/new")
+                        .check(status().is(200))
                         .check(css("form[enctype] input[name=_csrf]", "value").saveAs("csrf")))
                 .exec(repeat(10).on(publish))
                 .injectClosed(constantConcurrentUsers(USERS).during(PHASE));
@@ -144,22 +166,46 @@ public class SparkfeedSimulation extends Simulation {
         String confirm = "buy: confirm";
         String place = "buy: place order";
         String checkout = "/checkout?product=" + TARGETS.productId() + "&from=" + TARGETS.postId();
-        ChainBuilder buy = measured(confirm, http(confirm).get(checkout).check(responseTimeInMillis().saveAs("rt"))
-                        .check(status().is(200))
-                        .check(css("form[data-place-order] input[name=_csrf]", "value").saveAs("csrf"))
-                        .check(css("form[data-place-order] input[name=key]", "value").saveAs("key"))
-                        .check(css("form[data-place-order] input[name=quote]", "value").saveAs("quote")))
-                .exec(measured(place, http(place).post("/checkout").disableFollowRedirect()
-                        .check(responseTimeInMillis().saveAs("rt"))
-                        .formParam("_csrf", "#{csrf}").formParam("key", "#{key}").formParam("quote", "#{quote}")
-                        .formParam("product", String.valueOf(TARGETS.productId())).formParam("quantity", "1")
-                        .formParam("from", String.valueOf(TARGETS.postId())).formParam("method", "invoice")
-                        .formParam("name", "Bench Buyer").formParam("line1", "1 Benchmark Street")
-                        .formParam("line2", "").formParam("city", "Lyon").formParam("postcode", "69001")
-                        .formParam("country", "France")
-                        .check(status().is(302), header("Location").find()
-                                .transform(l -> l.matches(".*/orders/\\d+.*")).is(true))));
-        return scenario("buy").exec(signIn()).exec(repeat(10).on(buy))
+        ChainBuilder buy = measured(
+                        confirm,
+                        http(confirm)
+                                .get(checkout)
+                                .check(responseTimeInMillis().saveAs("rt"))
+                                .check(status().is(200))
+                                .check(css("form[data-place-order] input[name=_csrf]", "value")
+                                        .saveAs("csrf"))
+                                .check(css("form[data-place-order] input[name=key]", "value")
+                                        .saveAs("key"))
+                                .check(css("form[data-place-order] input[name=quote]", "value")
+                                        .saveAs("quote")))
+                .exec(measured(
+                        place,
+                        http(place)
+                                .post("/checkout")
+                                .disableFollowRedirect()
+                                .check(responseTimeInMillis().saveAs("rt"))
+                                .formParam("_csrf", "#{csrf}")
+                                .formParam("key", "#{key}")
+                                .formParam("quote", "#{quote}")
+                                .formParam("product", String.valueOf(TARGETS.productId()))
+                                .formParam("quantity", "1")
+                                .formParam("from", String.valueOf(TARGETS.postId()))
+                                .formParam("method", "invoice")
+                                .formParam("name", "Bench Buyer")
+                                .formParam("line1", "1 Benchmark Street")
+                                .formParam("line2", "")
+                                .formParam("city", "Lyon")
+                                .formParam("postcode", "69001")
+                                .formParam("country", "France")
+                                .check(
+                                        status().is(302),
+                                        header("Location")
+                                                .find()
+                                                .transform(l -> l.matches(".*/orders/\\d+.*"))
+                                                .is(true))));
+        return scenario("buy")
+                .exec(signIn())
+                .exec(repeat(10).on(buy))
                 .injectClosed(constantConcurrentUsers(USERS).during(PHASE));
     }
 
@@ -176,36 +222,68 @@ public class SparkfeedSimulation extends Simulation {
         String login = "a".repeat(1_000_000);
         String search = "desk ".repeat(1_200);
         List<Map.Entry<String, PopulationBuilder>> phases = new ArrayList<>();
-        phases.add(Map.entry("hostile: /?after=" + number, refused("hostile: /?after=" + number,
-                http("hostile: /?after=" + number).get("/?after=" + number), 400)));
-        phases.add(Map.entry("hostile: /tags/" + Dataset.COMMON_TAG + "?after=" + number,
-                refused("hostile: /tags/" + Dataset.COMMON_TAG + "?after=" + number,
-                        http("hostile: tag cursor").get("/tags/" + Dataset.COMMON_TAG + "?after=" + number), 400)));
-        phases.add(Map.entry("hostile: /products/{id}?size=" + number,
-                refused("hostile: /products/{id}?size=" + number,
-                        http("hostile: page size").get("/products/" + TARGETS.productId() + "?size=" + number), 400)));
+        phases.add(Map.entry(
+                "hostile: /?after=" + number,
+                refused(
+                        "hostile: /?after=" + number,
+                        http("hostile: /?after=" + number).get("/?after=" + number),
+                        400)));
+        phases.add(Map.entry(
+                "hostile: /tags/" + Dataset.COMMON_TAG + "?after=" + number,
+                refused(
+                        "hostile: /tags/" + Dataset.COMMON_TAG + "?after=" + number,
+                        http("hostile: tag cursor").get("/tags/" + Dataset.COMMON_TAG + "?after=" + number),
+                        400)));
+        phases.add(Map.entry(
+                "hostile: /products/{id}?size=" + number,
+                refused(
+                        "hostile: /products/{id}?size=" + number,
+                        http("hostile: page size").get("/products/" + TARGETS.productId() + "?size=" + number),
+                        400)));
         String cart = "hostile: POST /cart quantity=" + number;
-        phases.add(Map.entry(cart, scenario(cart).exec(signIn())
-                .exec(http("hostile: cart form").get("/posts/" + TARGETS.postId())
-                        .check(css("input[name=_csrf]", "value").saveAs("csrf")))
-                .exec(during(PHASE, false).on(measured(cart, http(cart).post("/cart").disableFollowRedirect()
-                        .check(responseTimeInMillis().saveAs("rt"))
-                        .formParam("_csrf", "#{csrf}").formParam("product", String.valueOf(TARGETS.productId()))
-                        .formParam("quantity", number).check(status().is(400)))))
-                .injectOpen(atOnceUsers(USERS))));
+        phases.add(Map.entry(
+                cart,
+                scenario(cart)
+                        .exec(signIn())
+                        .exec(http("hostile: cart form")
+                                .get("/posts/" + TARGETS.postId())
+                                .check(css("input[name=_csrf]", "value").saveAs("csrf")))
+                        .exec(during(PHASE, false)
+                                .on(measured(
+                                        cart,
+                                        http(cart)
+                                                .post("/cart")
+                                                .disableFollowRedirect()
+                                                .check(responseTimeInMillis().saveAs("rt"))
+                                                .formParam("_csrf", "#{csrf}")
+                                                .formParam("product", String.valueOf(TARGETS.productId()))
+                                                .formParam("quantity", number)
+                                                .check(status().is(400)))))
+                        .injectOpen(atOnceUsers(USERS))));
         String longLogin = "hostile: POST /login, 1,000,000-char login";
-        phases.add(Map.entry(longLogin, refused(longLogin, http(longLogin).post("/login").disableFollowRedirect()
-                .formParam("login", login).formParam("password", "x"), 413)));
+        phases.add(Map.entry(
+                longLogin,
+                refused(
+                        longLogin,
+                        http(longLogin)
+                                .post("/login")
+                                .disableFollowRedirect()
+                                .formParam("login", login)
+                                .formParam("password", "x"),
+                        413)));
         String longSearch = "hostile: /search, 6000-char q";
-        phases.add(Map.entry(longSearch, refused(longSearch, http(longSearch).get("/search")
-                .queryParam("q", search), 400)));
+        phases.add(Map.entry(
+                longSearch, refused(longSearch, http(longSearch).get("/search").queryParam("q", search), 400)));
         return phases;
     }
 
     /** A phase of visitors sending {@code request}, whose answer must be {@code status}. */
     private PopulationBuilder refused(String name, HttpRequestActionBuilder request, int status) {
-        return reading(name, measured(name, request.check(responseTimeInMillis().saveAs("rt"))
-                .check(status().is(status))), false);
+        return reading(
+                name,
+                measured(
+                        name, request.check(responseTimeInMillis().saveAs("rt")).check(status().is(status))),
+                false);
     }
 
     /** Every page once, in a loop, before measuring: the JIT compiles for minutes after a start. */
@@ -214,8 +292,12 @@ public class SparkfeedSimulation extends Simulation {
         for (String path : TARGETS.readingPaths()) {
             all = all.exec(http("warm-up").get(path));
         }
-        return scenario("warm-up").exec(signIn()).exec(during(WARMUP, false).on(all)
-                .exec(http("warm-up").get("/following")).exec(http("warm-up").get("/notifications")))
+        return scenario("warm-up")
+                .exec(signIn())
+                .exec(during(WARMUP, false)
+                        .on(all)
+                        .exec(http("warm-up").get("/following"))
+                        .exec(http("warm-up").get("/notifications")))
                 .injectOpen(atOnceUsers(USERS));
     }
 
@@ -249,11 +331,13 @@ public class SparkfeedSimulation extends Simulation {
                 .exec(measured("soak: /tags/" + Dataset.COMMON_TAG, "/tags/" + Dataset.COMMON_TAG, true))
                 .exec(measured("soak: /posts/{id}", "/posts/" + TARGETS.postId(), false))
                 .exec(measured("soak: /products/{id}", "/products/" + TARGETS.productId(), true));
-        for (String name : List.of("soak: /", "soak: /tags/" + Dataset.COMMON_TAG, "soak: /posts/{id}",
-                "soak: /products/{id}")) {
+        for (String name :
+                List.of("soak: /", "soak: /tags/" + Dataset.COMMON_TAG, "soak: /posts/{id}", "soak: /products/{id}")) {
             RESULTS.expect(name);
         }
-        return scenario("soak").exec(visit).injectOpen(constantUsersPerSec(SOAK_RATE).during(SOAK));
+        return scenario("soak")
+                .exec(visit)
+                .injectOpen(constantUsersPerSec(SOAK_RATE).during(SOAK));
     }
 
     private void setUpPhases() {
@@ -261,13 +345,16 @@ public class SparkfeedSimulation extends Simulation {
         phase("/ visitor", visitor("/ visitor", "/", true));
         phase("/ visitor, deep cursor", visitor("/ visitor, deep cursor", TARGETS.deepCursor(), true));
         phase("/interests/home", visitor("/interests/home", "/interests/home", true));
-        phase("/tags/" + Dataset.COMMON_TAG, visitor("/tags/" + Dataset.COMMON_TAG, "/tags/" + Dataset.COMMON_TAG,
-                true));
+        phase(
+                "/tags/" + Dataset.COMMON_TAG,
+                visitor("/tags/" + Dataset.COMMON_TAG, "/tags/" + Dataset.COMMON_TAG, true));
         phase("/tags/" + Dataset.RARE_TAG, visitor("/tags/" + Dataset.RARE_TAG, "/tags/" + Dataset.RARE_TAG, true));
-        phase("/search?q=" + Dataset.COMMON_WORD, visitor("/search?q=" + Dataset.COMMON_WORD,
-                "/search?q=" + Dataset.COMMON_WORD, true));
-        phase("/search?q=" + Dataset.RARE_WORD, visitor("/search?q=" + Dataset.RARE_WORD,
-                "/search?q=" + Dataset.RARE_WORD, true));
+        phase(
+                "/search?q=" + Dataset.COMMON_WORD,
+                visitor("/search?q=" + Dataset.COMMON_WORD, "/search?q=" + Dataset.COMMON_WORD, true));
+        phase(
+                "/search?q=" + Dataset.RARE_WORD,
+                visitor("/search?q=" + Dataset.RARE_WORD, "/search?q=" + Dataset.RARE_WORD, true));
         phase("/products/{id}", visitor("/products/{id}", "/products/" + TARGETS.productId(), true));
         phase("/posts/{id}", visitor("/posts/{id}", "/posts/" + TARGETS.postId(), false));
         phase("/@{handle} profile", visitor("/@{handle} profile", "/@" + TARGETS.handle(), true));

@@ -45,9 +45,17 @@ record Targets(long postId, String handle, long productId) {
 
     /** Every page a visitor reads, for the warm-up. */
     List<String> readingPaths() {
-        return List.of("/", deepCursor(), "/interests/home", "/tags/" + Dataset.COMMON_TAG, "/tags/" + Dataset.RARE_TAG,
-                "/search?q=" + Dataset.COMMON_WORD, "/search?q=" + Dataset.RARE_WORD, "/products/" + productId,
-                "/posts/" + postId, "/@" + handle);
+        return List.of(
+                "/",
+                deepCursor(),
+                "/interests/home",
+                "/tags/" + Dataset.COMMON_TAG,
+                "/tags/" + Dataset.RARE_TAG,
+                "/search?q=" + Dataset.COMMON_WORD,
+                "/search?q=" + Dataset.RARE_WORD,
+                "/products/" + productId,
+                "/posts/" + postId,
+                "/@" + handle);
     }
 
     private static String first(String html, String regex) {
@@ -60,8 +68,8 @@ record Targets(long postId, String handle, long productId) {
 
     private static String get(String url) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(url + " answered " + response.statusCode());
             }

@@ -42,8 +42,7 @@ class Account {
     @Column(insertable = false, updatable = false)
     private int sessionVersion;
 
-    protected Account() {
-    }
+    protected Account() {}
 
     Account(String email, String handle, String displayName, String passwordHash, AccountKind kind, Instant now) {
         this.email = email;

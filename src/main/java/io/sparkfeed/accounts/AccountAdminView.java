@@ -3,6 +3,14 @@ package io.sparkfeed.accounts;
 import java.time.Instant;
 
 /** A row of the admin's member list. */
-public record AccountAdminView(long id, String email, String handle, String displayName, AccountKind kind,
-        boolean admin, EnthusiastStatus enthusiast, boolean prime, boolean suspended, Instant createdAt) {
-}
+public record AccountAdminView(
+        long id,
+        String email,
+        String handle,
+        String displayName,
+        AccountKind kind,
+        boolean admin,
+        EnthusiastStatus enthusiast,
+        boolean prime,
+        boolean suspended,
+        Instant createdAt) {}

@@ -1,5 +1,4 @@
 package io.sparkfeed.accounts;
 
 /** Someone started following an account. */
-public record AccountFollowed(long followerId, long followedId) {
-}
+public record AccountFollowed(long followerId, long followedId) {}

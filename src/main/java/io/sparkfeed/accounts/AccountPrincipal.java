@@ -28,8 +28,14 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
     private final boolean suspended;
     private final int sessionVersion;
 
-    public AccountPrincipal(long id, String email, String handle, String passwordHash, boolean admin,
-            boolean suspended, int sessionVersion) {
+    public AccountPrincipal(
+            long id,
+            String email,
+            String handle,
+            String passwordHash,
+            boolean admin,
+            boolean suspended,
+            int sessionVersion) {
         this.id = id;
         this.email = email;
         this.handle = handle;

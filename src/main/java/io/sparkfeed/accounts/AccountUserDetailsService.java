@@ -21,8 +21,8 @@ class AccountUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String login) {
         String key = login == null ? "" : Accounts.stripAt(login.strip());
         return accounts.findByLogin(key)
-                .map(a -> new AccountPrincipal(a.id(), a.email(), a.handle(), a.passwordHash(), a.admin(),
-                        a.suspended(), a.sessionVersion()))
+                .map(a -> new AccountPrincipal(
+                        a.id(), a.email(), a.handle(), a.passwordHash(), a.admin(), a.suspended(), a.sessionVersion()))
                 .orElseThrow(() -> new UsernameNotFoundException("no account"));
     }
 }

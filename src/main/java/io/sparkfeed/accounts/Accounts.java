@@ -35,9 +35,15 @@ public class Accounts {
     private final List<HeaderCount> headerCounts;
     private final String currentSql;
 
-    Accounts(AccountRepository accounts, MembershipRepository memberships, PasswordEncoder passwordEncoder,
-            PasswordPolicy passwordPolicy, JdbcClient jdbc,
-            AuditLog audit, Clock clock, List<HeaderCount> headerCounts) {
+    Accounts(
+            AccountRepository accounts,
+            MembershipRepository memberships,
+            PasswordEncoder passwordEncoder,
+            PasswordPolicy passwordPolicy,
+            JdbcClient jdbc,
+            AuditLog audit,
+            Clock clock,
+            List<HeaderCount> headerCounts) {
         this.headerCounts = List.copyOf(headerCounts);
         this.currentSql = currentSql(this.headerCounts);
         this.jdbc = jdbc;
@@ -67,8 +73,13 @@ public class Accounts {
             throw new SignupRejectedException("handle", "signup.handle.taken");
         }
         try {
-            Account account = accounts.save(new Account(email, handle, request.displayName().strip(),
-                    passwordEncoder.encode(request.password()), request.kind(), clock.instant()));
+            Account account = accounts.save(new Account(
+                    email,
+                    handle,
+                    request.displayName().strip(),
+                    passwordEncoder.encode(request.password()),
+                    request.kind(),
+                    clock.instant()));
             return account.id();
         } catch (DataIntegrityViolationException race) {
             String message = String.valueOf(race.getMostSpecificCause().getMessage());
@@ -80,8 +91,10 @@ public class Accounts {
 
     @Transactional(readOnly = true)
     public Optional<AccountSummary> findByHandle(String handle) {
-        return accounts.findByHandle(stripAt(handle)).map(account -> summary(account,
-                !memberships.activeFor(account.id(), clock.instant()).isEmpty()));
+        return accounts.findByHandle(stripAt(handle))
+                .map(account -> summary(
+                        account,
+                        !memberships.activeFor(account.id(), clock.instant()).isEmpty()));
     }
 
     @Transactional(readOnly = true)
@@ -110,18 +123,28 @@ public class Accounts {
     @Transactional(readOnly = true)
     public Optional<CurrentAccount> current(long id) {
         return jdbc.sql(currentSql)
-                .param("id", id).param("now", Timestamp.from(clock.instant()))
+                .param("id", id)
+                .param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> {
                     Map<String, Long> counts = new HashMap<>();
                     for (int i = 0; i < headerCounts.size(); i++) {
                         counts.put(headerCounts.get(i).name(), rs.getLong(CURRENT_COLUMNS + 1 + i));
                     }
-                    return new CurrentAccount(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            AccountKind.valueOf(rs.getString(4)), rs.getBoolean(5),
+                    return new CurrentAccount(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            AccountKind.valueOf(rs.getString(4)),
+                            rs.getBoolean(5),
                             EnthusiastStatus.valueOf(rs.getString(6)),
                             rs.getString(7) == null ? null : Plan.valueOf(rs.getString(7)),
-                            rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), rs.getInt(9),
-                            rs.getBoolean(10), rs.getInt(11), Map.copyOf(counts));
+                            rs.getTimestamp(8) == null
+                                    ? null
+                                    : rs.getTimestamp(8).toInstant(),
+                            rs.getInt(9),
+                            rs.getBoolean(10),
+                            rs.getInt(11),
+                            Map.copyOf(counts));
                 })
                 .optional();
     }
@@ -163,16 +186,31 @@ public class Accounts {
     public List<AccountAdminView> listForAdmin(String query, int size) {
         List<Account> found = accounts.search(query == null ? "" : query.strip(), PageRequest.ofSize(size));
         Instant now = clock.instant();
-        Set<Long> prime = found.isEmpty() ? Set.of()
-                : new HashSet<>(memberships.primeAmong(found.stream().map(Account::id).toList(), now));
-        return found.stream().map(a -> new AccountAdminView(a.id(), a.email(), a.handle(), a.displayName(),
-                a.kind(), a.admin(), a.enthusiast(), prime.contains(a.id()), a.suspended(), a.createdAt())).toList();
+        Set<Long> prime = found.isEmpty()
+                ? Set.of()
+                : new HashSet<>(
+                        memberships.primeAmong(found.stream().map(Account::id).toList(), now));
+        return found.stream()
+                .map(a -> new AccountAdminView(
+                        a.id(),
+                        a.email(),
+                        a.handle(),
+                        a.displayName(),
+                        a.kind(),
+                        a.admin(),
+                        a.enthusiast(),
+                        prime.contains(a.id()),
+                        a.suspended(),
+                        a.createdAt()))
+                .toList();
     }
 
     /** Used by the demo seeder and by admins: makes an account an administrator. */
     @Transactional
     public void makeAdmin(long id) {
-        accounts.findById(id).orElseThrow(() -> new NotFoundException("account " + id)).makeAdmin();
+        accounts.findById(id)
+                .orElseThrow(() -> new NotFoundException("account " + id))
+                .makeAdmin();
     }
 
     /** An admin turns a person's account into a brand's (which never posts), or back; audited with the reason. */
@@ -187,7 +225,9 @@ public class Accounts {
 
     @Transactional
     public void changeEnthusiastStatus(long id, EnthusiastStatus status) {
-        accounts.findById(id).orElseThrow(() -> new NotFoundException("account " + id)).changeEnthusiast(status);
+        accounts.findById(id)
+                .orElseThrow(() -> new NotFoundException("account " + id))
+                .changeEnthusiast(status);
     }
 
     /** Suspends an account (moderation audits it); false when it was suspended already. */
@@ -214,7 +254,9 @@ public class Accounts {
 
     @Transactional(readOnly = true)
     public EnthusiastStatus enthusiastStatus(long id) {
-        return accounts.findById(id).orElseThrow(() -> new NotFoundException("account " + id)).enthusiast();
+        return accounts.findById(id)
+                .orElseThrow(() -> new NotFoundException("account " + id))
+                .enthusiast();
     }
 
     static String stripAt(String handle) {
@@ -222,7 +264,13 @@ public class Accounts {
     }
 
     private static AccountSummary summary(Account account, boolean prime) {
-        return new AccountSummary(account.id(), account.handle(), account.displayName(), account.kind(),
-                account.enthusiast() == EnthusiastStatus.APPROVED, prime, account.suspended());
+        return new AccountSummary(
+                account.id(),
+                account.handle(),
+                account.displayName(),
+                account.kind(),
+                account.enthusiast() == EnthusiastStatus.APPROVED,
+                prime,
+                account.suspended());
     }
 }

@@ -8,9 +8,19 @@ import java.util.Map;
  * {@code sessionVersion} is compared with the session's (see {@link AccountPrincipal#sessionVersion()}).
  * {@code headerCounts} are the numbers other modules put in the header, by {@link HeaderCount#name()}.
  */
-public record CurrentAccount(long id, String handle, String displayName, AccountKind kind, boolean admin,
-        EnthusiastStatus enthusiastStatus, Plan primePlan, Instant primeEndsAt, int interestCount,
-        boolean hidePurchased, int sessionVersion, Map<String, Long> headerCounts) {
+public record CurrentAccount(
+        long id,
+        String handle,
+        String displayName,
+        AccountKind kind,
+        boolean admin,
+        EnthusiastStatus enthusiastStatus,
+        Plan primePlan,
+        Instant primeEndsAt,
+        int interestCount,
+        boolean hidePurchased,
+        int sessionVersion,
+        Map<String, Long> headerCounts) {
 
     /** A number of the page header by its {@link HeaderCount#name()}; 0 when no module counts it. */
     public long count(String name) {

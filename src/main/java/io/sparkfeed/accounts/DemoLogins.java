@@ -10,6 +10,5 @@ public final class DemoLogins {
     /** The password every demo account is created with, as published in the README. */
     public static final String PASSWORD = "sparkfeed-demo";
 
-    private DemoLogins() {
-    }
+    private DemoLogins() {}
 }

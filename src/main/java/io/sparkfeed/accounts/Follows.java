@@ -32,7 +32,8 @@ public class Follows {
     public FollowCounts follow(long followerId, long followedId) {
         requireAllowed(followerId, followedId);
         int added = jdbc.sql("insert into follows (follower_id, followed_id) values (?, ?) on conflict do nothing")
-                .params(followerId, followedId).update();
+                .params(followerId, followedId)
+                .update();
         if (added == 1) {
             events.publishEvent(new AccountFollowed(followerId, followedId));
         }
@@ -42,7 +43,9 @@ public class Follows {
     @Transactional
     public FollowCounts unfollow(long followerId, long followedId) {
         requireAllowed(followerId, followedId);
-        jdbc.sql("delete from follows where follower_id = ? and followed_id = ?").params(followerId, followedId).update();
+        jdbc.sql("delete from follows where follower_id = ? and followed_id = ?")
+                .params(followerId, followedId)
+                .update();
         return counts(followedId, followerId);
     }
 
@@ -52,8 +55,10 @@ public class Follows {
                         select (select count(*) from follows where followed_id = :id),
                                (select count(*) from follows where follower_id = :id),
                                exists (select 1 from follows where follower_id = :viewer and followed_id = :id)""")
-                .param("id", accountId).param("viewer", viewerId == null ? -1L : viewerId)
-                .query((rs, n) -> new FollowCounts(rs.getLong(1), rs.getLong(2), rs.getBoolean(3))).single();
+                .param("id", accountId)
+                .param("viewer", viewerId == null ? -1L : viewerId)
+                .query((rs, n) -> new FollowCounts(rs.getLong(1), rs.getLong(2), rs.getBoolean(3)))
+                .single();
     }
 
     /**
@@ -71,22 +76,32 @@ public class Follows {
                                (select count(*) from follows where follower_id = a.id),
                                exists (select 1 from follows where follower_id = :viewer and followed_id = a.id)
                         from accounts a where lower(a.handle) = lower(:handle)""")
-                .param("handle", bare).param("viewer", viewerId == null ? -1L : viewerId)
+                .param("handle", bare)
+                .param("viewer", viewerId == null ? -1L : viewerId)
                 .param("now", Timestamp.from(clock.instant()))
-                .query((rs, n) -> new Profile(new AccountSummary(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        AccountKind.valueOf(rs.getString(4)),
-                        EnthusiastStatus.valueOf(rs.getString(5)) == EnthusiastStatus.APPROVED, rs.getBoolean(7),
-                        rs.getBoolean(6)), new FollowCounts(rs.getLong(8), rs.getLong(9), rs.getBoolean(10))))
+                .query((rs, n) -> new Profile(
+                        new AccountSummary(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                AccountKind.valueOf(rs.getString(4)),
+                                EnthusiastStatus.valueOf(rs.getString(5)) == EnthusiastStatus.APPROVED,
+                                rs.getBoolean(7),
+                                rs.getBoolean(6)),
+                        new FollowCounts(rs.getLong(8), rs.getLong(9), rs.getBoolean(10))))
                 .optional();
     }
 
     /** The accounts following ({@code followers=true}) or followed by an account, newest follow first. */
     @Transactional(readOnly = true)
     public List<AccountSummary> list(long accountId, boolean followers, int limit) {
-        List<Long> ids = jdbc.sql(followers
-                        ? "select follower_id from follows where followed_id = ? order by created_at desc limit ?"
-                        : "select followed_id from follows where follower_id = ? order by created_at desc limit ?")
-                .params(accountId, limit).query(Long.class).list();
+        List<Long> ids = jdbc.sql(
+                        followers
+                                ? "select follower_id from follows where followed_id = ? order by created_at desc limit ?"
+                                : "select followed_id from follows where follower_id = ? order by created_at desc limit ?")
+                .params(accountId, limit)
+                .query(Long.class)
+                .list();
         var summaries = accounts.summaries(ids);
         return ids.stream().map(summaries::get).filter(Objects::nonNull).toList();
     }
@@ -96,8 +111,8 @@ public class Follows {
             throw new UserFacingException("follow.self");
         }
         // a suspended or deleted account has no current view; brands never follow (nor post)
-        CurrentAccount follower = accounts.current(followerId)
-                .orElseThrow(() -> new AccessDeniedException("Suspended or gone"));
+        CurrentAccount follower =
+                accounts.current(followerId).orElseThrow(() -> new AccessDeniedException("Suspended or gone"));
         if (!follower.prime() || follower.brand()) {
             throw new AccessDeniedException("Prime members only");
         }

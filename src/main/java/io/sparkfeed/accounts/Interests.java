@@ -29,7 +29,8 @@ public class Interests {
         List<Interest> loaded = all;
         if (loaded == null) {
             loaded = jdbc.sql("select id, slug from interests order by position")
-                    .query((rs, n) -> new Interest(rs.getInt(1), rs.getString(2))).list();
+                    .query((rs, n) -> new Interest(rs.getInt(1), rs.getString(2)))
+                    .list();
             all = loaded;
         }
         return loaded;
@@ -44,19 +45,27 @@ public class Interests {
 
     @Transactional(readOnly = true)
     public Set<Integer> of(long accountId) {
-        return new LinkedHashSet<>(jdbc.sql("select interest_id from account_interests where account_id = ? order by interest_id")
-                .param(accountId).query(Integer.class).list());
+        return new LinkedHashSet<>(
+                jdbc.sql("select interest_id from account_interests where account_id = ? order by interest_id")
+                        .param(accountId)
+                        .query(Integer.class)
+                        .list());
     }
 
     public Interest bySlug(String slug) {
-        return all().stream().filter(i -> i.slug().equals(slug)).findFirst()
+        return all().stream()
+                .filter(i -> i.slug().equals(slug))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("interest " + slug));
     }
 
     @Transactional(readOnly = true)
     public boolean hidesPurchased(long accountId) {
-        return jdbc.sql("select hide_purchased from accounts where id = ?").param(accountId).query(Boolean.class)
-                .optional().orElse(true);
+        return jdbc.sql("select hide_purchased from accounts where id = ?")
+                .param(accountId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(true);
     }
 
     /** Replaces the account's interests; refuses fewer than five, or an interest that does not exist. */
@@ -69,10 +78,16 @@ public class Interests {
         if (!allExist(chosen)) {
             throw new UserFacingException("interests.unknown");
         }
-        jdbc.sql("delete from account_interests where account_id = ?").param(accountId).update();
+        jdbc.sql("delete from account_interests where account_id = ?")
+                .param(accountId)
+                .update();
         for (Integer id : chosen) {
-            jdbc.sql("insert into account_interests (account_id, interest_id) values (?, ?)").params(accountId, id).update();
+            jdbc.sql("insert into account_interests (account_id, interest_id) values (?, ?)")
+                    .params(accountId, id)
+                    .update();
         }
-        jdbc.sql("update accounts set hide_purchased = ? where id = ?").params(hidePurchased, accountId).update();
+        jdbc.sql("update accounts set hide_purchased = ? where id = ?")
+                .params(hidePurchased, accountId)
+                .update();
     }
 }

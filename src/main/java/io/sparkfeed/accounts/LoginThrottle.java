@@ -26,8 +26,7 @@ import org.springframework.stereotype.Component;
 public class LoginThrottle {
 
     /** The buckets an attempt took a token from: a success gives them back. */
-    public record Attempt(String login, String place, String address) {
-    }
+    public record Attempt(String login, String place, String address) {}
 
     private final RateLimits limits;
 
@@ -74,7 +73,8 @@ public class LoginThrottle {
     }
 
     static String login(Long accountId, String typedLogin) {
-        String typed = typedLogin == null ? "" : Accounts.stripAt(typedLogin.strip()).toLowerCase(Locale.ROOT);
+        String typed =
+                typedLogin == null ? "" : Accounts.stripAt(typedLogin.strip()).toLowerCase(Locale.ROOT);
         if (accountId != null) {
             return "account " + accountId + (typed.contains("@") ? " by email" : " by handle");
         }

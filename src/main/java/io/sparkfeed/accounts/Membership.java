@@ -30,8 +30,7 @@ class Membership {
     @Column(updatable = false)
     private Instant createdAt;
 
-    protected Membership() {
-    }
+    protected Membership() {}
 
     Membership(Long accountId, Plan plan, Instant startsAt, Instant endsAt, Instant now) {
         this.accountId = accountId;

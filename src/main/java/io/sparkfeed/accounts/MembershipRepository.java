@@ -19,9 +19,11 @@ interface MembershipRepository extends Repository<Membership, Long> {
     @Query("select m from Membership m where m.accountId = :accountId and m.endsAt > :now order by m.endsAt desc")
     List<Membership> currentOrFutureFor(Long accountId, Instant now);
 
-    @Query("select distinct m.accountId from Membership m where m.accountId in :ids and m.startsAt <= :now and m.endsAt > :now")
+    @Query(
+            "select distinct m.accountId from Membership m where m.accountId in :ids and m.startsAt <= :now and m.endsAt > :now")
     List<Long> primeAmong(Collection<Long> ids, Instant now);
 
-    @Query("select count(m) > 0 from Membership m where m.accountId = :accountId and m.plan = io.sparkfeed.accounts.Plan.TRIAL")
+    @Query(
+            "select count(m) > 0 from Membership m where m.accountId = :accountId and m.plan = io.sparkfeed.accounts.Plan.TRIAL")
     boolean hadTrial(Long accountId);
 }

@@ -38,8 +38,14 @@ public class Memberships {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Memberships(MembershipRepository memberships, AccountRepository accounts, Payments payments, AuditLog audit,
-            PrimeProperties properties, JdbcClient jdbc, Clock clock) {
+    Memberships(
+            MembershipRepository memberships,
+            AccountRepository accounts,
+            Payments payments,
+            AuditLog audit,
+            PrimeProperties properties,
+            JdbcClient jdbc,
+            Clock clock) {
         this.jdbc = jdbc;
         this.memberships = memberships;
         this.accounts = accounts;
@@ -59,7 +65,9 @@ public class Memberships {
     @Transactional(readOnly = true)
     public Optional<PrimeStatus> status(long accountId) {
         List<Membership> active = memberships.activeFor(accountId, clock.instant());
-        return active.stream().filter(m -> m.plan() == Plan.PAID).findFirst()
+        return active.stream()
+                .filter(m -> m.plan() == Plan.PAID)
+                .findFirst()
                 .or(() -> active.stream().findFirst())
                 .map(m -> new PrimeStatus(m.plan(), m.startsAt(), m.endsAt()));
     }
@@ -101,8 +109,13 @@ public class Memberships {
         if (pending(accountId).isPresent()) {
             throw new UserFacingException("prime.pending.exists");
         }
-        PaymentReceipt receipt = payments.charge(paymentMethod, new PaymentRequest(accountId, properties.price(),
-                properties.currency(), "Sparkfeed Prime, " + properties.paidDays() + " days"));
+        PaymentReceipt receipt = payments.charge(
+                paymentMethod,
+                new PaymentRequest(
+                        accountId,
+                        properties.price(),
+                        properties.currency(),
+                        "Sparkfeed Prime, " + properties.paidDays() + " days"));
         Instant now = clock.instant();
         if (receipt.status() == PaymentStatus.PAID) {
             recordPurchase(accountId, receipt, "PAID", now);
@@ -118,8 +131,13 @@ public class Memberships {
                             insert into membership_purchases (account_id, payment_method, payment_reference, status,
                                                               created_at, settled_at)
                             values (?, ?, ?, ?, ?, ?)""")
-                    .params(accountId, receipt.method(), receipt.reference(), status,
-                            Timestamp.from(clock.instant()), settledAt == null ? null : Timestamp.from(settledAt))
+                    .params(
+                            accountId,
+                            receipt.method(),
+                            receipt.reference(),
+                            status,
+                            Timestamp.from(clock.instant()),
+                            settledAt == null ? null : Timestamp.from(settledAt))
                     .update();
         } catch (DuplicateKeyException concurrentSecondPurchase) {
             // a second join sent at the same moment: it rolls back with its charge
@@ -129,7 +147,10 @@ public class Memberships {
 
     private PrimeStatus startPaidPeriod(long accountId, Instant now) {
         Instant starts = memberships.currentOrFutureFor(accountId, now).stream()
-                .filter(m -> m.plan() == Plan.PAID).map(Membership::endsAt).findFirst().orElse(now);
+                .filter(m -> m.plan() == Plan.PAID)
+                .map(Membership::endsAt)
+                .findFirst()
+                .orElse(now);
         Instant ends = starts.plus(Duration.ofDays(properties.paidDays()));
         memberships.saveAndFlush(new Membership(accountId, Plan.PAID, starts, ends, now));
         return new PrimeStatus(Plan.PAID, starts, ends);
@@ -142,8 +163,8 @@ public class Memberships {
                         select payment_method, payment_reference, created_at from membership_purchases
                         where account_id = ? and status = 'PENDING'""")
                 .param(accountId)
-                .query((rs, n) -> new PendingMembership(rs.getString(1), rs.getString(2),
-                        rs.getTimestamp(3).toInstant()))
+                .query((rs, n) -> new PendingMembership(
+                        rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
                 .optional();
     }
 
@@ -157,7 +178,8 @@ public class Memberships {
                         where payment_method = ? and payment_reference = ? and status = 'PENDING'
                         returning account_id""")
                 .params(Timestamp.from(now), payment.method(), payment.reference())
-                .query(Long.class).optional()
+                .query(Long.class)
+                .optional()
                 .ifPresent(accountId -> startPaidPeriod(accountId, now));
     }
 
@@ -168,7 +190,8 @@ public class Memberships {
         jdbc.sql("""
                         update membership_purchases set status = 'VOID', settled_at = ?
                         where payment_method = ? and payment_reference = ? and status = 'PENDING'""")
-                .params(Timestamp.from(clock.instant()), payment.method(), payment.reference()).update();
+                .params(Timestamp.from(clock.instant()), payment.method(), payment.reference())
+                .update();
     }
 
     /** An admin gives an account a paid period of {@code days} days from now, without charging it. */

@@ -29,8 +29,11 @@ public class PasswordPolicy {
     public PasswordPolicy() {
         try (var reader = new BufferedReader(new InputStreamReader(
                 new ClassPathResource("common-passwords.txt").getInputStream(), StandardCharsets.UTF_8))) {
-            this.common = reader.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .map(line -> line.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+            this.common = reader.lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .map(line -> line.toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toUnmodifiableSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

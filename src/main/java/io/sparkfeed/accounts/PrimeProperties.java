@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param currency  ISO code of the price
  */
 @ConfigurationProperties("sparkfeed.prime")
-public record PrimeProperties(@DefaultValue("30") int trialDays, @DefaultValue("365") int paidDays,
-        @DefaultValue("139.00") BigDecimal price, @DefaultValue("USD") String currency) {
-}
+public record PrimeProperties(
+        @DefaultValue("30") int trialDays,
+        @DefaultValue("365") int paidDays,
+        @DefaultValue("139.00") BigDecimal price,
+        @DefaultValue("USD") String currency) {}

@@ -26,8 +26,11 @@ class RememberMeConfig {
     private static final String PROPERTY = "sparkfeed.security.remember-me-key";
 
     @Bean
-    RememberMeServices rememberMeServices(AccountUserDetailsService users, JdbcClient jdbc,
-            SparkfeedProperties properties, @Value("${" + PROPERTY + ":}") String configuredKey,
+    RememberMeServices rememberMeServices(
+            AccountUserDetailsService users,
+            JdbcClient jdbc,
+            SparkfeedProperties properties,
+            @Value("${" + PROPERTY + ":}") String configuredKey,
             @Value("${sparkfeed.security.require-configured-keys:false}") boolean configuredKeysRequired) {
         String key = key(configuredKey, configuredKeysRequired, properties.dataDir());
         var services = new RevocableRememberMeServices(key, users, jdbc);

@@ -24,8 +24,8 @@ class RevocableRememberMeServices extends TokenBasedRememberMeServices {
     }
 
     @Override
-    protected String makeTokenSignature(long tokenExpiryTime, String username, String password,
-            RememberMeTokenAlgorithm algorithm) {
+    protected String makeTokenSignature(
+            long tokenExpiryTime, String username, String password, RememberMeTokenAlgorithm algorithm) {
         return super.makeTokenSignature(tokenExpiryTime, username, password + ":" + version(username), algorithm);
     }
 
@@ -34,12 +34,16 @@ class RevocableRememberMeServices extends TokenBasedRememberMeServices {
         super.logout(request, response, authentication);
         if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
             jdbc.sql("update accounts set remember_me_version = remember_me_version + 1 where id = ?")
-                    .param(principal.id()).update();
+                    .param(principal.id())
+                    .update();
         }
     }
 
     private int version(String email) {
-        return jdbc.sql("select remember_me_version from accounts where lower(email) = lower(?)").param(email)
-                .query(Integer.class).optional().orElse(0);
+        return jdbc.sql("select remember_me_version from accounts where lower(email) = lower(?)")
+                .param(email)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
     }
 }

@@ -30,13 +30,15 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final LoginThrottle throttle;
     private final AccountRepository accounts;
 
-    ThrottledAuthenticationProvider(AccountUserDetailsService users, PasswordEncoder passwordEncoder,
-            LoginThrottle throttle, AccountRepository accounts) {
+    ThrottledAuthenticationProvider(
+            AccountUserDetailsService users,
+            PasswordEncoder passwordEncoder,
+            LoginThrottle throttle,
+            AccountRepository accounts) {
         this.accounts = accounts;
         this.delegate = new DaoAuthenticationProvider(users);
         this.delegate.setPasswordEncoder(passwordEncoder);
-        this.delegate.setPreAuthenticationChecks(user -> {
-        });
+        this.delegate.setPreAuthenticationChecks(user -> {});
         this.delegate.setPostAuthenticationChecks(ThrottledAuthenticationProvider::usable);
         this.throttle = throttle;
     }
@@ -44,10 +46,11 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         String typed = authentication.getName() == null ? "" : authentication.getName();
-        Optional<Long> account = typed.length() > MAX_LOGIN ? Optional.empty()
-                : accounts.findIdByLogin(Accounts.stripAt(typed.strip()));
+        Optional<Long> account =
+                typed.length() > MAX_LOGIN ? Optional.empty() : accounts.findIdByLogin(Accounts.stripAt(typed.strip()));
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress() : null;
+                ? details.getRemoteAddress()
+                : null;
         LoginThrottle.Attempt attempt = throttle.begin(account.orElse(null), typed, address);
         Authentication result = delegate.authenticate(authentication);
         throttle.succeeded(attempt);

@@ -26,11 +26,10 @@ class AuditEntry {
     private String details;
     private Instant createdAt;
 
-    protected AuditEntry() {
-    }
+    protected AuditEntry() {}
 
-    AuditEntry(long actorId, String action, String targetType, long targetId, String reason, String details,
-            Instant now) {
+    AuditEntry(
+            long actorId, String action, String targetType, long targetId, String reason, String details, Instant now) {
         this.actorId = actorId;
         this.action = action;
         this.targetType = targetType;

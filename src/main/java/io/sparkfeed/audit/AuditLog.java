@@ -44,15 +44,24 @@ public class AuditLog {
                 .param("targetType", emptyIfNull(targetType))
                 .param("before", before == null ? Long.MAX_VALUE : before)
                 .param("size", size)
-                .query((rs, n) -> new AuditRecord(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8),
+                .query((rs, n) -> new AuditRecord(
+                        rs.getLong(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getLong(7),
+                        rs.getString(8),
                         rs.getString(9)))
                 .list();
     }
 
     @Transactional(readOnly = true)
     public List<String> actions() {
-        return jdbc.sql("select distinct action from audit_entries order by action").query(String.class).list();
+        return jdbc.sql("select distinct action from audit_entries order by action")
+                .query(String.class)
+                .list();
     }
 
     private static String emptyIfNull(String value) {

@@ -4,8 +4,16 @@ package io.sparkfeed.bench;
  * What {@link DatasetGenerator#generate(int)} loaded: the sizes, and the first and last generated ids of accounts
  * ({@code user1} is {@code firstAccountId}), posts and products.
  */
-public record Dataset(int posts, int accounts, int products, long firstAccountId, long lastAccountId,
-        long firstPostId, long lastPostId, long firstProductId, long lastProductId) {
+public record Dataset(
+        int posts,
+        int accounts,
+        int products,
+        long firstAccountId,
+        long lastAccountId,
+        long firstPostId,
+        long lastPostId,
+        long firstProductId,
+        long lastProductId) {
 
     /** The password of every generated account ({@code user1} to {@code userN}, or their email addresses). */
     public static final String PASSWORD = "sparkfeed-bench";

@@ -62,18 +62,25 @@ public class DatasetGenerator {
             throw new IllegalArgumentException("posts must be between " + MIN_POSTS + " and " + MAX_POSTS);
         }
         List<StoredImage> photos = photos();
-        String passwordHash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(Dataset.PASSWORD);
+        String passwordHash =
+                PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(Dataset.PASSWORD);
         long started = System.nanoTime();
         Dataset dataset = transaction.execute(status -> {
             if (jdbc.sql("select count(*) from accounts where lower(email) = 'user1@bench.sparkfeed.test'")
-                    .query(Long.class).single() > 0) {
+                            .query(Long.class)
+                            .single()
+                    > 0) {
                 throw new IllegalStateException("This database already has a generated dataset");
             }
             for (StoredImage photo : photos) {
                 jdbc.sql("""
                                 insert into images (key, width, height, widths, content_type, bytes)
                                 values (?, ?, ?, ?, 'image/jpeg', 0) on conflict (key) do nothing""")
-                        .params(photo.key(), photo.width(), photo.height(), photo.widths().toArray(Integer[]::new))
+                        .params(
+                                photo.key(),
+                                photo.width(),
+                                photo.height(),
+                                photo.widths().toArray(Integer[]::new))
                         .update();
             }
             Map<String, Object> params = new HashMap<>();
@@ -85,7 +92,9 @@ public class DatasetGenerator {
             params.put("productBase", maxId("products"));
             params.put("orderBase", maxId("orders"));
             params.put("commentBase", maxId("comments"));
-            params.put("photos", String.join(",", photos.stream().map(StoredImage::key).toList()));
+            params.put(
+                    "photos",
+                    String.join(",", photos.stream().map(StoredImage::key).toList()));
             params.put("passwordHash", passwordHash);
             params.put("rareTag", Dataset.RARE_TAG);
             params.put("rareWord", Dataset.RARE_WORD);
@@ -103,41 +112,59 @@ public class DatasetGenerator {
             long productBase = (Long) params.get("productBase");
             int accounts = Dataset.accountsFor(posts);
             int products = Dataset.productsFor(posts);
-            return new Dataset(posts, accounts, products, accountBase + 1, accountBase + accounts, postBase + 1,
-                    postBase + posts, productBase + 1, productBase + products);
+            return new Dataset(
+                    posts,
+                    accounts,
+                    products,
+                    accountBase + 1,
+                    accountBase + accounts,
+                    postBase + 1,
+                    postBase + posts,
+                    productBase + 1,
+                    productBase + products);
         });
         long t = System.nanoTime();
         // fresh statistics, so that the planner sees the new sizes at once (autovacuum would take a while)
         jdbc.sql("vacuum analyze").update();
-        log.info("Vacuumed and analyzed in {} ms; generated {} posts in {} s", (System.nanoTime() - t) / 1_000_000,
-                posts, (System.nanoTime() - started) / 1_000_000_000);
+        log.info(
+                "Vacuumed and analyzed in {} ms; generated {} posts in {} s",
+                (System.nanoTime() - t) / 1_000_000,
+                posts,
+                (System.nanoTime() - started) / 1_000_000_000);
         return dataset;
     }
 
     private long maxId(String table) {
-        return jdbc.sql("select coalesce(max(id), 0) from " + table).query(Long.class).single();
+        return jdbc.sql("select coalesce(max(id), 0) from " + table)
+                .query(Long.class)
+                .single();
     }
 
     /** A dozen still lifes, each stored once as an image (the same drawing gives the same key every time). */
     private List<StoredImage> photos() {
         Shape[] shapes = Shape.values();
         Color[] walls = {new Color(0xf6efe6), new Color(0xe8eef1), new Color(0xf1ebf5), new Color(0xeef3ea)};
-        Color[] colors = {new Color(0x4f7c82), new Color(0xc9a227), new Color(0x2f6f4f), new Color(0xb5485d),
-            new Color(0xe4572e), new Color(0x3d5a80)};
+        Color[] colors = {
+            new Color(0x4f7c82),
+            new Color(0xc9a227),
+            new Color(0x2f6f4f),
+            new Color(0xb5485d),
+            new Color(0xe4572e),
+            new Color(0x3d5a80)
+        };
         List<StoredImage> stored = new ArrayList<>();
         for (int i = 0; i < PHOTOS; i++) {
             List<Placed> objects = List.of(
                     new Placed(shapes[i % shapes.length], colors[i % colors.length], 0.3, 0.55, 1.05),
                     new Placed(shapes[(i + 5) % shapes.length], colors[(i + 3) % colors.length], 0.72, 0.62, 1.05));
-            stored.add(images.storeGenerated(DemoPictures.scene(objects, walls[i % walls.length],
-                    new Color(0x9c6b4e))));
+            stored.add(
+                    images.storeGenerated(DemoPictures.scene(objects, walls[i % walls.length], new Color(0x9c6b4e))));
         }
         return stored;
     }
 
     /** A statement of the script, named by the comment line above it. */
-    record Step(String name, String sql) {
-    }
+    record Step(String name, String sql) {}
 
     static List<Step> steps() {
         String script;

@@ -24,7 +24,9 @@ class GenerateCommand implements ApplicationRunner {
     private final ConfigurableApplicationContext context;
     private final int posts;
 
-    GenerateCommand(DatasetGenerator generator, ConfigurableApplicationContext context,
+    GenerateCommand(
+            DatasetGenerator generator,
+            ConfigurableApplicationContext context,
             @Value("${sparkfeed.generate.posts}") int posts) {
         this.generator = generator;
         this.context = context;
@@ -36,8 +38,12 @@ class GenerateCommand implements ApplicationRunner {
         int code = 0;
         try {
             Dataset dataset = generator.generate(posts);
-            log.info("Generated dataset: {}. Sign in as user{}..user{} with the password {}", dataset,
-                    1, dataset.accounts(), Dataset.PASSWORD);
+            log.info(
+                    "Generated dataset: {}. Sign in as user{}..user{} with the password {}",
+                    dataset,
+                    1,
+                    dataset.accounts(),
+                    Dataset.PASSWORD);
         } catch (RuntimeException e) {
             log.error("Could not generate the dataset", e);
             code = 1;

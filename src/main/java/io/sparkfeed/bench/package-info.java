@@ -4,7 +4,9 @@
  * Run with {@code --sparkfeed.generate.posts=N} it generates and exits. It writes every module's tables directly,
  * as a migration would, and shares only the photos with the rest of the application.
  */
-@ApplicationModule(displayName = "Benchmark data", allowedDependencies = { "media", "demo" })
+@ApplicationModule(
+        displayName = "Benchmark data",
+        allowedDependencies = {"media", "demo"})
 package io.sparkfeed.bench;
 
 import org.springframework.modulith.ApplicationModule;

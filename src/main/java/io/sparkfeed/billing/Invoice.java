@@ -31,8 +31,7 @@ class Invoice {
     private String reference;
     private Instant createdAt;
 
-    protected Invoice() {
-    }
+    protected Invoice() {}
 
     Invoice(PaymentRequest request, String method, String reference, Instant now) {
         this.accountId = request.accountId();

@@ -54,21 +54,32 @@ public class Invoices {
         }
         return query.param("before", before == null ? Long.MAX_VALUE : before)
                 .param("size", size)
-                .query((rs, n) -> view(rs)).list();
+                .query((rs, n) -> view(rs))
+                .list();
     }
 
     private static InvoiceView view(ResultSet rs) throws SQLException {
         Timestamp settled = rs.getTimestamp("settled_at");
-        return new InvoiceView(rs.getLong("id"), rs.getString("reference"), rs.getLong("account_id"),
-                rs.getString("handle"), rs.getString("description"), rs.getBigDecimal("amount"),
-                rs.getString("currency"), PaymentStatus.valueOf(rs.getString("status")),
-                rs.getTimestamp("created_at").toInstant(), settled == null ? null : settled.toInstant());
+        return new InvoiceView(
+                rs.getLong("id"),
+                rs.getString("reference"),
+                rs.getLong("account_id"),
+                rs.getString("handle"),
+                rs.getString("description"),
+                rs.getBigDecimal("amount"),
+                rs.getString("currency"),
+                PaymentStatus.valueOf(rs.getString("status")),
+                rs.getTimestamp("created_at").toInstant(),
+                settled == null ? null : settled.toInstant());
     }
 
     /** The id of the invoice with this reference, if "pay by invoice" recorded one. */
     @Transactional(readOnly = true)
     public Optional<Long> find(String reference) {
-        return jdbc.sql("select id from invoices where reference = ?").param(reference).query(Long.class).optional();
+        return jdbc.sql("select id from invoices where reference = ?")
+                .param(reference)
+                .query(Long.class)
+                .optional();
     }
 
     /** The money arrived: the invoice is paid and what it bought is granted. {@code note} is optional. */
@@ -107,8 +118,10 @@ public class Invoices {
         if (changed.isPresent()) {
             return changed.get();
         }
-        boolean exists = jdbc.sql("select exists (select 1 from invoices where id = ?)").param(invoiceId)
-                .query(Boolean.class).single();
+        boolean exists = jdbc.sql("select exists (select 1 from invoices where id = ?)")
+                .param(invoiceId)
+                .query(Boolean.class)
+                .single();
         if (!exists) {
             throw new NotFoundException("invoice " + invoiceId);
         }

@@ -5,5 +5,4 @@ package io.sparkfeed.billing;
  * the transaction that records it, so what the payment bought (a Prime period, an order) is granted in the same
  * commit or not at all.
  */
-public record PaymentConfirmed(String method, String reference, long accountId) {
-}
+public record PaymentConfirmed(String method, String reference, long accountId) {}

@@ -1,5 +1,4 @@
 package io.sparkfeed.billing;
 
 /** A payment method a buyer can choose. */
-public record PaymentMethodOption(String method, String labelKey) {
-}
+public record PaymentMethodOption(String method, String labelKey) {}

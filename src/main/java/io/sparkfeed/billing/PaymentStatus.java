@@ -2,5 +2,7 @@ package io.sparkfeed.billing;
 
 /** The state of a recorded payment. */
 public enum PaymentStatus {
-    OWED, PAID, VOID
+    OWED,
+    PAID,
+    VOID
 }

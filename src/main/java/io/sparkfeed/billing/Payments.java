@@ -18,14 +18,20 @@ public class Payments {
 
     Payments(List<PaymentGateway> gateways, ApplicationEventPublisher events) {
         this.events = events;
-        this.gateways = gateways.stream().collect(Collectors.toMap(PaymentGateway::method, Function.identity(),
-                (a, b) -> {
-                    throw new IllegalStateException("Two payment gateways are named " + a.method());
-                }, LinkedHashMap::new));
+        this.gateways = gateways.stream()
+                .collect(Collectors.toMap(
+                        PaymentGateway::method,
+                        Function.identity(),
+                        (a, b) -> {
+                            throw new IllegalStateException("Two payment gateways are named " + a.method());
+                        },
+                        LinkedHashMap::new));
     }
 
     public List<PaymentMethodOption> methods() {
-        return gateways.values().stream().map(g -> new PaymentMethodOption(g.method(), g.labelKey())).toList();
+        return gateways.values().stream()
+                .map(g -> new PaymentMethodOption(g.method(), g.labelKey()))
+                .toList();
     }
 
     public boolean supports(String method) {

@@ -48,20 +48,44 @@ public class Catalog {
         this.clock = clock;
     }
 
-    private record Row(long id, String title, String brand, BigDecimal price, String currency, int stock,
-            boolean active, String description, String category, List<String> keys, StoredImage first) {
-    }
+    private record Row(
+            long id,
+            String title,
+            String brand,
+            BigDecimal price,
+            String currency,
+            int stock,
+            boolean active,
+            String description,
+            String category,
+            List<String> keys,
+            StoredImage first) {}
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         Array keys = rs.getArray("keys");
         List<String> list = keys == null ? List.of() : List.of((String[]) keys.getArray());
         String firstKey = rs.getString("first_key");
-        StoredImage first = firstKey == null ? null : new StoredImage(firstKey, rs.getInt("first_width"),
-                rs.getInt("first_height"), Arrays.stream((Object[]) rs.getArray("first_widths").getArray())
-                        .map(o -> ((Number) o).intValue()).toList());
-        return new Row(rs.getLong("id"), rs.getString("title"), rs.getString("brand"), rs.getBigDecimal("price"),
-                rs.getString("currency"), rs.getInt("stock"), rs.getBoolean("active"), rs.getString("description"),
-                rs.getString("category"), list, first);
+        StoredImage first = firstKey == null
+                ? null
+                : new StoredImage(
+                        firstKey,
+                        rs.getInt("first_width"),
+                        rs.getInt("first_height"),
+                        Arrays.stream((Object[]) rs.getArray("first_widths").getArray())
+                                .map(o -> ((Number) o).intValue())
+                                .toList());
+        return new Row(
+                rs.getLong("id"),
+                rs.getString("title"),
+                rs.getString("brand"),
+                rs.getBigDecimal("price"),
+                rs.getString("currency"),
+                rs.getInt("stock"),
+                rs.getBoolean("active"),
+                rs.getString("description"),
+                rs.getString("category"),
+                list,
+                first);
     }
 
     /**
@@ -72,6 +96,7 @@ public class Catalog {
             , imgs.keys as image_keys, imgs.widths as image_widths, imgs.heights as image_heights,
               imgs.derivatives as image_derivatives
             """;
+
     private static final String IMAGES_FROM = """
              left join lateral (select array_agg(i.key order by pi.position) as keys,
                                        array_agg(i.width order by pi.position) as widths,
@@ -85,25 +110,42 @@ public class Catalog {
     @Transactional(readOnly = true)
     public ProductView get(long id) {
         List<StoredImage> shown = new ArrayList<>();
-        Row row = jdbc.sql("select " + CARD_COLUMNS + IMAGES + FROM + IMAGES_FROM + " where p.id = ?").param(id)
+        Row row = jdbc.sql("select " + CARD_COLUMNS + IMAGES + FROM + IMAGES_FROM + " where p.id = ?")
+                .param(id)
                 .query((rs, n) -> {
                     Array keys = rs.getArray("image_keys");
                     if (keys != null) {
                         String[] key = (String[]) keys.getArray();
                         Object[] width = (Object[]) rs.getArray("image_widths").getArray();
-                        Object[] height = (Object[]) rs.getArray("image_heights").getArray();
-                        String[] derivatives = (String[]) rs.getArray("image_derivatives").getArray();
+                        Object[] height =
+                                (Object[]) rs.getArray("image_heights").getArray();
+                        String[] derivatives =
+                                (String[]) rs.getArray("image_derivatives").getArray();
                         for (int i = 0; i < key.length; i++) {
-                            shown.add(new StoredImage(key[i], ((Number) width[i]).intValue(),
-                                    ((Number) height[i]).intValue(), Arrays.stream(derivatives[i]
-                                            .split(",")).map(Integer::valueOf).toList()));
+                            shown.add(new StoredImage(
+                                    key[i],
+                                    ((Number) width[i]).intValue(),
+                                    ((Number) height[i]).intValue(),
+                                    Arrays.stream(derivatives[i].split(","))
+                                            .map(Integer::valueOf)
+                                            .toList()));
                         }
                     }
                     return row(rs, n);
                 })
-                .optional().orElseThrow(() -> new NotFoundException("product " + id));
-        return new ProductView(row.id(), row.title(), row.brand(), row.price(), row.currency(), row.description(),
-                row.category(), row.stock(), row.active(), List.copyOf(shown));
+                .optional()
+                .orElseThrow(() -> new NotFoundException("product " + id));
+        return new ProductView(
+                row.id(),
+                row.title(),
+                row.brand(),
+                row.price(),
+                row.currency(),
+                row.description(),
+                row.category(),
+                row.stock(),
+                row.active(),
+                List.copyOf(shown));
     }
 
     /** Cards of many products in two statements, whatever their number; unknown ids are left out. */
@@ -113,7 +155,9 @@ public class Catalog {
             return Map.of();
         }
         List<Row> rows = jdbc.sql("select " + CARD_COLUMNS + FROM + " where p.id = any(?)")
-                .param(ids.stream().distinct().toArray(Long[]::new)).query(Catalog::row).list();
+                .param(ids.stream().distinct().toArray(Long[]::new))
+                .query(Catalog::row)
+                .list();
         return toCards(rows);
     }
 
@@ -125,7 +169,8 @@ public class Catalog {
                         where p.active and (? = '' or lower(p.title) like ? or lower(p.brand) like ?)
                         order by p.brand, p.title, p.id limit ?""")
                 .params(q, "%" + escapeLike(q) + "%", "%" + escapeLike(q) + "%", limit)
-                .query(Catalog::row).list();
+                .query(Catalog::row)
+                .list();
         return new ArrayList<>(toCards(rows).values());
     }
 
@@ -133,7 +178,9 @@ public class Catalog {
     @Transactional(readOnly = true)
     public List<ProductCard> all() {
         return new ArrayList<>(toCards(jdbc.sql("select " + CARD_COLUMNS + FROM + " order by p.id desc")
-                .query(Catalog::row).list()).values());
+                        .query(Catalog::row)
+                        .list())
+                .values());
     }
 
     @Transactional(readOnly = true)
@@ -142,7 +189,9 @@ public class Catalog {
             return Set.of();
         }
         return Set.copyOf(jdbc.sql("select id from products where active and id = any(?)")
-                .param(ids.stream().distinct().toArray(Long[]::new)).query(Long.class).list());
+                .param(ids.stream().distinct().toArray(Long[]::new))
+                .query(Long.class)
+                .list());
     }
 
     /** Takes stock for a purchase, in the caller's transaction; false when there is not enough (nothing changes). */
@@ -175,15 +224,22 @@ public class Catalog {
         Product product = products.findById(productId).orElseThrow(() -> new NotFoundException("product " + productId));
         product.apply(draft, clock.instant());
         products.setStock(productId, draft.stock());
-        audit.record(actorId, "PRODUCT_UPDATED", "PRODUCT", productId, reason,
+        audit.record(
+                actorId,
+                "PRODUCT_UPDATED",
+                "PRODUCT",
+                productId,
+                reason,
                 draft.title() + ", stock " + draft.stock() + (draft.active() ? "" : ", inactive"));
     }
 
     private static Map<Long, ProductCard> toCards(List<Row> rows) {
         Map<Long, ProductCard> cards = new LinkedHashMap<>();
         for (Row r : rows) {
-            cards.put(r.id(), new ProductCard(r.id(), r.title(), r.brand(), r.price(), r.currency(), r.stock(),
-                    r.active(), r.first()));
+            cards.put(
+                    r.id(),
+                    new ProductCard(
+                            r.id(), r.title(), r.brand(), r.price(), r.currency(), r.stock(), r.active(), r.first()));
         }
         return cards;
     }

@@ -47,8 +47,7 @@ class Product {
     @Column(name = "image_key")
     private List<String> imageKeys = new ArrayList<>();
 
-    protected Product() {
-    }
+    protected Product() {}
 
     Product(ProductDraft draft, Instant now) {
         this.stock = draft.stock();
@@ -61,7 +60,8 @@ class Product {
         this.brand = draft.brand().strip();
         this.price = draft.price();
         this.currency = draft.currency();
-        this.description = draft.description() == null ? "" : draft.description().strip();
+        this.description =
+                draft.description() == null ? "" : draft.description().strip();
         this.category = draft.category();
         this.active = draft.active();
         this.imageKeys.clear();

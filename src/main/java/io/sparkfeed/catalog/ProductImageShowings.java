@@ -20,8 +20,10 @@ class ProductImageShowings implements ImageShowings {
 
     @Override
     public Showing showing(String key) {
-        boolean shown = jdbc.sql("select exists (select 1 from product_images where image_key = ?)").param(key)
-                .query(Boolean.class).single();
+        boolean shown = jdbc.sql("select exists (select 1 from product_images where image_key = ?)")
+                .param(key)
+                .query(Boolean.class)
+                .single();
         return new Showing(shown, Set.of());
     }
 }

@@ -13,7 +13,8 @@ interface ProductRepository extends Repository<Product, Long> {
 
     /** Takes {@code quantity} from stock only if that much is there: 1 row changed, or 0 when sold out. */
     @Modifying
-    @Query(value = "update products set stock = stock - :quantity where id = :id and active and stock >= :quantity",
+    @Query(
+            value = "update products set stock = stock - :quantity where id = :id and active and stock >= :quantity",
             nativeQuery = true)
     int take(long id, int quantity);
 

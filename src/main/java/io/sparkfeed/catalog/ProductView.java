@@ -5,8 +5,17 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** A product with everything its page shows. */
-public record ProductView(long id, String title, String brand, BigDecimal price, String currency,
-        String description, String category, int stock, boolean active, List<StoredImage> images) {
+public record ProductView(
+        long id,
+        String title,
+        String brand,
+        BigDecimal price,
+        String currency,
+        String description,
+        String category,
+        int stock,
+        boolean active,
+        List<StoredImage> images) {
 
     public boolean available() {
         return active && stock > 0;

@@ -38,8 +38,9 @@ class DemoAccounts implements DemoStep {
         accounts.makeAdmin(admin);
         paidPrime(admin, admin);
 
-        for (String[] e : new String[][] {{"maya@sparkfeed.demo", "maya", "Maya Chen"},
-                {"leo@sparkfeed.demo", "leo", "Léo Martin"}}) {
+        for (String[] e : new String[][] {
+            {"maya@sparkfeed.demo", "maya", "Maya Chen"}, {"leo@sparkfeed.demo", "leo", "Léo Martin"}
+        }) {
             long enthusiast = person(e[0], e[1], e[2]);
             paidPrime(enthusiast, admin);
             accounts.changeEnthusiastStatus(enthusiast, EnthusiastStatus.APPROVED);
@@ -47,8 +48,8 @@ class DemoAccounts implements DemoStep {
         paidPrime(person("priya@sparkfeed.demo", "priya", "Priya Patel"), admin);
         memberships.startTrial(person("tom@sparkfeed.demo", "tom", "Tom Becker"));
         person("sam@sparkfeed.demo", "sam", "Sam Rivera");
-        accounts.register(new NewAccount("hello@northwind.demo", "northwind", "Northwind Outfitters", PASSWORD,
-                AccountKind.BRAND));
+        accounts.register(new NewAccount(
+                "hello@northwind.demo", "northwind", "Northwind Outfitters", PASSWORD, AccountKind.BRAND));
     }
 
     /** Joins paid Prime by invoice, which the admin then marks paid, as for a real member. */

@@ -58,8 +58,15 @@ class DemoDiscovery implements DemoStep {
             "sam", List.of(1, 2, 5, 12, 16));
 
     /** Who follows whom: follower, then followed. Following takes Prime, so sam (a non-member) follows nobody. */
-    private static final String[][] FOLLOWS = {{"priya", "maya"}, {"priya", "leo"}, {"tom", "maya"}, {"tom", "leo"},
-        {"maya", "leo"}, {"leo", "maya"}, {"admin", "maya"}};
+    private static final String[][] FOLLOWS = {
+        {"priya", "maya"},
+        {"priya", "leo"},
+        {"tom", "maya"},
+        {"tom", "leo"},
+        {"maya", "leo"},
+        {"leo", "maya"},
+        {"admin", "maya"}
+    };
 
     /** French descriptions added to a few products, after the English one. */
     private static final Map<String, String> FRENCH = Map.of(
@@ -68,16 +75,22 @@ class DemoDiscovery implements DemoStep {
             "Brass desk lamp", "Lampe de bureau en laiton, à la lumière chaude et réglable.",
             "Stoneware mug, 350 ml", "Tasse en grès émaillée à la main, qui garde le café au chaud.");
 
-    private record FrenchPost(String caption, int interest, String... products) {
-    }
+    private record FrenchPost(String caption, int interest, String... products) {}
 
     private static final List<FrenchPost> FRENCH_POSTS = List.of(
-            new FrenchPost("Ma chaussure préférée pour courir : légère, souple, et mes genoux disent merci. #course",
-                    7, "Everyday running shoes"),
-            new FrenchPost("Un coin lecture tout doux : la lampe en laiton fait tout le décor. #maison",
-                    2, "Brass desk lamp", "Soy candle, fig & cedar"),
-            new FrenchPost("Café du matin dans ma tasse en grès préférée, avant que la maison se réveille. #café",
-                    16, "Stoneware mug, 350 ml"));
+            new FrenchPost(
+                    "Ma chaussure préférée pour courir : légère, souple, et mes genoux disent merci. #course",
+                    7,
+                    "Everyday running shoes"),
+            new FrenchPost(
+                    "Un coin lecture tout doux : la lampe en laiton fait tout le décor. #maison",
+                    2,
+                    "Brass desk lamp",
+                    "Soy candle, fig & cedar"),
+            new FrenchPost(
+                    "Café du matin dans ma tasse en grès préférée, avant que la maison se réveille. #café",
+                    16,
+                    "Stoneware mug, 350 ml"));
 
     private final Accounts accounts;
     private final Interests interests;
@@ -89,8 +102,16 @@ class DemoDiscovery implements DemoStep {
     private final PostingPolicy policy;
     private final PostStats stats;
 
-    DemoDiscovery(Accounts accounts, Interests interests, Follows follows, Catalog catalog, Posts posts,
-            Orders orders, PostCards cards, PostingPolicy policy, PostStats stats) {
+    DemoDiscovery(
+            Accounts accounts,
+            Interests interests,
+            Follows follows,
+            Catalog catalog,
+            Posts posts,
+            Orders orders,
+            PostCards cards,
+            PostingPolicy policy,
+            PostStats stats) {
         this.policy = policy;
         this.stats = stats;
         this.accounts = accounts;
@@ -123,9 +144,20 @@ class DemoDiscovery implements DemoStep {
             ProductCard card = products.get(title);
             if (card != null) {
                 ProductView p = catalog.get(card.id());
-                catalog.update(admin, p.id(), new ProductDraft(p.title(), p.brand(), p.price(), p.currency(),
-                        p.description() + "\n" + french, p.category(), p.stock(), p.active(),
-                        p.images().stream().map(StoredImage::key).toList()), "French description for the demo");
+                catalog.update(
+                        admin,
+                        p.id(),
+                        new ProductDraft(
+                                p.title(),
+                                p.brand(),
+                                p.price(),
+                                p.currency(),
+                                p.description() + "\n" + french,
+                                p.category(),
+                                p.stock(),
+                                p.active(),
+                                p.images().stream().map(StoredImage::key).toList()),
+                        "French description for the demo");
             }
         });
         if (policy.check(id("leo")).allowed()) {
@@ -148,17 +180,23 @@ class DemoDiscovery implements DemoStep {
             for (int k = 0; k < post.products().length; k++) {
                 String title = post.products()[k];
                 ProductCard product = products.get(title);
-                Item item = DemoCatalog.ITEMS.stream().filter(it -> it.title().equals(title)).findFirst().orElseThrow();
+                Item item = DemoCatalog.ITEMS.stream()
+                        .filter(it -> it.title().equals(title))
+                        .findFirst()
+                        .orElseThrow();
                 double x = post.products().length == 1 ? 0.5 : 0.3 + k * 0.4;
                 placed.add(new Placed(item.shape(), item.color(), x, 0.55, post.products().length == 1 ? 1.6 : 1.1));
                 if (product != null) {
-                    tags.add(new PostContent.Tag(product.id(), new BigDecimal(String.valueOf(x)), new BigDecimal("0.5")));
+                    tags.add(new PostContent.Tag(
+                            product.id(), new BigDecimal(String.valueOf(x)), new BigDecimal("0.5")));
                 }
             }
             byte[] photo = DemoPosts.jpeg(DemoPictures.scene(placed, new Color(0xf4ede4), new Color(0xa47551)));
             String alt = "Une nature morte : " + String.join(", ", post.products());
-            long id = posts.publish(leo, new PostContent(alt, post.caption(), Disclosure.NONE, null, tags,
-                    List.of(post.interest())), photo);
+            long id = posts.publish(
+                    leo,
+                    new PostContent(alt, post.caption(), Disclosure.NONE, null, tags, List.of(post.interest())),
+                    photo);
             Instant created = now.minus(Duration.ofHours(5L + 7L * i));
             posts.backdate(id, created);
         }
@@ -167,7 +205,9 @@ class DemoDiscovery implements DemoStep {
     /** The author's newest visible post that tags products, or the one {@code skip} posts older. */
     private Optional<PostCard> recentPost(String handle, int skip) {
         return cards.page(new PostFilter.ByAuthor(id(handle)), null, 50, null).posts().stream()
-                .filter(card -> !card.tags().isEmpty()).skip(skip).findFirst();
+                .filter(card -> !card.tags().isEmpty())
+                .skip(skip)
+                .findFirst();
     }
 
     /** Whether the account may follow: not suspended, Prime, not a brand. */
@@ -184,9 +224,11 @@ class DemoDiscovery implements DemoStep {
             return;
         }
         long postId = post.get().id();
-        List<Long> tagged = post.get().tags().stream().map(tag -> tag.product().id()).toList();
-        boolean available = tagged.stream().allMatch(product -> active.values().stream()
-                .anyMatch(card -> card.id() == product && card.stock() > 0));
+        List<Long> tagged =
+                post.get().tags().stream().map(tag -> tag.product().id()).toList();
+        boolean available = tagged.stream()
+                .allMatch(
+                        product -> active.values().stream().anyMatch(card -> card.id() == product && card.stock() > 0));
         if (tagged.isEmpty() || !available) {
             return;
         }
@@ -194,9 +236,13 @@ class DemoDiscovery implements DemoStep {
         // the buyer opened each product's card on the photo first, as a real purchase from a post goes
         tagged.forEach(product -> stats.cardOpened(postId, product));
         String name = accounts.findByHandle(handle).orElseThrow().displayName();
-        long order = orders.place(buyer, tagged.stream().map(product -> new Purchase(product, 1, postId)).toList(),
-                new Checkout(new ShippingAddress(name, "12 Demo Street", "", "Springfield", "12345", "United States"),
-                        "invoice", UUID.randomUUID().toString()));
+        long order = orders.place(
+                buyer,
+                tagged.stream().map(product -> new Purchase(product, 1, postId)).toList(),
+                new Checkout(
+                        new ShippingAddress(name, "12 Demo Street", "", "Springfield", "12345", "United States"),
+                        "invoice",
+                        UUID.randomUUID().toString()));
         orders.advance(admin, order, OrderStatus.SHIPPED);
         orders.advance(admin, order, OrderStatus.DELIVERED);
     }

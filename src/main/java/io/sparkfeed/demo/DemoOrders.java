@@ -64,9 +64,13 @@ class DemoOrders implements DemoStep {
         }
         long buyer = id(handle);
         var name = accounts.findByHandle(handle).orElseThrow().displayName();
-        long order = orders.place(buyer, List.of(new Purchase(product.id(), quantity, null)),
-                new Checkout(new ShippingAddress(name, "12 Demo Street", "", "Springfield", "12345", "United States"),
-                        "invoice", UUID.randomUUID().toString()));
+        long order = orders.place(
+                buyer,
+                List.of(new Purchase(product.id(), quantity, null)),
+                new Checkout(
+                        new ShippingAddress(name, "12 Demo Street", "", "Springfield", "12345", "United States"),
+                        "invoice",
+                        UUID.randomUUID().toString()));
         // the admin marks the invoice paid: only paid orders count towards the minimum spend
         String reference = orders.get(buyer, order).paymentReference();
         invoices.markPaid(admin(), invoices.find(reference).orElseThrow(), "Demo data");

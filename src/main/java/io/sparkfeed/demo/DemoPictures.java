@@ -18,14 +18,25 @@ import java.util.List;
  */
 public final class DemoPictures {
 
-    public enum Shape { MUG, LAMP, BOTTLE, PLANT, HEADPHONES, WATCH, BOOKS, SNEAKER, BACKPACK, CANDLE, BOWL, CAMERA }
+    public enum Shape {
+        MUG,
+        LAMP,
+        BOTTLE,
+        PLANT,
+        HEADPHONES,
+        WATCH,
+        BOOKS,
+        SNEAKER,
+        BACKPACK,
+        CANDLE,
+        BOWL,
+        CAMERA
+    }
 
     /** An object of a scene: its shape and colour, centred at (x, y) as fractions of the picture, at a scale. */
-    public record Placed(Shape shape, Color color, double x, double y, double scale) {
-    }
+    public record Placed(Shape shape, Color color, double x, double y, double scale) {}
 
-    private DemoPictures() {
-    }
+    private DemoPictures() {}
 
     public static BufferedImage product(Shape shape, Color color, Color background) {
         BufferedImage image = new BufferedImage(1080, 1080, BufferedImage.TYPE_INT_RGB);

@@ -33,10 +33,22 @@ import org.springframework.stereotype.Component;
 class DemoPosts implements DemoStep {
 
     private static final String[] AUTHORS = {"maya", "leo", "priya", "maya", "leo", "admin"};
-    private static final Color[] WALLS = {new Color(0xf6efe6), new Color(0xe8eef1), new Color(0xf1ebf5),
-        new Color(0xeef3ea), new Color(0xfaf0e6), new Color(0xe9ecef)};
-    private static final Color[] TABLES = {new Color(0x9c6b4e), new Color(0xc8a97e), new Color(0x6d4c41),
-        new Color(0xb0a18f), new Color(0x8d6e63), new Color(0xd7ccc8)};
+    private static final Color[] WALLS = {
+        new Color(0xf6efe6),
+        new Color(0xe8eef1),
+        new Color(0xf1ebf5),
+        new Color(0xeef3ea),
+        new Color(0xfaf0e6),
+        new Color(0xe9ecef)
+    };
+    private static final Color[] TABLES = {
+        new Color(0x9c6b4e),
+        new Color(0xc8a97e),
+        new Color(0x6d4c41),
+        new Color(0xb0a18f),
+        new Color(0x8d6e63),
+        new Color(0xd7ccc8)
+    };
     private static final String[] CAPTIONS = {
         "Morning ritual, finally sorted. #coffee #slowliving",
         "This has been on my desk every day for a year and I still love it. #desksetup #workfromhome",
@@ -49,7 +61,8 @@ class DemoPosts implements DemoStep {
         "Salad season all year round. #cooking #healthy",
         "Film is back and it is so much fun. #photography #film",
         "Packed for three days with one bag. #travel #onebag",
-        "A gift that gets used every single day. #gifts #everydaycarry"};
+        "A gift that gets used every single day. #gifts #everydaycarry"
+    };
 
     private final Posts posts;
     private final Reactions reactions;
@@ -88,17 +101,33 @@ class DemoPosts implements DemoStep {
                 placed.add(new Placed(item.shape(), item.color(), x, y, count == 1 ? 1.6 : 1.05));
                 ProductCard product = products.get(item.title());
                 if (product != null && tags.stream().noneMatch(t -> t.productId() == product.id())) {
-                    tags.add(new PostContent.Tag(product.id(), BigDecimal.valueOf(x).setScale(4, RoundingMode.HALF_UP),
+                    tags.add(new PostContent.Tag(
+                            product.id(),
+                            BigDecimal.valueOf(x).setScale(4, RoundingMode.HALF_UP),
                             BigDecimal.valueOf(y - 0.05).setScale(4, RoundingMode.HALF_UP)));
                 }
             }
-            BufferedImage picture = DemoPictures.scene(placed, WALLS[i % WALLS.length], TABLES[(i / 2) % TABLES.length]);
+            BufferedImage picture =
+                    DemoPictures.scene(placed, WALLS[i % WALLS.length], TABLES[(i / 2) % TABLES.length]);
             Disclosure disclosure = i == 4 ? Disclosure.PAID : i == 11 || i == 23 ? Disclosure.GIFTED : Disclosure.NONE;
-            String alt = "A still life of " + placed.stream().map(p -> p.shape().name().toLowerCase())
-                    .collect(Collectors.joining(", ")) + " on a table";
-            List<Integer> interests = placed.stream().map(p -> interestOf(p.shape())).distinct().limit(3).toList();
-            long id = posts.publish(author, new PostContent(alt, CAPTIONS[i % CAPTIONS.length], disclosure,
-                    disclosure == Disclosure.NONE ? null : "Northwind Outfitters", tags, interests), jpeg(picture));
+            String alt = "A still life of "
+                    + placed.stream().map(p -> p.shape().name().toLowerCase()).collect(Collectors.joining(", "))
+                    + " on a table";
+            List<Integer> interests = placed.stream()
+                    .map(p -> interestOf(p.shape()))
+                    .distinct()
+                    .limit(3)
+                    .toList();
+            long id = posts.publish(
+                    author,
+                    new PostContent(
+                            alt,
+                            CAPTIONS[i % CAPTIONS.length],
+                            disclosure,
+                            disclosure == Disclosure.NONE ? null : "Northwind Outfitters",
+                            tags,
+                            interests),
+                    jpeg(picture));
             // spread the posts over the last weeks, newest last
             Instant created = now.minus(Duration.ofHours((30L - i) * 17 + (i % 4) * 3));
             posts.backdate(id, created);
@@ -109,8 +138,13 @@ class DemoPosts implements DemoStep {
 
     private void smilesAndComments(List<Long> ids) {
         String[] fans = {"priya", "tom", "maya", "leo", "admin"};
-        String[] remarks = {"Love this!", "Where did you find the lamp?", "Adding this to my list.",
-            "Such a calm photo.", "I have the same one, it lasts forever."};
+        String[] remarks = {
+            "Love this!",
+            "Where did you find the lamp?",
+            "Adding this to my list.",
+            "Such a calm photo.",
+            "I have the same one, it lasts forever."
+        };
         for (int i = 0; i < ids.size(); i++) {
             for (int f = 0; f < fans.length; f++) {
                 if ((i + f) % 3 != 0) {
@@ -119,7 +153,9 @@ class DemoPosts implements DemoStep {
                 }
             }
             if (i % 2 == 0) {
-                long commenter = accounts.findByHandle(fans[i % fans.length]).orElseThrow().id();
+                long commenter = accounts.findByHandle(fans[i % fans.length])
+                        .orElseThrow()
+                        .id();
                 reactions.comment(commenter, ids.get(i), remarks[i % remarks.length]);
             }
         }
@@ -128,16 +164,29 @@ class DemoPosts implements DemoStep {
     /** The interest (see V30 migration) a demo object belongs to. */
     private static int interestOf(DemoPictures.Shape shape) {
         switch (shape) {
-            case MUG: return 16;
-            case LAMP: case PLANT: case CANDLE: return 2;
-            case BOTTLE: case BACKPACK: return 4;
-            case HEADPHONES: return 5;
-            case WATCH: return 1;
-            case BOOKS: return 10;
-            case SNEAKER: return 7;
-            case BOWL: return 3;
-            case CAMERA: return 17;
-            default: return 20;
+            case MUG:
+                return 16;
+            case LAMP:
+            case PLANT:
+            case CANDLE:
+                return 2;
+            case BOTTLE:
+            case BACKPACK:
+                return 4;
+            case HEADPHONES:
+                return 5;
+            case WATCH:
+                return 1;
+            case BOOKS:
+                return 10;
+            case SNEAKER:
+                return 7;
+            case BOWL:
+                return 3;
+            case CAMERA:
+                return 17;
+            default:
+                return 20;
         }
     }
 

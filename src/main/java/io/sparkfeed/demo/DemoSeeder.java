@@ -54,12 +54,17 @@ class DemoSeeder implements SmartLifecycle {
             transactions.executeWithoutResult(status -> {
                 // the lock makes two instances starting together seed once
                 jdbc.sql("lock table demo_seed_steps in exclusive mode").update();
-                boolean done = jdbc.sql("select count(*) from demo_seed_steps where name = ?").param(step.name())
-                        .query(Long.class).single() > 0;
+                boolean done = jdbc.sql("select count(*) from demo_seed_steps where name = ?")
+                                .param(step.name())
+                                .query(Long.class)
+                                .single()
+                        > 0;
                 if (!done) {
                     log.info("Loading demo data: {}", step.name());
                     step.run();
-                    jdbc.sql("insert into demo_seed_steps (name) values (?)").param(step.name()).update();
+                    jdbc.sql("insert into demo_seed_steps (name) values (?)")
+                            .param(step.name())
+                            .update();
                 }
             });
         }

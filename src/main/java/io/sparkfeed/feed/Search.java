@@ -39,8 +39,7 @@ public class Search {
     private static final String QUERY = "(websearch_to_tsquery('sparkfeed_english', :q)"
             + " || websearch_to_tsquery('sparkfeed_french', :q) || websearch_to_tsquery('sparkfeed_simple', :q))";
 
-    static final String POST_IDS = ids("from posts t where t.hidden_at is null",
-            "%1$s.created_at desc, %1$s.id desc");
+    static final String POST_IDS = ids("from posts t where t.hidden_at is null", "%1$s.created_at desc, %1$s.id desc");
     static final String PRODUCT_IDS = ids("from products t where t.active", "%1$s.id desc");
     static final String ACCOUNT_IDS = ids("from accounts t where t.suspended_at is null", "%1$s.id desc");
 
@@ -78,8 +77,16 @@ public class Search {
     }
 
     /** One page of each kind of result; {@code truncated} when the query was cut to {@link #MAX_QUERY}. */
-    public record Results(String query, boolean truncated, List<PostCard> posts, List<ProductCard> products,
-            List<AccountResult> accounts, boolean morePosts, boolean moreProducts, boolean moreAccounts, int page) {
+    public record Results(
+            String query,
+            boolean truncated,
+            List<PostCard> posts,
+            List<ProductCard> products,
+            List<AccountResult> accounts,
+            boolean morePosts,
+            boolean moreProducts,
+            boolean moreAccounts,
+            int page) {
 
         public boolean empty() {
             return posts.isEmpty() && products.isEmpty() && accounts.isEmpty();
@@ -95,8 +102,7 @@ public class Search {
     }
 
     /** The ids of each kind (a page and one more, to know whether another follows) and the accounts. */
-    private record Found(List<Long> posts, List<Long> products, List<AccountResult> accounts) {
-    }
+    private record Found(List<Long> posts, List<Long> products, List<AccountResult> accounts) {}
 
     /**
      * Three statements whatever the page: the matches of every kind, the posts' cards, then the cards of the
@@ -115,17 +121,31 @@ public class Search {
         Found found = found(q, offset, size + 1);
         List<Long> productIds = first(found.products(), size);
         PostCards.CardsAndProducts shown = cards.withProducts(first(found.posts(), size), productIds, viewerId);
-        List<ProductCard> products = productIds.stream().map(shown.products()::get).filter(Objects::nonNull)
+        List<ProductCard> products = productIds.stream()
+                .map(shown.products()::get)
+                .filter(Objects::nonNull)
                 .toList();
-        return new Results(q, truncated, shown.posts(), products, first(found.accounts(), size),
-                found.posts().size() > size, found.products().size() > size, found.accounts().size() > size, page);
+        return new Results(
+                q,
+                truncated,
+                shown.posts(),
+                products,
+                first(found.accounts(), size),
+                found.posts().size() > size,
+                found.products().size() > size,
+                found.accounts().size() > size,
+                page);
     }
 
     private Found found(String q, int offset, int limit) {
         List<Long> posts = new ArrayList<>();
         List<Long> products = new ArrayList<>();
         List<AccountResult> accounts = new ArrayList<>();
-        jdbc.sql(FIND).param("q", q).param("candidates", CANDIDATES).param("offset", offset).param("limit", limit)
+        jdbc.sql(FIND)
+                .param("q", q)
+                .param("candidates", CANDIDATES)
+                .param("offset", offset)
+                .param("limit", limit)
                 .query(rs -> {
                     if (rs.getRow() == 1) {
                         posts.addAll(longs(rs.getArray("post_ids")));
@@ -133,7 +153,10 @@ public class Search {
                     }
                     long id = rs.getLong("id");
                     if (!rs.wasNull()) {
-                        accounts.add(new AccountResult(id, rs.getString("handle"), rs.getString("display_name"),
+                        accounts.add(new AccountResult(
+                                id,
+                                rs.getString("handle"),
+                                rs.getString("display_name"),
                                 AccountKind.valueOf(rs.getString("kind")),
                                 EnthusiastStatus.APPROVED.name().equals(rs.getString("enthusiast"))));
                     }
@@ -142,7 +165,9 @@ public class Search {
     }
 
     private static List<Long> longs(Array array) throws SQLException {
-        return Arrays.stream((Object[]) array.getArray()).map(o -> ((Number) o).longValue()).toList();
+        return Arrays.stream((Object[]) array.getArray())
+                .map(o -> ((Number) o).longValue())
+                .toList();
     }
 
     private static <T> List<T> first(List<T> found, int size) {

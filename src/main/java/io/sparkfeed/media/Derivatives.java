@@ -27,11 +27,11 @@ final class Derivatives {
 
     /** The widths pages ask for: a phone column, a tablet or 2x phone column, a full-width post. */
     static final List<Integer> WIDTHS = List.of(320, 640, 1080);
+
     static final float QUALITY = 0.85f;
 
     /** One encoded file. */
-    record Derivative(int width, int height, byte[] jpeg) {
-    }
+    record Derivative(int width, int height, byte[] jpeg) {}
 
     /** The upright size of the original, and its derivatives, smallest first. */
     record Rendition(int width, int height, List<Derivative> derivatives) {
@@ -45,8 +45,7 @@ final class Derivatives {
         }
     }
 
-    private Derivatives() {
-    }
+    private Derivatives() {}
 
     static int largestWidth() {
         return WIDTHS.get(WIDTHS.size() - 1);
@@ -68,8 +67,13 @@ final class Derivatives {
         // The first pass orients, flattens and, when the original is at least twice the largest derivative,
         // halves: the full-size RGB copy of a 40 megapixel photo would cost another 160 MB of heap.
         boolean halve = width >= 2 * largest;
-        BufferedImage current = upright(source, orientation, width, height,
-                halve ? Math.max(largest, width / 2) : width, halve ? Math.max(1, height / 2) : height);
+        BufferedImage current = upright(
+                source,
+                orientation,
+                width,
+                height,
+                halve ? Math.max(largest, width / 2) : width,
+                halve ? Math.max(1, height / 2) : height);
 
         List<Derivative> derivatives = new ArrayList<>();
         for (int i = widths.size() - 1; i >= 0; i--) {
@@ -83,8 +87,8 @@ final class Derivatives {
     }
 
     /** Draws the source upright into a fresh RGB image of the given size, over white. */
-    static BufferedImage upright(BufferedImage source, int orientation, int width, int height, int toWidth,
-            int toHeight) {
+    static BufferedImage upright(
+            BufferedImage source, int orientation, int width, int height, int toWidth, int toHeight) {
         int w = source.getWidth();
         int h = source.getHeight();
         // EXIF orientation n means: apply this to the stored pixels to see them as the camera person did
@@ -98,8 +102,8 @@ final class Derivatives {
             case 8 -> new AffineTransform(0, -1, 1, 0, 0, w);
             default -> new AffineTransform();
         };
-        AffineTransform transform = AffineTransform.getScaleInstance((double) toWidth / width,
-                (double) toHeight / height);
+        AffineTransform transform =
+                AffineTransform.getScaleInstance((double) toWidth / width, (double) toHeight / height);
         transform.concatenate(orient);
 
         BufferedImage target = new BufferedImage(toWidth, toHeight, BufferedImage.TYPE_INT_RGB);
@@ -122,7 +126,10 @@ final class Derivatives {
     static BufferedImage scale(BufferedImage image, int width, int height) {
         BufferedImage current = image;
         while (current.getWidth() / 2 >= width && current.getHeight() / 2 >= height) {
-            current = resize(current, current.getWidth() / 2, current.getHeight() / 2,
+            current = resize(
+                    current,
+                    current.getWidth() / 2,
+                    current.getHeight() / 2,
                     RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         }
         if (current.getWidth() != width || current.getHeight() != height) {

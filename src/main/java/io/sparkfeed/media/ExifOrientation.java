@@ -11,8 +11,7 @@ final class ExifOrientation {
     private static final int TAG_ORIENTATION = 0x0112;
     private static final int TYPE_SHORT = 3;
 
-    private ExifOrientation() {
-    }
+    private ExifOrientation() {}
 
     static int of(byte[] jpeg) {
         try {
@@ -34,9 +33,15 @@ final class ExifOrientation {
                     return NORMAL;
                 }
                 int data = at + 4;
-                if (marker == 0xE1 && length >= 8 && data + 6 <= jpeg.length
-                        && jpeg[data] == 'E' && jpeg[data + 1] == 'x' && jpeg[data + 2] == 'i' && jpeg[data + 3] == 'f'
-                        && jpeg[data + 4] == 0 && jpeg[data + 5] == 0) {
+                if (marker == 0xE1
+                        && length >= 8
+                        && data + 6 <= jpeg.length
+                        && jpeg[data] == 'E'
+                        && jpeg[data + 1] == 'x'
+                        && jpeg[data + 2] == 'i'
+                        && jpeg[data + 3] == 'f'
+                        && jpeg[data + 4] == 0
+                        && jpeg[data + 5] == 0) {
                     return fromTiff(jpeg, data + 6, Math.min(jpeg.length, at + 2 + length));
                 }
                 at += 2 + length;

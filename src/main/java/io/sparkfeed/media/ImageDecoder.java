@@ -30,11 +30,9 @@ final class ImageDecoder {
      * The pixels of an upload (read at a reduced resolution when the original is far wider than the largest
      * derivative), how to turn them upright, and the upright size of the original.
      */
-    record Decoded(ImageFormat format, BufferedImage pixels, int orientation, int width, int height) {
-    }
+    record Decoded(ImageFormat format, BufferedImage pixels, int orientation, int width, int height) {}
 
-    private ImageDecoder() {
-    }
+    private ImageDecoder() {}
 
     /** The checks that need no decoding: present, not too big, a format we read, and nothing but an image. */
     static ImageFormat check(ImageUpload upload) {
@@ -44,8 +42,8 @@ final class ImageDecoder {
         if (upload.tooLarge()) {
             throw new ImageRejectedException("image.invalid.tooLarge", MAX_MEGABYTES);
         }
-        ImageFormat format = ImageFormat.detect(upload.head())
-                .orElseThrow(() -> new ImageRejectedException("image.invalid.type"));
+        ImageFormat format =
+                ImageFormat.detect(upload.head()).orElseThrow(() -> new ImageRejectedException("image.invalid.type"));
         if (Polyglots.found(upload.file(), upload.size())) {
             throw new ImageRejectedException("image.invalid.polyglot");
         }
@@ -54,7 +52,8 @@ final class ImageDecoder {
 
     /** For tests: the bytes as an upload in a temporary file, decoded. */
     static Decoded decode(byte[] bytes) {
-        try (ImageUpload upload = ImageUpload.copy(new ByteArrayInputStream(bytes == null ? new byte[0] : bytes),
+        try (ImageUpload upload = ImageUpload.copy(
+                new ByteArrayInputStream(bytes == null ? new byte[0] : bytes),
                 Path.of(System.getProperty("java.io.tmpdir")))) {
             return decode(upload, check(upload));
         } catch (IOException e) {

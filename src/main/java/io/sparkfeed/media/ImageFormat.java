@@ -4,7 +4,6 @@ import java.util.Optional;
 
 /** The formats we accept, recognised by their first bytes: a file name or a client's content type proves nothing. */
 enum ImageFormat {
-
     JPEG("image/jpeg", "jpeg"),
     PNG("image/png", "png"),
     WEBP("image/webp", "webp");

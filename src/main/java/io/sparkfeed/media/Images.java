@@ -58,8 +58,13 @@ public class Images {
     private final TransactionTemplate transactions;
     private final Path uploads;
 
-    Images(ImageStorage storage, JdbcClient jdbc, List<ImageShowings> showings, MediaProperties properties,
-            TransactionTemplate transactions, SparkfeedProperties sparkfeed) {
+    Images(
+            ImageStorage storage,
+            JdbcClient jdbc,
+            List<ImageShowings> showings,
+            MediaProperties properties,
+            TransactionTemplate transactions,
+            SparkfeedProperties sparkfeed) {
         this.storage = storage;
         this.jdbc = jdbc;
         this.showings = List.copyOf(showings);
@@ -98,7 +103,10 @@ public class Images {
         try (DecodeSlots.Slot slot = slots.acquire(accountId)) {
             ImageDecoder.Decoded decoded = ImageDecoder.decode(upload, format);
             Rendition rendition = Derivatives.render(decoded.pixels(), decoded.orientation());
-            return new PreparedImage(key, format.contentType(), upload.size(),
+            return new PreparedImage(
+                    key,
+                    format.contentType(),
+                    upload.size(),
                     new Rendition(decoded.width(), decoded.height(), rendition.derivatives()));
         }
     }
@@ -150,8 +158,10 @@ public class Images {
         if (key == null || !StoredImage.KEY.matcher(key).matches()) {
             return Optional.empty();
         }
-        return jdbc.sql("select " + COLUMNS + " from images where key = ?").param(key)
-                .query(Images::image).optional();
+        return jdbc.sql("select " + COLUMNS + " from images where key = ?")
+                .param(key)
+                .query(Images::image)
+                .optional();
     }
 
     /**
@@ -169,7 +179,9 @@ public class Images {
      */
     @Transactional
     public void deleteUnlessShown(String key) {
-        if (key != null && StoredImage.KEY.matcher(key).matches() && !showing(key).anywhere()) {
+        if (key != null
+                && StoredImage.KEY.matcher(key).matches()
+                && !showing(key).anywhere()) {
             delete(key);
         }
     }
@@ -189,13 +201,19 @@ public class Images {
     /** The images of many keys in one statement, whatever their number; unknown keys are left out. */
     @Transactional(readOnly = true)
     public Map<String, StoredImage> findAll(Collection<String> keys) {
-        String[] valid = keys.stream().filter(Objects::nonNull).filter(k -> StoredImage.KEY.matcher(k).matches())
-                .distinct().toArray(String[]::new);
+        String[] valid = keys.stream()
+                .filter(Objects::nonNull)
+                .filter(k -> StoredImage.KEY.matcher(k).matches())
+                .distinct()
+                .toArray(String[]::new);
         if (valid.length == 0) {
             return Map.of();
         }
-        return jdbc.sql("select " + COLUMNS + " from images where key = any(?)").param(valid)
-                .query(Images::image).stream()
+        return jdbc
+                .sql("select " + COLUMNS + " from images where key = any(?)")
+                .param(valid)
+                .query(Images::image)
+                .stream()
                 .collect(Collectors.toMap(StoredImage::key, Function.identity()));
     }
 
@@ -205,11 +223,13 @@ public class Images {
         if (key == null || !StoredImage.KEY.matcher(key).matches()) {
             return;
         }
-        Optional<Set<Integer>> widths = jdbc.sql("delete from images where key = ? returning widths").param(key)
-                .query((rs, row) -> widths(rs.getArray("widths"))).optional()
+        Optional<Set<Integer>> widths = jdbc.sql("delete from images where key = ? returning widths")
+                .param(key)
+                .query((rs, row) -> widths(rs.getArray("widths")))
+                .optional()
                 .map(Set::copyOf);
-        widths.ifPresent(deleted -> TransactionSynchronizationManager.registerSynchronization(
-                new TransactionSynchronization() {
+        widths.ifPresent(deleted ->
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public void afterCompletion(int status) {
                         if (status == STATUS_COMMITTED) {
@@ -294,13 +314,16 @@ public class Images {
     }
 
     private static StoredImage image(ResultSet rs, int row) throws SQLException {
-        return new StoredImage(rs.getString("key"), rs.getInt("width"), rs.getInt("height"),
-                widths(rs.getArray("widths")));
+        return new StoredImage(
+                rs.getString("key"), rs.getInt("width"), rs.getInt("height"), widths(rs.getArray("widths")));
     }
 
     private static List<Integer> widths(Array array) throws SQLException {
         Object values = array.getArray();
-        return values instanceof Integer[] boxed ? List.of(boxed)
-                : Arrays.stream((Object[]) values).map(v -> ((Number) v).intValue()).toList();
+        return values instanceof Integer[] boxed
+                ? List.of(boxed)
+                : Arrays.stream((Object[]) values)
+                        .map(v -> ((Number) v).intValue())
+                        .toList();
     }
 }

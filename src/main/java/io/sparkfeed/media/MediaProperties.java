@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param decodeWait         how long an upload waits for a free decode before the instance answers 503
  */
 @ConfigurationProperties("sparkfeed.media")
-public record MediaProperties(@DefaultValue("2") int concurrentDecodes, @DefaultValue("1") int decodesPerAccount,
-        @DefaultValue("3s") Duration decodeWait) {
-}
+public record MediaProperties(
+        @DefaultValue("2") int concurrentDecodes,
+        @DefaultValue("1") int decodesPerAccount,
+        @DefaultValue("3s") Duration decodeWait) {}

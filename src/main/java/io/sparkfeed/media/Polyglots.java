@@ -20,15 +20,18 @@ import java.util.List;
 final class Polyglots {
 
     /** Tags a browser treats as HTML; none of them appears in a photo's metadata (XMP is {@code <x:xmpmeta>}). */
-    private static final List<byte[]> HTML = List.of("<html", "<script", "<!doctype", "<body", "<iframe", "<svg",
-            "<head").stream().map(tag -> tag.getBytes(StandardCharsets.US_ASCII)).toList();
+    private static final List<byte[]> HTML =
+            List.of("<html", "<script", "<!doctype", "<body", "<iframe", "<svg", "<head").stream()
+                    .map(tag -> tag.getBytes(StandardCharsets.US_ASCII))
+                    .toList();
+
     private static final int LONGEST_TAG = 9;
     /** A ZIP's end-of-central-directory record: 22 bytes and a comment of up to 65535. */
     private static final int ZIP_END = 22;
+
     private static final int ZIP_END_SEARCH = ZIP_END + 65_535;
 
-    private Polyglots() {
-    }
+    private Polyglots() {}
 
     static boolean found(Path file, long size) {
         try {
@@ -93,7 +96,10 @@ final class Polyglots {
             }
         }
         for (int at = tail - ZIP_END; at >= 0; at--) {
-            if (bytes.get(at) == 'P' && bytes.get(at + 1) == 'K' && bytes.get(at + 2) == 5 && bytes.get(at + 3) == 6
+            if (bytes.get(at) == 'P'
+                    && bytes.get(at + 1) == 'K'
+                    && bytes.get(at + 2) == 5
+                    && bytes.get(at + 3) == 6
                     && (bytes.getShort(at + 20) & 0xFFFF) == tail - ZIP_END - at) {
                 return true;
             }

@@ -6,7 +6,9 @@
  * {@link io.sparkfeed.media.ImageShowings}: an image nothing visible shows (the photo of a hidden post) is withheld;
  * accounts is used only to know who is asking for a withheld image.
  */
-@ApplicationModule(displayName = "Media", allowedDependencies = { "platform", "accounts" })
+@ApplicationModule(
+        displayName = "Media",
+        allowedDependencies = {"platform", "accounts"})
 package io.sparkfeed.media;
 
 import org.springframework.modulith.ApplicationModule;

@@ -64,7 +64,10 @@ public class CatalogAdmin {
             if (prepared != null) {
                 keys.add(images.store(prepared).key());
             }
-            current.images().stream().map(StoredImage::key).filter(k -> !keys.contains(k)).forEach(keys::add);
+            current.images().stream()
+                    .map(StoredImage::key)
+                    .filter(k -> !keys.contains(k))
+                    .forEach(keys::add);
             catalog.update(adminId, productId, withImages(checked, keys), reason);
         });
     }
@@ -85,7 +88,9 @@ public class CatalogAdmin {
         if (brand.isEmpty() || brand.length() > 80) {
             throw new UserFacingException("admin.products.brand.invalid");
         }
-        if (d.price() == null || d.price().signum() < 0 || d.price().scale() > 2
+        if (d.price() == null
+                || d.price().signum() < 0
+                || d.price().scale() > 2
                 || d.price().compareTo(new BigDecimal("9999999999.99")) > 0) {
             throw new UserFacingException("admin.products.price.invalid");
         }
@@ -101,13 +106,29 @@ public class CatalogAdmin {
         if (d.stock() < 0) {
             throw new UserFacingException("admin.products.stock.invalid");
         }
-        return new ProductDraft(title, brand, d.price().setScale(2, RoundingMode.UNNECESSARY), currency, description,
-                category, d.stock(), d.active(), List.of());
+        return new ProductDraft(
+                title,
+                brand,
+                d.price().setScale(2, RoundingMode.UNNECESSARY),
+                currency,
+                description,
+                category,
+                d.stock(),
+                d.active(),
+                List.of());
     }
 
     private static ProductDraft withImages(ProductDraft d, List<String> keys) {
-        return new ProductDraft(d.title(), d.brand(), d.price(), d.currency(), d.description(), d.category(),
-                d.stock(), d.active(), List.copyOf(keys));
+        return new ProductDraft(
+                d.title(),
+                d.brand(),
+                d.price(),
+                d.currency(),
+                d.description(),
+                d.category(),
+                d.stock(),
+                d.active(),
+                List.copyOf(keys));
     }
 
     private static String strip(String text) {

@@ -3,8 +3,17 @@ package io.sparkfeed.moderation;
 import java.time.Instant;
 
 /** An application to the enthusiast program, with the admin's decision once there is one. */
-public record EnthusiastApplication(long id, long accountId, String handle, String displayName, String pitch,
-        String interests, String links, String status, String decisionReason, Instant createdAt,
+public record EnthusiastApplication(
+        long id,
+        long accountId,
+        String handle,
+        String displayName,
+        String pitch,
+        String interests,
+        String links,
+        String status,
+        String decisionReason,
+        Instant createdAt,
         Instant decidedAt) {
 
     public boolean pending() {

@@ -30,8 +30,13 @@ public class EnthusiastReview {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    EnthusiastReview(Accounts accounts, Posts posts, AuditLog audit, JdbcClient jdbc,
-            ApplicationEventPublisher events, Clock clock) {
+    EnthusiastReview(
+            Accounts accounts,
+            Posts posts,
+            AuditLog audit,
+            JdbcClient jdbc,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.accounts = accounts;
         this.posts = posts;
         this.audit = audit;
@@ -44,7 +49,8 @@ public class EnthusiastReview {
     @Transactional(readOnly = true)
     public List<EnthusiastApplication> pending() {
         return jdbc.sql(Enthusiasts.SELECT + " where e.status = 'PENDING' order by e.created_at, e.id limit 200")
-                .query(Enthusiasts::application).list();
+                .query(Enthusiasts::application)
+                .list();
     }
 
     /** Approved and suspended enthusiasts, by handle. */
@@ -55,8 +61,12 @@ public class EnthusiastReview {
                                (select count(*) from enthusiast_hidden_posts h where h.account_id = a.id)
                         from account_names a where a.enthusiast in ('APPROVED', 'SUSPENDED')
                         order by lower(a.handle) limit 500""")
-                .query((rs, n) -> new EnthusiastMember(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        EnthusiastStatus.valueOf(rs.getString(4)), rs.getInt(5)))
+                .query((rs, n) -> new EnthusiastMember(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        EnthusiastStatus.valueOf(rs.getString(4)),
+                        rs.getInt(5)))
                 .list();
     }
 
@@ -83,12 +93,19 @@ public class EnthusiastReview {
         int hidden = 0;
         if (hidePosts) {
             for (long postId : posts.hideAllBy(accountId, reason)) {
-                jdbc.sql("insert into enthusiast_hidden_posts (account_id, post_id) values (?, ?) on conflict do nothing")
-                        .params(accountId, postId).update();
-                        hidden++;
+                jdbc.sql(
+                                "insert into enthusiast_hidden_posts (account_id, post_id) values (?, ?) on conflict do nothing")
+                        .params(accountId, postId)
+                        .update();
+                hidden++;
             }
         }
-        audit.record(adminId, "ENTHUSIAST_SUSPENDED", "ACCOUNT", accountId, reason,
+        audit.record(
+                adminId,
+                "ENTHUSIAST_SUSPENDED",
+                "ACCOUNT",
+                accountId,
+                reason,
                 hidePosts ? hidden + " post(s) hidden" : "posts stay visible");
     }
 
@@ -98,7 +115,9 @@ public class EnthusiastReview {
         require(accountId, EnthusiastStatus.SUSPENDED);
         accounts.changeEnthusiastStatus(accountId, EnthusiastStatus.APPROVED);
         List<Long> hidden = jdbc.sql("delete from enthusiast_hidden_posts where account_id = ? returning post_id")
-                .param(accountId).query(Long.class).list();
+                .param(accountId)
+                .query(Long.class)
+                .list();
         int restored = 0;
         for (long postId : hidden) {
             try {
@@ -119,7 +138,9 @@ public class EnthusiastReview {
             throw new UserFacingException("admin.enthusiasts.notEnthusiast");
         }
         accounts.changeEnthusiastStatus(accountId, EnthusiastStatus.REVOKED);
-        jdbc.sql("delete from enthusiast_hidden_posts where account_id = ?").param(accountId).update();
+        jdbc.sql("delete from enthusiast_hidden_posts where account_id = ?")
+                .param(accountId)
+                .update();
         audit.record(adminId, "ENTHUSIAST_REVOKED", "ACCOUNT", accountId, reason, "was " + status);
     }
 
@@ -128,20 +149,31 @@ public class EnthusiastReview {
                         update enthusiast_applications set status = :status, decision_reason = :reason,
                                decided_by = :admin, decided_at = :now
                         where id = :id and status = 'PENDING' returning account_id""")
-                .param("status", status).param("reason", reason).param("admin", adminId)
-                .param("now", Timestamp.from(clock.instant())).param("id", applicationId)
-                .query(Long.class).optional().orElseThrow(() -> {
+                .param("status", status)
+                .param("reason", reason)
+                .param("admin", adminId)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", applicationId)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> {
                     boolean exists = jdbc.sql("select count(*) from enthusiast_applications where id = ?")
-                            .param(applicationId).query(Long.class).single() > 0;
-                    return exists ? new UserFacingException("admin.enthusiasts.decidedAlready")
+                                    .param(applicationId)
+                                    .query(Long.class)
+                                    .single()
+                            > 0;
+                    return exists
+                            ? new UserFacingException("admin.enthusiasts.decidedAlready")
                             : new NotFoundException("application " + applicationId);
                 });
     }
 
     private void require(long accountId, EnthusiastStatus expected) {
         if (accounts.enthusiastStatus(accountId) != expected) {
-            throw new UserFacingException(expected == EnthusiastStatus.APPROVED ? "admin.enthusiasts.notApproved"
-                    : "admin.enthusiasts.notSuspended");
+            throw new UserFacingException(
+                    expected == EnthusiastStatus.APPROVED
+                            ? "admin.enthusiasts.notApproved"
+                            : "admin.enthusiasts.notSuspended");
         }
     }
 }

@@ -40,7 +40,9 @@ public class Enthusiasts {
     @Transactional(readOnly = true)
     public Optional<EnthusiastApplication> latest(long accountId) {
         return jdbc.sql(SELECT + " where e.account_id = ? order by e.created_at desc, e.id desc limit 1")
-                .param(accountId).query(Enthusiasts::application).optional();
+                .param(accountId)
+                .query(Enthusiasts::application)
+                .optional();
     }
 
     /** Whether the account's enthusiast status was revoked: for good, so it cannot apply again. */
@@ -88,16 +90,26 @@ public class Enthusiasts {
                             insert into enthusiast_applications (account_id, pitch, interests, links, created_at)
                             values (?, ?, ?, ?, ?) returning id""")
                     .params(accountId, p, i, l.isEmpty() ? null : l, Timestamp.from(clock.instant()))
-                    .query(Long.class).single();
+                    .query(Long.class)
+                    .single();
         } catch (DataIntegrityViolationException concurrentSecondApplication) {
             throw new UserFacingException("enthusiasts.apply.pending");
         }
     }
 
     static EnthusiastApplication application(ResultSet rs, int n) throws SQLException {
-        return new EnthusiastApplication(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getTimestamp(10).toInstant(), rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant());
+        return new EnthusiastApplication(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getTimestamp(10).toInstant(),
+                rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant());
     }
 
     private static String strip(String text) {

@@ -37,8 +37,15 @@ public class Moderation {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Moderation(Posts posts, Reactions reactions, Accounts accounts, Subjects subjects, AuditLog audit,
-            JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    Moderation(
+            Posts posts,
+            Reactions reactions,
+            Accounts accounts,
+            Subjects subjects,
+            AuditLog audit,
+            JdbcClient jdbc,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.posts = posts;
         this.reactions = reactions;
         this.accounts = accounts;
@@ -72,8 +79,9 @@ public class Moderation {
     public void hideComment(long adminId, long commentId, String reason) {
         long author = reactions.hideComment(commentId, reason);
         audit.record(adminId, "COMMENT_HIDDEN", "COMMENT", commentId, reason, "author " + author);
-        subjects.find(ReportTarget.COMMENT, commentId, false).ifPresent(comment -> events.publishEvent(
-                new CommentTakenDown(commentId, comment.postId(), author, reason)));
+        subjects.find(ReportTarget.COMMENT, commentId, false)
+                .ifPresent(comment ->
+                        events.publishEvent(new CommentTakenDown(commentId, comment.postId(), author, reason)));
     }
 
     @Transactional
@@ -133,9 +141,9 @@ public class Moderation {
                         left join comment_facts c on o.target_type = 'COMMENT' and c.id = o.target_id
                         left join account_names au on au.id = coalesce(case o.target_type when 'POST' then p.author_id
                                   when 'COMMENT' then c.author_id else o.target_id end, o.reported_author)
-                        order by o.first_at %1$s, o.target_type %1$s, o.target_id %1$s""".formatted(direction,
-                        comparison))
-                .param("size", size + 1).param("start", after == null)
+                        order by o.first_at %1$s, o.target_type %1$s, o.target_id %1$s""".formatted(direction, comparison))
+                .param("size", size + 1)
+                .param("start", after == null)
                 .param("at", Timestamp.from(after == null ? Instant.EPOCH : after.firstReportedAt()))
                 .param("type", after == null ? "" : after.target().name())
                 .param("id", after == null ? 0L : after.targetId())
@@ -143,14 +151,28 @@ public class Moderation {
                     ReportTarget target = ReportTarget.valueOf(rs.getString("target_type"));
                     long id = rs.getLong("target_id");
                     // the item as Subjects would find it, read in the same statement: no query per row
-                    ReportSubject subject = rs.getBoolean("found") ? new ReportSubject(target, id,
-                            rs.getLong("subject_author"), rs.getString("author_handle"), rs.getString("subject_text"),
-                            rs.getObject("subject_post", Long.class)) : null;
-                    return new QueueItem(target, id, rs.getInt("reporters"),
+                    ReportSubject subject = rs.getBoolean("found")
+                            ? new ReportSubject(
+                                    target,
+                                    id,
+                                    rs.getLong("subject_author"),
+                                    rs.getString("author_handle"),
+                                    rs.getString("subject_text"),
+                                    rs.getObject("subject_post", Long.class))
+                            : null;
+                    return new QueueItem(
+                            target,
+                            id,
+                            rs.getInt("reporters"),
                             rs.getTimestamp("first_at").toInstant(),
-                            strings(rs.getArray("reasons")).stream().map(ReportReason::valueOf).sorted().toList(),
-                            strings(rs.getArray("details")), subject,
-                            rs.getString("author_handle"), rs.getBoolean("content_hidden"),
+                            strings(rs.getArray("reasons")).stream()
+                                    .map(ReportReason::valueOf)
+                                    .sorted()
+                                    .toList(),
+                            strings(rs.getArray("details")),
+                            subject,
+                            rs.getString("author_handle"),
+                            rs.getBoolean("content_hidden"),
                             rs.getBoolean("author_suspended"));
                 })
                 .list();
@@ -158,8 +180,8 @@ public class Moderation {
             return new QueuePage(items, null);
         }
         QueueItem last = items.get(size - 1);
-        return new QueuePage(items.subList(0, size),
-                new QueuePage.Position(last.firstReportedAt(), last.target(), last.targetId()));
+        return new QueuePage(
+                items.subList(0, size), new QueuePage.Position(last.firstReportedAt(), last.target(), last.targetId()));
     }
 
     /**
@@ -178,9 +200,13 @@ public class Moderation {
                                handled_at = :now
                         where target_type = :type and target_id = :target and status = 'OPEN'
                         returning author_id""")
-                .param("outcome", outcome.name()).param("admin", adminId)
-                .param("now", Timestamp.from(clock.instant())).param("type", target.name())
-                .param("target", targetId).query((rs, n) -> (Long) rs.getObject(1)).list();
+                .param("outcome", outcome.name())
+                .param("admin", adminId)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("type", target.name())
+                .param("target", targetId)
+                .query((rs, n) -> (Long) rs.getObject(1))
+                .list();
         int handled = reportedAuthors.size();
         if (handled == 0) {
             throw new UserFacingException("admin.reports.nothingOpen");
@@ -199,13 +225,20 @@ public class Moderation {
             }
         } else if (outcome == ReportOutcome.AUTHOR_SUSPENDED) {
             Long author = subject.map(ReportSubject::authorId)
-                    .orElseGet(() -> reportedAuthors.stream().filter(Objects::nonNull).findFirst()
+                    .orElseGet(() -> reportedAuthors.stream()
+                            .filter(Objects::nonNull)
+                            .findFirst()
                             .orElseThrow(() -> new UserFacingException("admin.reports.authorUnknown")));
             if (!suspendUnlessSuspended(adminId, author, reason)) {
                 note = " (already suspended)";
             }
         }
-        audit.record(adminId, "REPORTS_RESOLVED", target.name(), targetId, reason,
+        audit.record(
+                adminId,
+                "REPORTS_RESOLVED",
+                target.name(),
+                targetId,
+                reason,
                 outcome.name() + note + ", " + handled + " report(s)");
         return handled;
     }
@@ -223,7 +256,9 @@ public class Moderation {
     }
 
     private void forgetEnthusiastSuspension(long postId) {
-        jdbc.sql("delete from enthusiast_hidden_posts where post_id = ?").param(postId).update();
+        jdbc.sql("delete from enthusiast_hidden_posts where post_id = ?")
+                .param(postId)
+                .update();
     }
 
     private static List<String> strings(Array array) throws SQLException {

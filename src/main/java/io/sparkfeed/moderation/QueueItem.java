@@ -8,7 +8,14 @@ import java.util.List;
  * is gone (its author deleted it); {@code authorHandle} still names its author when the reports know it, so that
  * the author can still be suspended.
  */
-public record QueueItem(ReportTarget target, long targetId, int reporters, Instant firstReportedAt,
-        List<ReportReason> reasons, List<String> details, ReportSubject subject, String authorHandle,
-        boolean contentHidden, boolean authorSuspended) {
-}
+public record QueueItem(
+        ReportTarget target,
+        long targetId,
+        int reporters,
+        Instant firstReportedAt,
+        List<ReportReason> reasons,
+        List<String> details,
+        ReportSubject subject,
+        String authorHandle,
+        boolean contentHidden,
+        boolean authorSuspended) {}

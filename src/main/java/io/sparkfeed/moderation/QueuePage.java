@@ -23,8 +23,10 @@ public record QueuePage(List<QueueItem> items, Position next) {
                 return null;
             }
             try {
-                return new Position(Instant.EPOCH.plus(Long.parseLong(m.group(1)), ChronoUnit.MICROS),
-                        ReportTarget.valueOf(m.group(2)), Long.parseLong(m.group(3)));
+                return new Position(
+                        Instant.EPOCH.plus(Long.parseLong(m.group(1)), ChronoUnit.MICROS),
+                        ReportTarget.valueOf(m.group(2)),
+                        Long.parseLong(m.group(3)));
             } catch (NumberFormatException | ArithmeticException e) {
                 return null;
             }

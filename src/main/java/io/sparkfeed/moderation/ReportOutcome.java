@@ -2,5 +2,7 @@ package io.sparkfeed.moderation;
 
 /** How an admin handled the open reports of an item. */
 public enum ReportOutcome {
-    DISMISSED, CONTENT_HIDDEN, AUTHOR_SUSPENDED
+    DISMISSED,
+    CONTENT_HIDDEN,
+    AUTHOR_SUSPENDED
 }

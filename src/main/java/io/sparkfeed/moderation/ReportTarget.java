@@ -2,5 +2,7 @@ package io.sparkfeed.moderation;
 
 /** What a report is about. */
 public enum ReportTarget {
-    POST, COMMENT, ACCOUNT
+    POST,
+    COMMENT,
+    ACCOUNT
 }

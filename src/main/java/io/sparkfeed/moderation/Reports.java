@@ -64,11 +64,15 @@ public class Reports {
                         values (:reporter, :type, :target, :reason, :details, :author, :now)
                         on conflict (reporter_id, target_type, target_id) where status = 'OPEN' do nothing
                         returning id""")
-                .param("reporter", reporterId).param("type", target.name()).param("target", targetId)
-                .param("reason", reason.name()).param("details", text.isEmpty() ? null : text)
+                .param("reporter", reporterId)
+                .param("type", target.name())
+                .param("target", targetId)
+                .param("reason", reason.name())
+                .param("details", text.isEmpty() ? null : text)
                 .param("author", subject.authorId())
                 .param("now", Timestamp.from(clock.instant()))
-                .query(Long.class).optional()
+                .query(Long.class)
+                .optional()
                 .orElseThrow(() -> new UserFacingException("report.alreadyOpen"));
     }
 
@@ -79,8 +83,12 @@ public class Reports {
                         select id, target_type, target_id, reason, created_at, outcome, handled_at from reports
                         where reporter_id = ? order by created_at desc, id desc limit 200""")
                 .param(reporterId)
-                .query((rs, n) -> new MyReport(rs.getLong(1), ReportTarget.valueOf(rs.getString(2)), rs.getLong(3),
-                        ReportReason.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant(),
+                .query((rs, n) -> new MyReport(
+                        rs.getLong(1),
+                        ReportTarget.valueOf(rs.getString(2)),
+                        rs.getLong(3),
+                        ReportReason.valueOf(rs.getString(4)),
+                        rs.getTimestamp(5).toInstant(),
                         rs.getString(6) == null ? null : ReportOutcome.valueOf(rs.getString(6)),
                         rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
                 .list();

@@ -39,8 +39,15 @@ class Subjects {
                     select a.id, a.handle, a.display_name, null::bigint as post_id from account_names a
                     where a.id = :id""";
         }
-        return jdbc.sql(sql).param("id", id).param("visible", visibleOnly)
-                .query((rs, n) -> new ReportSubject(target, id, rs.getLong(1), rs.getString(2), rs.getString(3),
+        return jdbc.sql(sql)
+                .param("id", id)
+                .param("visible", visibleOnly)
+                .query((rs, n) -> new ReportSubject(
+                        target,
+                        id,
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
                         rs.getObject(4) == null ? null : rs.getLong(4)))
                 .optional();
     }
@@ -50,10 +57,10 @@ class Subjects {
         if (target == ReportTarget.ACCOUNT) {
             return false;
         }
-        String sql = target == ReportTarget.POST ? "select hidden_at is not null from post_facts where id = ?"
+        String sql = target == ReportTarget.POST
+                ? "select hidden_at is not null from post_facts where id = ?"
                 : "select hidden_at is not null from comment_facts where id = ?";
-        return jdbc.sql(sql).param(id)
-                .query(Boolean.class).optional().orElse(false);
+        return jdbc.sql(sql).param(id).query(Boolean.class).optional().orElse(false);
     }
 
     ReportSubject get(ReportTarget target, long id, boolean visibleOnly) {

@@ -4,8 +4,9 @@
  * to the audit log in the same transaction. Its decisions are published as events (takedowns, enthusiast
  * decisions) that notifications turns into messages for the people concerned.
  */
-@ApplicationModule(displayName = "Moderation",
-        allowedDependencies = { "accounts", "posts", "catalog", "media", "audit", "platform" })
+@ApplicationModule(
+        displayName = "Moderation",
+        allowedDependencies = {"accounts", "posts", "catalog", "media", "audit", "platform"})
 package io.sparkfeed.moderation;
 
 import org.springframework.modulith.ApplicationModule;

@@ -29,7 +29,8 @@ class NotificationListeners {
     void on(OrderPlaced event) {
         for (long postId : event.creditedPostIds()) {
             // a post deleted since the order has nobody to tell (and nothing to retry)
-            posts.findAuthor(postId).filter(author -> author != event.buyerId())
+            posts.findAuthor(postId)
+                    .filter(author -> author != event.buyerId())
                     .ifPresent(author -> notifications.notify(author, "PURCHASE", null, postId));
         }
     }
@@ -68,7 +69,11 @@ class NotificationListeners {
 
     @ApplicationModuleListener
     void on(EnthusiastApplicationDecided event) {
-        notifications.notify(event.accountId(), event.approved() ? "ENTHUSIAST_APPROVED" : "ENTHUSIAST_DECLINED",
-                null, null, event.reason());
+        notifications.notify(
+                event.accountId(),
+                event.approved() ? "ENTHUSIAST_APPROVED" : "ENTHUSIAST_DECLINED",
+                null,
+                null,
+                event.reason());
     }
 }

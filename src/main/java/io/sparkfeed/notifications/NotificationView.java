@@ -7,8 +7,15 @@ import java.util.Locale;
  * A notification as the list shows it. The actor is null for a purchase (who bought what stays private) and for
  * a moderation decision, which carries its reason instead.
  */
-public record NotificationView(long id, String kind, String actorHandle, String actorName, Long postId,
-        Instant createdAt, boolean unread, String reason) {
+public record NotificationView(
+        long id,
+        String kind,
+        String actorHandle,
+        String actorName,
+        Long postId,
+        Instant createdAt,
+        boolean unread,
+        String reason) {
 
     public String messageKey() {
         return "notification." + kind.toLowerCase(Locale.ROOT);

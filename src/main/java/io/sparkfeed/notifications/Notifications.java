@@ -47,7 +47,9 @@ public class Notifications {
         if (once) {
             // the same actor's repeats are written one at a time, so two quick ones cannot both pass the check
             jdbc.sql("select pg_advisory_xact_lock(43, cast(? as integer))")
-                    .param(Objects.hash(recipientId, actorId, kind)).query().listOfRows();
+                    .param(Objects.hash(recipientId, actorId, kind))
+                    .query()
+                    .listOfRows();
         }
         // the listener runs after the event's transaction: the post may have been deleted meanwhile (a comment and
         // then the post, in quick succession). Nothing to tell about a post that is gone; failing here instead
@@ -60,10 +62,15 @@ public class Notifications {
                               select 1 from notifications n
                               where n.recipient_id = :recipient and n.actor_id = :actor and n.kind = :kind
                                 and n.post_id is not distinct from cast(:post as bigint) and n.created_at > :since))""")
-                .param("recipient", recipientId).param("kind", kind).param("actor", actorId, Types.BIGINT)
-                .param("post", postId, Types.BIGINT).param("reason", reason, Types.VARCHAR)
-                .param("now", Timestamp.from(clock.instant())).param("once", once)
-                .param("since", Timestamp.from(clock.instant().minus(REPEAT_WINDOW))).update();
+                .param("recipient", recipientId)
+                .param("kind", kind)
+                .param("actor", actorId, Types.BIGINT)
+                .param("post", postId, Types.BIGINT)
+                .param("reason", reason, Types.VARCHAR)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("once", once)
+                .param("since", Timestamp.from(clock.instant().minus(REPEAT_WINDOW)))
+                .update();
     }
 
     /** The newest notifications of an account. Reading them marks nothing: that is {@link #markRead}. */
@@ -76,8 +83,14 @@ public class Notifications {
                         where n.recipient_id = ?
                         order by n.created_at desc, n.id desc limit ?""")
                 .params(recipientId, limit)
-                .query((rs, i) -> new NotificationView(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), (Long) rs.getObject(5), rs.getTimestamp(6).toInstant(), rs.getBoolean(7),
+                .query((rs, i) -> new NotificationView(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        (Long) rs.getObject(5),
+                        rs.getTimestamp(6).toInstant(),
+                        rs.getBoolean(7),
                         rs.getString(8)))
                 .list();
     }
@@ -89,12 +102,15 @@ public class Notifications {
     @Transactional
     public void markRead(long recipientId, long upToId) {
         jdbc.sql("update notifications set read_at = ? where recipient_id = ? and read_at is null and id <= ?")
-                .params(Timestamp.from(clock.instant()), recipientId, upToId).update();
+                .params(Timestamp.from(clock.instant()), recipientId, upToId)
+                .update();
     }
 
     @Transactional(readOnly = true)
     public long unread(long recipientId) {
         return jdbc.sql("select count(*) from notifications where recipient_id = ? and read_at is null")
-                .param(recipientId).query(Long.class).single();
+                .param(recipientId)
+                .query(Long.class)
+                .single();
     }
 }

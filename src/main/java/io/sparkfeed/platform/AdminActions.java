@@ -8,8 +8,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 public final class AdminActions {
 
-    private AdminActions() {
-    }
+    private AdminActions() {}
 
     public static void act(RedirectAttributes redirect, String reason, String done, Runnable action) {
         String problem = problem(reason);

@@ -13,15 +13,15 @@ public final class ClientAddress {
 
     private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     public static String of(String remoteAddress) {
         if (remoteAddress == null) {
             return "unknown";
         }
         String literal = remoteAddress.startsWith("[") && remoteAddress.endsWith("]")
-                ? remoteAddress.substring(1, remoteAddress.length() - 1) : remoteAddress;
+                ? remoteAddress.substring(1, remoteAddress.length() - 1)
+                : remoteAddress;
         int zone = literal.indexOf('%');
         if (zone >= 0) {
             literal = literal.substring(0, zone);
@@ -36,7 +36,8 @@ public final class ClientAddress {
                 byte[] bytes = address.getAddress();
                 StringBuilder prefix = new StringBuilder();
                 for (int i = 0; i < 8; i += 2) {
-                    prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+                    prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff)))
+                            .append(':');
                 }
                 return prefix.append(":/64").toString();
             }

@@ -56,13 +56,18 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
         Path dataDir = Path.of(environment.getProperty("sparkfeed.data-dir", "data"));
         EmbeddedPostgres postgres = start(dataDir.resolve("postgres").toAbsolutePath());
         createRuntimeRole(postgres.getPostgresDatabase(), RUNTIME_ROLE, null);
-        environment.getPropertySources().addFirst(new MapPropertySource("sparkfeedEmbeddedPostgres", Map.of(
-                // no user in the address: it would win over the username below
-                "spring.datasource.url", "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
-                "spring.datasource.username", RUNTIME_ROLE,
-                "spring.datasource.password", "",
-                "spring.flyway.user", "postgres",
-                "spring.flyway.password", "")));
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "sparkfeedEmbeddedPostgres",
+                        Map.of(
+                                // no user in the address: it would win over the username below
+                                "spring.datasource.url",
+                                        "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
+                                "spring.datasource.username", RUNTIME_ROLE,
+                                "spring.datasource.password", "",
+                                "spring.flyway.user", "postgres",
+                                "spring.flyway.password", "")));
     }
 
     private synchronized EmbeddedPostgres start(Path directory) {

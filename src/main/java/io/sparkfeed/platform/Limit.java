@@ -28,7 +28,8 @@ public enum Limit {
     SEARCH("search", Store.LOCAL);
 
     public enum Store {
-        DATABASE, LOCAL
+        DATABASE,
+        LOCAL
     }
 
     private final String property;

@@ -25,9 +25,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -46,8 +46,7 @@ public class RateLimits {
     private static final int LOCAL_KEYS = 100_000;
 
     /** What a consumption attempt decided. */
-    public record Outcome(boolean allowed, Duration retryAfter) {
-    }
+    public record Outcome(boolean allowed, Duration retryAfter) {}
 
     private final Map<Limit, BucketConfiguration> configurations = new EnumMap<>(Limit.class);
     private final ProxyManager<Long> database;
@@ -74,17 +73,21 @@ public class RateLimits {
         this.database = Bucket4jPostgreSQL.advisoryLockBasedBuilder(dataSource)
                 .table("rate_limit_buckets")
                 .clientClock(time)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                        Duration.ofMinutes(1)))
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
                 .primaryKeyMapper(PrimaryKeyMapper.LONG)
                 .build();
-        this.local = Caffeine.newBuilder().maximumSize(LOCAL_KEYS).expireAfterAccess(Duration.ofDays(1)).build();
+        this.local = Caffeine.newBuilder()
+                .maximumSize(LOCAL_KEYS)
+                .expireAfterAccess(Duration.ofDays(1))
+                .build();
     }
 
     /** Takes one token for the key; refused (and nothing taken) when the bucket is empty. */
     public Outcome consume(Limit limit, String key) {
         ConsumptionProbe probe = bucket(limit, key).tryConsumeAndReturnRemaining(1);
-        return new Outcome(probe.isConsumed(),
+        return new Outcome(
+                probe.isConsumed(),
                 probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
@@ -168,8 +171,8 @@ public class RateLimits {
         for (String part : spec.split(",", -1)) {
             Matcher m = SPEC.matcher(part);
             if (!m.matches()) {
-                throw new IllegalStateException(limit.property() + ": expected capacity/period like 10/1m, not "
-                        + spec);
+                throw new IllegalStateException(
+                        limit.property() + ": expected capacity/period like 10/1m, not " + spec);
             }
             long capacity = Long.parseLong(m.group(1));
             long amount = Long.parseLong(m.group(2));
@@ -182,7 +185,10 @@ public class RateLimits {
             if (capacity == 0 || period.isZero()) {
                 throw new IllegalStateException(limit.property() + ": capacity and period must be positive");
             }
-            bandwidths.add(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build());
+            bandwidths.add(Bandwidth.builder()
+                    .capacity(capacity)
+                    .refillGreedy(capacity, period)
+                    .build());
         }
         var builder = BucketConfiguration.builder();
         bandwidths.forEach(builder::addLimit);

@@ -42,20 +42,23 @@ class RuntimeRoleGrants implements Callback {
 
     @Override
     public void handle(Event event, Context context) {
-        String runtime = environment.getProperty("spring.datasource.username", "").strip();
+        String runtime =
+                environment.getProperty("spring.datasource.username", "").strip();
         try {
             Connection owner = context.getConnection();
             String migrating = owner.getMetaData().getUserName();
             if (runtime.isEmpty() || runtime.equals(migrating)) {
-                log.warn("The application uses the schema owner {} at runtime: it could drop the audit log's "
-                        + "append-only trigger. Set spring.flyway.user to the owner and spring.datasource.username "
-                        + "to a user with row privileges only (see README, external PostgreSQL).", migrating);
+                log.warn(
+                        "The application uses the schema owner {} at runtime: it could drop the audit log's "
+                                + "append-only trigger. Set spring.flyway.user to the owner and spring.datasource.username "
+                                + "to a user with row privileges only (see README, external PostgreSQL).",
+                        migrating);
                 return;
             }
             grant(owner, quote(runtime), quote(context.getConfiguration().getTable()));
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not grant the runtime database user " + runtime
-                    + " its privileges", e);
+            throw new IllegalStateException(
+                    "Could not grant the runtime database user " + runtime + " its privileges", e);
         }
     }
 

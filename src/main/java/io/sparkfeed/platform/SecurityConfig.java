@@ -8,20 +8,20 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.RememberMeServices;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -53,44 +53,78 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, RememberMeServices rememberMe,
-            ApplicationContext context) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, RememberMeServices rememberMe, ApplicationContext context) throws Exception {
         var requestCache = new CookieRequestCache();
         // a fragment fetched by htmx is no page to come back to after login
         requestCache.setRequestMatcher(request -> HttpMethod.GET.matches(request.getMethod())
-                && !HTMX.matches(request) && !request.getRequestURI().startsWith("/media/"));
+                && !HTMX.matches(request)
+                && !request.getRequestURI().startsWith("/media/"));
 
         var redirects = new DefaultRedirectStrategy();
-        AuthenticationFailureHandler failures = (request, response, exception) -> redirects.sendRedirect(request,
-                response, exception instanceof RetryAfter wait ? "/login?throttled&wait=" + wait.retryAfterSeconds()
-                        : exception instanceof LockedException ? "/login?throttled"
-                        : exception instanceof DisabledException ? "/login?suspended" : "/login?error");
+        AuthenticationFailureHandler failures = (request, response, exception) -> redirects.sendRedirect(
+                request,
+                response,
+                exception instanceof RetryAfter wait
+                        ? "/login?throttled&wait=" + wait.retryAfterSeconds()
+                        : exception instanceof LockedException
+                                ? "/login?throttled"
+                                : exception instanceof DisabledException ? "/login?suspended" : "/login?error");
 
         var entryPoints = new LinkedHashMap<RequestMatcher, AuthenticationEntryPoint>();
         entryPoints.put(HTMX, new HxLocationRedirectAuthenticationEntryPoint("/login"));
         var entryPoint = new DelegatingAuthenticationEntryPoint(entryPoints);
         entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
 
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/media/**", "/favicon.ico",
-                                "/error", "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/posts/new").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/", "/feed", "/explore", "/login", "/signup", "/prime",
-                                "/@*", "/@*/*", "/posts/*", "/products", "/products/*", "/tags/*",
-                                "/interests", "/interests/*", "/search").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/signup").permitAll()
-                        .requestMatchers(new UnmappedRequestMatcher(context)).permitAll()
-                        .anyRequest().authenticated())
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/webjars/**",
+                                "/media/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/actuator/health",
+                                "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/admin", "/admin/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/posts/new")
+                        .authenticated()
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/",
+                                "/feed",
+                                "/explore",
+                                "/login",
+                                "/signup",
+                                "/prime",
+                                "/@*",
+                                "/@*/*",
+                                "/posts/*",
+                                "/products",
+                                "/products/*",
+                                "/tags/*",
+                                "/interests",
+                                "/interests/*",
+                                "/search")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/signup")
+                        .permitAll()
+                        .requestMatchers(new UnmappedRequestMatcher(context))
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
-                .formLogin(form -> form.loginPage("/login").usernameParameter("login")
-                        .failureHandler(failures).permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .usernameParameter("login")
+                        .failureHandler(failures)
+                        .permitAll())
                 .rememberMe(remember -> remember.rememberMeServices(rememberMe))
                 .logout(logout -> logout.logoutSuccessUrl("/?loggedOut").deleteCookies("JSESSIONID", "remember-me"))
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frame -> frame.deny())
                         // no page needs the camera, microphone or location; a window it opens cannot reach back

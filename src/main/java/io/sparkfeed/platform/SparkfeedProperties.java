@@ -21,6 +21,5 @@ public record SparkfeedProperties(Path dataDir, DemoData demoData) {
         }
     }
 
-    public record DemoData(boolean enabled) {
-    }
+    public record DemoData(boolean enabled) {}
 }

@@ -16,8 +16,7 @@ public final class StrictNumbers {
     private static final Pattern LONG = Pattern.compile("[0-9]{1,18}");
     private static final Pattern INT = Pattern.compile("[0-9]{1,9}");
 
-    private StrictNumbers() {
-    }
+    private StrictNumbers() {}
 
     public static Optional<Long> parseLong(String text) {
         return text != null && LONG.matcher(text).matches() ? Optional.of(Long.parseLong(text)) : Optional.empty();
@@ -32,7 +31,8 @@ public final class StrictNumbers {
      * ({@code 12}, {@code 12.5}, {@code .5}).
      */
     public static Optional<BigDecimal> parseDecimal(String text, int digits, int decimals) {
-        if (text == null || text.length() > digits + decimals + 1
+        if (text == null
+                || text.length() > digits + decimals + 1
                 || !decimal(digits, decimals).matcher(text).matches()) {
             return Optional.empty();
         }

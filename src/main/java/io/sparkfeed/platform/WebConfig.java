@@ -26,7 +26,8 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
-    private static final CacheControl FOREVER = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+    private static final CacheControl FOREVER =
+            CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
     private final RateLimits limits;
 
@@ -38,8 +39,8 @@ class WebConfig implements WebMvcConfigurer {
     LocaleResolver localeResolver() {
         var resolver = new CookieLocaleResolver("sparkfeed-lang");
         // without a cookie, French for browsers that ask for it, English for everyone else
-        resolver.setDefaultLocaleFunction(request -> "fr".equals(request.getLocale().getLanguage())
-                ? Locale.FRENCH : Locale.ENGLISH);
+        resolver.setDefaultLocaleFunction(
+                request -> "fr".equals(request.getLocale().getLanguage()) ? Locale.FRENCH : Locale.ENGLISH);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
     }
@@ -59,12 +60,16 @@ class WebConfig implements WebMvcConfigurer {
         hashed(registry, "/js/**", "classpath:/static/js/");
         hashed(registry, "/img/**", "classpath:/static/img/");
         hashed(registry, "/webjars/**", "classpath:/META-INF/resources/webjars/");
-        registry.addResourceHandler("/favicon.ico").addResourceLocations("classpath:/static/")
+        registry.addResourceHandler("/favicon.ico")
+                .addResourceLocations("classpath:/static/")
                 .setCacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic());
     }
 
     private static void hashed(ResourceHandlerRegistry registry, String pattern, String location) {
-        registry.addResourceHandler(pattern).addResourceLocations(location).setCacheControl(FOREVER)
-                .resourceChain(true).addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+        registry.addResourceHandler(pattern)
+                .addResourceLocations(location)
+                .setCacheControl(FOREVER)
+                .resourceChain(true)
+                .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
     }
 }

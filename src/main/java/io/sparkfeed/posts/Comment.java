@@ -28,8 +28,7 @@ class Comment extends Moderated {
     @Column(updatable = false)
     private Instant createdAt;
 
-    protected Comment() {
-    }
+    protected Comment() {}
 
     Comment(long postId, long authorId, String body, Instant now) {
         this.postId = postId;

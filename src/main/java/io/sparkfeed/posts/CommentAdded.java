@@ -1,5 +1,4 @@
 package io.sparkfeed.posts;
 
 /** Someone commented on a post. */
-public record CommentAdded(long postId, long postAuthorId, long commentId, long byAccountId) {
-}
+public record CommentAdded(long postId, long postAuthorId, long commentId, long byAccountId) {}

@@ -14,8 +14,7 @@ public final class Hashtags {
 
     static final Pattern HASHTAG = Pattern.compile("#([\\p{L}\\p{N}_]{1,100})");
 
-    private Hashtags() {
-    }
+    private Hashtags() {}
 
     /** The distinct hashtags of a text, lower-cased, without the #. */
     public static Set<String> in(String text) {
@@ -42,8 +41,7 @@ public final class Hashtags {
     }
 
     /** A piece of a caption: plain text, or a hashtag (then {@code tag} is its lower-cased name). */
-    public record Part(String text, String tag) {
-    }
+    public record Part(String text, String tag) {}
 
     public static List<Part> parts(String text) {
         List<Part> parts = new ArrayList<>();

@@ -47,7 +47,6 @@ class Post extends Moderated {
     @Column(insertable = false, updatable = false)
     private int commentCount;
 
-
     @Column(updatable = false)
     private Instant createdAt;
 
@@ -68,8 +67,7 @@ class Post extends Moderated {
     @Column(name = "interest_id")
     private Set<Integer> interests = new HashSet<>();
 
-    protected Post() {
-    }
+    protected Post() {}
 
     Post(long authorId, String imageKey, PostContent content, Instant now) {
         this.authorId = authorId;
@@ -84,7 +82,9 @@ class Post extends Moderated {
         this.disclosure = content.disclosure();
         this.disclosureBrand = content.disclosure() == Disclosure.NONE ? null : content.disclosureBrand();
         this.tags.clear();
-        this.tags.addAll(content.tags().stream().map(t -> new PostTag(t.productId(), t.x(), t.y())).toList());
+        this.tags.addAll(content.tags().stream()
+                .map(t -> new PostTag(t.productId(), t.x(), t.y()))
+                .toList());
         this.hashtags.clear();
         this.hashtags.addAll(Hashtags.in(content.caption()));
         this.interests.clear();

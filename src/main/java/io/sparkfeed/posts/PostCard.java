@@ -9,15 +9,27 @@ import java.util.List;
  * A post as a feed card or its page shows it: the photo, its author with badges, the tagged products (with their
  * hotspot positions), disclosure and counts. {@code smiledByViewer} is false for visitors.
  */
-public record PostCard(long id, Author author, StoredImage image, String altText, String caption,
-        Disclosure disclosure, String disclosureBrand, int smileCount, int commentCount, List<TaggedProduct> tags,
-        Instant createdAt, boolean smiledByViewer, boolean hidden, String hiddenReason, List<Integer> interestIds,
+public record PostCard(
+        long id,
+        Author author,
+        StoredImage image,
+        String altText,
+        String caption,
+        Disclosure disclosure,
+        String disclosureBrand,
+        int smileCount,
+        int commentCount,
+        List<TaggedProduct> tags,
+        Instant createdAt,
+        boolean smiledByViewer,
+        boolean hidden,
+        String hiddenReason,
+        List<Integer> interestIds,
         boolean followingAuthor) {
 
     /** The author as shown on a card. */
-    public record Author(long id, String handle, String displayName, AccountKind kind, boolean enthusiast,
-            boolean prime) {
-    }
+    public record Author(
+            long id, String handle, String displayName, AccountKind kind, boolean enthusiast, boolean prime) {}
 
     public SmileState smileState() {
         return new SmileState(id, smiledByViewer, smileCount);

@@ -70,8 +70,7 @@ public class PostCards {
     /** For a signed-in reader: with what they bought lately; null until first used (the shop may be absent). */
     private volatile String viewerSelect;
 
-    PostCards(JdbcClient jdbc, Catalog catalog,
-            ObjectProvider<PurchasedProducts> purchases, Clock clock) {
+    PostCards(JdbcClient jdbc, Catalog catalog, ObjectProvider<PurchasedProducts> purchases, Clock clock) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.purchases = purchases;
@@ -102,9 +101,12 @@ public class PostCards {
     }
 
     /** {@code viewerBought} is read from the first row only (every row carries the same). */
-    private record Row(PostCard withoutTags, List<Long> productIds, List<BigDecimal> xs, List<BigDecimal> ys,
-            Set<Long> viewerBought) {
-    }
+    private record Row(
+            PostCard withoutTags,
+            List<Long> productIds,
+            List<BigDecimal> xs,
+            List<BigDecimal> ys,
+            Set<Long> viewerBought) {}
 
     /**
      * A newest-first page of visible posts matching the filter, after the cursor (null: from the newest). On their
@@ -120,18 +122,23 @@ public class PostCards {
         // For you leaves out what the reader owns inside its index scans: it needs their purchases first
         Set<Long> bought = hidesPurchased(filter) ? bought(viewerId) : null;
         Query query = query(filter, after, size, viewerId, bought == null ? Set.of() : bought);
-        List<Row> rows = jdbc.sql(query.sql()).params(query.params()).query(PostCards::row).list();
+        List<Row> rows = jdbc.sql(query.sql())
+                .params(query.params())
+                .query(PostCards::row)
+                .list();
         boolean more = rows.size() > size;
         List<Row> shown = more ? rows.subList(0, size) : rows;
         List<PostCard> cards = withTags(shown, bought(bought, rows), Set.of()).posts();
-        Cursor next = more ? new Cursor(cards.get(cards.size() - 1).createdAt(), cards.get(cards.size() - 1).id())
+        Cursor next = more
+                ? new Cursor(
+                        cards.get(cards.size() - 1).createdAt(),
+                        cards.get(cards.size() - 1).id())
                 : null;
         return new PostPage(cards, next);
     }
 
     /** The statement of one page of cards and its parameters (the plan tests explain it). */
-    record Query(String sql, Map<String, Object> params) {
-    }
+    record Query(String sql, Map<String, Object> params) {}
 
     private static boolean hidesPurchased(PostFilter filter) {
         return filter instanceof PostFilter.ForYou forYou && forYou.hidePurchased();
@@ -139,7 +146,9 @@ public class PostCards {
 
     /** What the reader bought: read apart, or else carried by the rows (nothing when there are none). */
     private static Set<Long> bought(Set<Long> readApart, List<Row> rows) {
-        return readApart != null ? readApart : rows.isEmpty() ? Set.of() : rows.get(0).viewerBought();
+        return readApart != null
+                ? readApart
+                : rows.isEmpty() ? Set.of() : rows.get(0).viewerBought();
     }
 
     /**
@@ -160,8 +169,10 @@ public class PostCards {
         String keys = keys(filter, ownProfile, after != null, bought, params);
         // authors see their own hidden posts on their profile, marked removed with the reason
         String visible = ownProfile ? "" : " where p.hidden_at is null";
-        return new Query(select(viewerId, hidesPurchased(filter)) + " join (" + keys + ") k on k.id = p.id" + visible
-                + " order by p.created_at desc, p.id desc limit :limit", params);
+        return new Query(
+                select(viewerId, hidesPurchased(filter)) + " join (" + keys + ") k on k.id = p.id" + visible
+                        + " order by p.created_at desc, p.id desc limit :limit",
+                params);
     }
 
     /**
@@ -170,8 +181,8 @@ public class PostCards {
      * (which carry their post's time and hidden state, V40), an author's posts, and for the merged lists (Following,
      * For you) a page per interest and a short range per followed account (see {@link #merged}).
      */
-    private static String keys(PostFilter filter, boolean ownProfile, boolean paged, Set<Long> bought,
-            Map<String, Object> params) {
+    private static String keys(
+            PostFilter filter, boolean ownProfile, boolean paged, Set<Long> bought, Map<String, Object> params) {
         if (filter instanceof PostFilter.ByAuthor by) {
             params.put("author", by.authorId());
             return posts("p.author_id = :author" + (ownProfile ? "" : " and p.hidden_at is null"), paged);
@@ -199,7 +210,10 @@ public class PostCards {
                 params.put("bought", bought.toArray(Long[]::new));
             }
             String picked = "select k.id, k.created_at from account_interests ai cross join lateral ("
-                    + links("", "from post_interests l where l.interest_id = ai.interest_id", paged,
+                    + links(
+                            "",
+                            "from post_interests l where l.interest_id = ai.interest_id",
+                            paged,
                             owned.formatted("l.post_id"))
                     + ") k where ai.account_id = :follower";
             return merged(picked, owned, paged);
@@ -217,8 +231,9 @@ public class PostCards {
      */
     private static String merged(String picked, String owned, boolean paged) {
         String byAuthor = "p.author_id = f.followed_id and p.hidden_at is null" + owned.formatted("p.id");
-        String candidates = picked == null ? "select k.id, k.created_at from follows f cross join lateral ("
-                + posts(byAuthor, paged, "1") + ") k where f.follower_id = :follower"
+        String candidates = picked == null
+                ? "select k.id, k.created_at from follows f cross join lateral (" + posts(byAuthor, paged, "1")
+                        + ") k where f.follower_id = :follower"
                 : "select distinct id, created_at from picked";
         // the floor is one row joined once, not a subquery in each scan (which the planner would cost per account)
         return "with " + (picked == null ? "" : "picked as (" + picked + "), ")
@@ -268,13 +283,23 @@ public class PostCards {
      */
     @Transactional(readOnly = true)
     public Optional<PostCard> one(long postId, Long viewerId, boolean viewerIsAdmin) {
-        Map<String, Object> params = Map.of("now", Timestamp.from(clock.instant()),
-                "viewer", viewerId == null ? -1L : viewerId, "id", postId,
-                "since", Timestamp.from(clock.instant().minus(PURCHASE_MEMORY)));
-        Optional<Row> row = jdbc.sql(select(viewerId, false) + " where p.id = :id").params(params)
-                .query(PostCards::row).optional();
-        return row.map(r -> withTags(List.of(r), r.viewerBought(), Set.of()).posts().get(0))
-                .filter(card -> !card.hidden() || viewerIsAdmin
+        Map<String, Object> params = Map.of(
+                "now",
+                Timestamp.from(clock.instant()),
+                "viewer",
+                viewerId == null ? -1L : viewerId,
+                "id",
+                postId,
+                "since",
+                Timestamp.from(clock.instant().minus(PURCHASE_MEMORY)));
+        Optional<Row> row = jdbc.sql(select(viewerId, false) + " where p.id = :id")
+                .params(params)
+                .query(PostCards::row)
+                .optional();
+        return row.map(r ->
+                        withTags(List.of(r), r.viewerBought(), Set.of()).posts().get(0))
+                .filter(card -> !card.hidden()
+                        || viewerIsAdmin
                         || (viewerId != null && card.author().id() == viewerId));
     }
 
@@ -291,19 +316,23 @@ public class PostCards {
             throw new IllegalArgumentException("posts " + postIds.size());
         }
         Query query = query(new PostFilter.ByIds(postIds), null, postIds.size(), viewerId, Set.of());
-        List<Row> rows = jdbc.sql(query.sql()).params(query.params()).query(PostCards::row).list();
+        List<Row> rows = jdbc.sql(query.sql())
+                .params(query.params())
+                .query(PostCards::row)
+                .list();
         CardsAndProducts found = withTags(rows, bought(null, rows), moreProducts);
         List<PostCard> ordered = found.posts().stream()
-                .sorted(Comparator.comparingInt(card -> postIds.indexOf(card.id()))).toList();
+                .sorted(Comparator.comparingInt(card -> postIds.indexOf(card.id())))
+                .toList();
         return new CardsAndProducts(ordered, found.products());
     }
 
     /** Post cards, and the cards of the products read with them. */
-    public record CardsAndProducts(List<PostCard> posts, Map<Long, ProductCard> products) {
-    }
+    public record CardsAndProducts(List<PostCard> posts, Map<Long, ProductCard> products) {}
 
     private CardsAndProducts withTags(List<Row> rows, Set<Long> bought, Collection<Long> moreProducts) {
-        Set<Long> productIds = rows.stream().flatMap(r -> r.productIds().stream()).collect(Collectors.toSet());
+        Set<Long> productIds =
+                rows.stream().flatMap(r -> r.productIds().stream()).collect(Collectors.toSet());
         productIds.addAll(moreProducts);
         Map<Long, ProductCard> products = catalog.cards(productIds);
         List<PostCard> cards = new ArrayList<>(rows.size());
@@ -312,43 +341,84 @@ public class PostCards {
             for (int i = 0; i < r.productIds().size(); i++) {
                 ProductCard product = products.get(r.productIds().get(i));
                 if (product != null) {
-                    tags.add(new TaggedProduct(i, r.xs().get(i), r.ys().get(i), product, bought.contains(product.id())));
+                    tags.add(
+                            new TaggedProduct(i, r.xs().get(i), r.ys().get(i), product, bought.contains(product.id())));
                 }
             }
             PostCard c = r.withoutTags();
-            cards.add(new PostCard(c.id(), c.author(), c.image(), c.altText(), c.caption(), c.disclosure(),
-                    c.disclosureBrand(), c.smileCount(), c.commentCount(), List.copyOf(tags), c.createdAt(),
-                    c.smiledByViewer(), c.hidden(), c.hiddenReason(), c.interestIds(), c.followingAuthor()));
+            cards.add(new PostCard(
+                    c.id(),
+                    c.author(),
+                    c.image(),
+                    c.altText(),
+                    c.caption(),
+                    c.disclosure(),
+                    c.disclosureBrand(),
+                    c.smileCount(),
+                    c.commentCount(),
+                    List.copyOf(tags),
+                    c.createdAt(),
+                    c.smiledByViewer(),
+                    c.hidden(),
+                    c.hiddenReason(),
+                    c.interestIds(),
+                    c.followingAuthor()));
         }
         return new CardsAndProducts(cards, products);
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        var author = new PostCard.Author(rs.getLong("author_id"), rs.getString("handle"),
-                rs.getString("display_name"), AccountKind.valueOf(rs.getString("kind")),
-                EnthusiastStatus.APPROVED.name().equals(rs.getString("enthusiast")), rs.getBoolean("author_prime"));
-        var image = new StoredImage(rs.getString("image_key"), rs.getInt("width"), rs.getInt("height"),
-                integers(rs.getArray("widths")));
+        var author = new PostCard.Author(
+                rs.getLong("author_id"),
+                rs.getString("handle"),
+                rs.getString("display_name"),
+                AccountKind.valueOf(rs.getString("kind")),
+                EnthusiastStatus.APPROVED.name().equals(rs.getString("enthusiast")),
+                rs.getBoolean("author_prime"));
+        var image = new StoredImage(
+                rs.getString("image_key"), rs.getInt("width"), rs.getInt("height"), integers(rs.getArray("widths")));
         Timestamp hiddenAt = rs.getTimestamp("hidden_at");
-        var card = new PostCard(rs.getLong("id"), author, image, rs.getString("alt_text"), rs.getString("caption"),
-                Disclosure.valueOf(rs.getString("disclosure")), rs.getString("disclosure_brand"),
-                rs.getInt("smile_count"), rs.getInt("comment_count"), List.of(),
-                rs.getTimestamp("created_at").toInstant(), rs.getBoolean("smiled"), hiddenAt != null,
-                rs.getString("hidden_reason"), integers(rs.getArray("interest_ids")), rs.getBoolean("following_author"));
-        return new Row(card, longs(rs.getArray("tag_products")), decimals(rs.getArray("tag_x")),
-                decimals(rs.getArray("tag_y")), n == 0 ? Set.copyOf(longs(rs.getArray("viewer_bought"))) : Set.of());
+        var card = new PostCard(
+                rs.getLong("id"),
+                author,
+                image,
+                rs.getString("alt_text"),
+                rs.getString("caption"),
+                Disclosure.valueOf(rs.getString("disclosure")),
+                rs.getString("disclosure_brand"),
+                rs.getInt("smile_count"),
+                rs.getInt("comment_count"),
+                List.of(),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getBoolean("smiled"),
+                hiddenAt != null,
+                rs.getString("hidden_reason"),
+                integers(rs.getArray("interest_ids")),
+                rs.getBoolean("following_author"));
+        return new Row(
+                card,
+                longs(rs.getArray("tag_products")),
+                decimals(rs.getArray("tag_x")),
+                decimals(rs.getArray("tag_y")),
+                n == 0 ? Set.copyOf(longs(rs.getArray("viewer_bought"))) : Set.of());
     }
 
     static List<Integer> integers(Array array) throws SQLException {
-        return Arrays.stream((Object[]) array.getArray()).map(o -> ((Number) o).intValue()).toList();
+        return Arrays.stream((Object[]) array.getArray())
+                .map(o -> ((Number) o).intValue())
+                .toList();
     }
 
     private static List<Long> longs(Array array) throws SQLException {
-        return Arrays.stream((Object[]) array.getArray()).map(o -> ((Number) o).longValue()).toList();
+        return Arrays.stream((Object[]) array.getArray())
+                .map(o -> ((Number) o).longValue())
+                .toList();
     }
 
     private static List<BigDecimal> decimals(Array array) throws SQLException {
-        return Arrays.stream((Object[]) array.getArray()).map(o -> (BigDecimal) o).toList();
+        return Arrays.stream((Object[]) array.getArray())
+                .map(o -> (BigDecimal) o)
+                .toList();
     }
 
     static Instant instant(Timestamp timestamp) {

@@ -4,8 +4,13 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** The editable part of a post: alt text, caption, disclosure, product tags and one to three interests. */
-public record PostContent(String altText, String caption, Disclosure disclosure, String disclosureBrand,
-        List<Tag> tags, List<Integer> interestIds) {
+public record PostContent(
+        String altText,
+        String caption,
+        Disclosure disclosure,
+        String disclosureBrand,
+        List<Tag> tags,
+        List<Integer> interestIds) {
 
     public static final int MAX_INTERESTS = 3;
 
@@ -16,6 +21,5 @@ public record PostContent(String altText, String caption, Disclosure disclosure,
     public static final int MAX_HASHTAGS = 30;
 
     /** A product at a point of the photo; x and y are fractions 0..1 of its width and height. */
-    public record Tag(long productId, BigDecimal x, BigDecimal y) {
-    }
+    public record Tag(long productId, BigDecimal x, BigDecimal y) {}
 }

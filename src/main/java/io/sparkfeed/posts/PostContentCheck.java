@@ -41,7 +41,9 @@ class PostContentCheck {
             throw new PostRejectedException("caption", "post.hashtags.tooMany", PostContent.MAX_HASHTAGS);
         }
         Disclosure disclosure = content.disclosure() == null ? Disclosure.NONE : content.disclosure();
-        String brand = content.disclosureBrand() == null ? "" : content.disclosureBrand().strip();
+        String brand = content.disclosureBrand() == null
+                ? ""
+                : content.disclosureBrand().strip();
         if (disclosure != Disclosure.NONE && brand.isEmpty()) {
             throw new PostRejectedException("disclosureBrand", "post.disclosure.brandRequired");
         }
@@ -61,10 +63,14 @@ class PostContentCheck {
         if (!catalog.existingActive(ids).containsAll(ids)) {
             throw new PostRejectedException("tags", "post.tags.unknownProduct");
         }
-        List<PostContent.Tag> rounded = tags.stream().map(t -> new PostContent.Tag(t.productId(),
-                t.x().setScale(4, RoundingMode.HALF_UP), t.y().setScale(4, RoundingMode.HALF_UP)))
+        List<PostContent.Tag> rounded = tags.stream()
+                .map(t -> new PostContent.Tag(
+                        t.productId(),
+                        t.x().setScale(4, RoundingMode.HALF_UP),
+                        t.y().setScale(4, RoundingMode.HALF_UP)))
                 .toList();
-        List<Integer> chosen = content.interestIds() == null ? List.of()
+        List<Integer> chosen = content.interestIds() == null
+                ? List.of()
                 : content.interestIds().stream().distinct().toList();
         if (chosen.isEmpty()) {
             throw new PostRejectedException("interests", "post.interests.required");
@@ -75,8 +81,7 @@ class PostContentCheck {
         if (!interests.allExist(chosen)) {
             throw new PostRejectedException("interests", "post.interests.unknown");
         }
-        return new PostContent(alt, caption, disclosure, disclosure == Disclosure.NONE ? null : brand, rounded,
-                chosen);
+        return new PostContent(alt, caption, disclosure, disclosure == Disclosure.NONE ? null : brand, rounded, chosen);
     }
 
     private static boolean fraction(BigDecimal value) {

@@ -8,34 +8,26 @@ import java.util.List;
  */
 public sealed interface PostFilter {
 
-    record All() implements PostFilter {
-    }
+    record All() implements PostFilter {}
 
-    record ByAuthor(long authorId) implements PostFilter {
-    }
+    record ByAuthor(long authorId) implements PostFilter {}
 
-    record ByHashtag(String tag) implements PostFilter {
-    }
+    record ByHashtag(String tag) implements PostFilter {}
 
-    record ByProduct(long productId) implements PostFilter {
-    }
+    record ByProduct(long productId) implements PostFilter {}
 
-    record ByIds(List<Long> ids) implements PostFilter {
-    }
+    record ByIds(List<Long> ids) implements PostFilter {}
 
-    record ByInterest(int interestId) implements PostFilter {
-    }
+    record ByInterest(int interestId) implements PostFilter {}
 
     /** Posts by accounts the viewer follows. */
-    record Following(long viewerId) implements PostFilter {
-    }
+    record Following(long viewerId) implements PostFilter {}
 
     /**
      * Posts by accounts the viewer follows or in the viewer's interests; with {@code hidePurchased}, not the posts
      * whose tagged products the viewer has all bought in the last 90 days.
      */
-    record ForYou(long viewerId, boolean hidePurchased) implements PostFilter {
-    }
+    record ForYou(long viewerId, boolean hidePurchased) implements PostFilter {}
 
     static PostFilter all() {
         return new All();

@@ -29,8 +29,9 @@ class PostImageShowings implements ImageShowings {
                                coalesce(array_agg(distinct author_id) filter (where hidden_at is not null), '{}')
                         from posts where image_key = ?""")
                 .param(key)
-                .query((rs, n) -> new Showing(rs.getBoolean(1), Arrays.stream((Long[]) rs.getArray(2).getArray())
-                        .collect(Collectors.toSet())))
+                .query((rs, n) -> new Showing(
+                        rs.getBoolean(1),
+                        Arrays.stream((Long[]) rs.getArray(2).getArray()).collect(Collectors.toSet())))
                 .single();
     }
 }

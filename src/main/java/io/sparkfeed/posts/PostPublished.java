@@ -1,5 +1,4 @@
 package io.sparkfeed.posts;
 
 /** A new post went live. */
-public record PostPublished(long postId, long authorId) {
-}
+public record PostPublished(long postId, long authorId) {}

@@ -11,7 +11,6 @@ interface PostRepository extends Repository<Post, Long> {
 
     Optional<Post> findById(Long id);
 
-
     @Modifying
     @Query(value = "update posts set smile_count = smile_count + :delta where id = :id", nativeQuery = true)
     void addSmiles(long id, int delta);

@@ -1,5 +1,4 @@
 package io.sparkfeed.posts;
 
 /** Someone smiled at a post. */
-public record PostSmiled(long postId, long postAuthorId, long byAccountId) {
-}
+public record PostSmiled(long postId, long postAuthorId, long byAccountId) {}

@@ -11,8 +11,7 @@ class PostTag {
     private BigDecimal x;
     private BigDecimal y;
 
-    protected PostTag() {
-    }
+    protected PostTag() {}
 
     PostTag(long productId, BigDecimal x, BigDecimal y) {
         this.productId = productId;

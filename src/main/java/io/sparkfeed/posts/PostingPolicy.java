@@ -27,8 +27,13 @@ public class PostingPolicy {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    PostingPolicy(Accounts accounts, Memberships memberships, ObjectProvider<SpendingLedger> ledger,
-            PostingProperties settings, JdbcClient jdbc, Clock clock) {
+    PostingPolicy(
+            Accounts accounts,
+            Memberships memberships,
+            ObjectProvider<SpendingLedger> ledger,
+            PostingProperties settings,
+            JdbcClient jdbc,
+            Clock clock) {
         this.accounts = accounts;
         this.memberships = memberships;
         this.ledger = ledger;
@@ -40,12 +45,13 @@ public class PostingPolicy {
     @Transactional(readOnly = true)
     public PostingDecision check(Long accountId) {
         if (accountId == null) {
-            return PostingRules.decide(new PostingFacts(false, false, null, false, BigDecimal.ZERO, EnthusiastStatus.NONE, 0),
-                    settings);
+            return PostingRules.decide(
+                    new PostingFacts(false, false, null, false, BigDecimal.ZERO, EnthusiastStatus.NONE, 0), settings);
         }
         Optional<CurrentAccount> current = accounts.current(accountId);
         if (current.isEmpty()) {
-            return PostingRules.decide(new PostingFacts(true, true, null, false, BigDecimal.ZERO, EnthusiastStatus.NONE, 0), settings);
+            return PostingRules.decide(
+                    new PostingFacts(true, true, null, false, BigDecimal.ZERO, EnthusiastStatus.NONE, 0), settings);
         }
         CurrentAccount account = current.get();
         Plan plan = memberships.status(accountId).map(PrimeStatus::plan).orElse(null);
@@ -53,9 +59,11 @@ public class PostingPolicy {
         BigDecimal spent = spending == null ? BigDecimal.ZERO : spending.lifetimeSpend(accountId);
         long recent = jdbc.sql("select count(*) from post_publications where author_id = ? and published_at > ?")
                 .params(accountId, Timestamp.from(clock.instant().minus(Duration.ofHours(24))))
-                .query(Long.class).single();
-        return PostingRules.decide(new PostingFacts(true, false, plan, account.brand(), spent, account.enthusiastStatus(),
-                recent), settings);
+                .query(Long.class)
+                .single();
+        return PostingRules.decide(
+                new PostingFacts(true, false, plan, account.brand(), spent, account.enthusiastStatus(), recent),
+                settings);
     }
 
     public PostingProperties settings() {

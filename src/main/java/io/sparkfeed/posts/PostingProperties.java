@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPostsPerDay  posts an account may publish in any 24 hours
  */
 @ConfigurationProperties("sparkfeed.posting")
-public record PostingProperties(@DefaultValue("prime-members") PostingMode mode,
-        @DefaultValue("false") boolean allowTrial, @DefaultValue("0") BigDecimal minimumSpend,
-        @DefaultValue("20") int maxPostsPerDay) {
-}
+public record PostingProperties(
+        @DefaultValue("prime-members") PostingMode mode,
+        @DefaultValue("false") boolean allowTrial,
+        @DefaultValue("0") BigDecimal minimumSpend,
+        @DefaultValue("20") int maxPostsPerDay) {}

@@ -9,8 +9,7 @@ import io.sparkfeed.accounts.Plan;
  */
 final class PostingRules {
 
-    private PostingRules() {
-    }
+    private PostingRules() {}
 
     static PostingDecision decide(PostingFacts facts, PostingProperties settings) {
         if (!facts.signedIn()) {
@@ -39,12 +38,16 @@ final class PostingRules {
         }
         if (facts.lifetimeSpend().compareTo(settings.minimumSpend()) < 0) {
             // numbers, not text: the message formats them for the reader's language (50.00, 50,00)
-            return PostingDecision.refuse("posting.rule.minimumSpend", "posting.action.shop", "/",
-                    settings.minimumSpend(), facts.lifetimeSpend());
+            return PostingDecision.refuse(
+                    "posting.rule.minimumSpend",
+                    "posting.action.shop",
+                    "/",
+                    settings.minimumSpend(),
+                    facts.lifetimeSpend());
         }
         if (settings.mode() == PostingMode.ENTHUSIASTS_ONLY && facts.enthusiast() != EnthusiastStatus.APPROVED) {
-            return PostingDecision.refuse("posting.rule.enthusiastsOnly", "posting.action.enthusiast",
-                    "/enthusiasts/apply");
+            return PostingDecision.refuse(
+                    "posting.rule.enthusiastsOnly", "posting.action.enthusiast", "/enthusiasts/apply");
         }
         if (facts.postsInLast24Hours() >= settings.maxPostsPerDay()) {
             return PostingDecision.refuse("posting.rule.dailyLimit", null, null, settings.maxPostsPerDay());

@@ -39,8 +39,15 @@ public class Posts {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    Posts(PostRepository posts, PostingPolicy policy, PostContentCheck contentCheck, Images images, JdbcClient jdbc,
-            ApplicationEventPublisher events, Clock clock, TransactionTemplate transactions) {
+    Posts(
+            PostRepository posts,
+            PostingPolicy policy,
+            PostContentCheck contentCheck,
+            Images images,
+            JdbcClient jdbc,
+            ApplicationEventPublisher events,
+            Clock clock,
+            TransactionTemplate transactions) {
         this.transactions = transactions;
         this.posts = posts;
         this.policy = policy;
@@ -88,7 +95,10 @@ public class Posts {
 
     private long write(long authorId, PostContent content, PreparedImage prepared) {
         // one author's posts are published one at a time, so the daily limit holds under concurrency
-        jdbc.sql("select pg_advisory_xact_lock(42, cast(? as integer))").param((int) authorId).query().listOfRows();
+        jdbc.sql("select pg_advisory_xact_lock(42, cast(? as integer))")
+                .param((int) authorId)
+                .query()
+                .listOfRows();
         PostingDecision decision = policy.check(authorId);
         if (!decision.allowed()) {
             throw new PostingRefusedException(decision);
@@ -106,7 +116,8 @@ public class Posts {
                 .params(authorId, Timestamp.from(clock.instant().minus(Duration.ofDays(2))))
                 .update();
         jdbc.sql("insert into post_publications (author_id, published_at, post_id) values (?, ?, ?)")
-                .params(authorId, Timestamp.from(clock.instant()), post.id()).update();
+                .params(authorId, Timestamp.from(clock.instant()), post.id())
+                .update();
         events.publishEvent(new PostPublished(post.id(), authorId));
         return post.id();
     }
@@ -118,8 +129,12 @@ public class Posts {
     @Transactional
     public void backdate(long postId, Instant publishedAt) {
         Timestamp at = Timestamp.from(publishedAt);
-        jdbc.sql("update posts set created_at = ?, updated_at = ? where id = ?").params(at, at, postId).update();
-        jdbc.sql("update post_publications set published_at = ? where post_id = ?").params(at, postId).update();
+        jdbc.sql("update posts set created_at = ?, updated_at = ? where id = ?")
+                .params(at, at, postId)
+                .update();
+        jdbc.sql("update post_publications set published_at = ? where post_id = ?")
+                .params(at, postId)
+                .update();
     }
 
     /** The author changes caption, alt text, tags and disclosure; nobody else may. */
@@ -167,8 +182,11 @@ public class Posts {
         return jdbc.sql("""
                         update posts set hidden_at = :now, hidden_reason = :reason
                         where author_id = :author and hidden_at is null returning id""")
-                .param("now", Timestamp.from(clock.instant())).param("reason", reason)
-                .param("author", authorId).query(Long.class).list();
+                .param("now", Timestamp.from(clock.instant()))
+                .param("reason", reason)
+                .param("author", authorId)
+                .query(Long.class)
+                .list();
     }
 
     @Transactional(readOnly = true)

@@ -29,8 +29,13 @@ public class Reactions {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Reactions(PostRepository posts, CommentRepository comments, Memberships memberships, JdbcClient jdbc,
-            ApplicationEventPublisher events, Clock clock) {
+    Reactions(
+            PostRepository posts,
+            CommentRepository comments,
+            Memberships memberships,
+            JdbcClient jdbc,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.posts = posts;
         this.comments = comments;
         this.memberships = memberships;
@@ -44,8 +49,10 @@ public class Reactions {
     public SmileState smile(long accountId, long postId) {
         long authorId = visiblePostAuthor(postId);
         requirePrime(accountId);
-        int added = jdbc.sql("insert into smiles (post_id, account_id, created_at) values (?, ?, ?) on conflict do nothing")
-                .params(postId, accountId, Timestamp.from(clock.instant())).update();
+        int added = jdbc.sql(
+                        "insert into smiles (post_id, account_id, created_at) values (?, ?, ?) on conflict do nothing")
+                .params(postId, accountId, Timestamp.from(clock.instant()))
+                .update();
         if (added == 1) {
             posts.addSmiles(postId, 1);
             if (authorId != accountId) {
@@ -60,7 +67,8 @@ public class Reactions {
     public SmileState unsmile(long accountId, long postId) {
         visiblePostAuthor(postId);
         requirePrime(accountId);
-        int removed = jdbc.sql("delete from smiles where post_id = ? and account_id = ?").params(postId, accountId)
+        int removed = jdbc.sql("delete from smiles where post_id = ? and account_id = ?")
+                .params(postId, accountId)
                 .update();
         if (removed == 1) {
             posts.addSmiles(postId, -1);
@@ -91,7 +99,8 @@ public class Reactions {
      */
     @Transactional
     public void deleteComment(long actorId, long postId, long commentId) {
-        Comment comment = comments.findById(commentId).filter(c -> c.postId() == postId)
+        Comment comment = comments.findById(commentId)
+                .filter(c -> c.postId() == postId)
                 .orElseThrow(() -> new NotFoundException("comment " + commentId + " of post " + postId));
         Post post = posts.findById(postId).orElseThrow(() -> new NotFoundException("post " + postId));
         if (post.hidden() && post.authorId() != actorId) {
@@ -117,11 +126,14 @@ public class Reactions {
                         where c.post_id = :post and (:admin or c.hidden_at is null or c.author_id = :viewer)
                           and (c.created_at, c.id) > (:afterAt, :afterId)
                         order by c.created_at, c.id limit :limit""")
-                .param("post", postId).param("viewer", viewerId == null ? -1L : viewerId)
+                .param("post", postId)
+                .param("viewer", viewerId == null ? -1L : viewerId)
                 .param("admin", viewerIsAdmin)
                 .param("afterAt", Timestamp.from(after == null ? Instant.EPOCH : after.createdAt()))
-                .param("afterId", after == null ? 0L : after.id()).param("limit", size + 1)
-                .query(Reactions::commentView).list();
+                .param("afterId", after == null ? 0L : after.id())
+                .param("limit", size + 1)
+                .query(Reactions::commentView)
+                .list();
         if (rows.size() <= size) {
             return new CommentPage(rows, null);
         }
@@ -132,14 +144,20 @@ public class Reactions {
     /** One comment as its post's page shows it. */
     @Transactional(readOnly = true)
     public CommentView comment(long commentId) {
-        return jdbc.sql(COMMENTS + "where c.id = ?").param(commentId).query(Reactions::commentView).optional()
+        return jdbc.sql(COMMENTS + "where c.id = ?")
+                .param(commentId)
+                .query(Reactions::commentView)
+                .optional()
                 .orElseThrow(() -> new NotFoundException("comment " + commentId));
     }
 
     /** How many visible comments a post has. */
     @Transactional(readOnly = true)
     public int commentCount(long postId) {
-        return jdbc.sql("select comment_count from posts where id = ?").param(postId).query(Integer.class).optional()
+        return jdbc.sql("select comment_count from posts where id = ?")
+                .param(postId)
+                .query(Integer.class)
+                .optional()
                 .orElseThrow(() -> new NotFoundException("post " + postId));
     }
 
@@ -150,8 +168,16 @@ public class Reactions {
             """;
 
     private static CommentView commentView(ResultSet rs, int n) throws SQLException {
-        return new CommentView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) != null, rs.getString(9));
+        return new CommentView(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getLong(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getTimestamp(7).toInstant(),
+                rs.getTimestamp(8) != null,
+                rs.getString(9));
     }
 
     /** An admin hides a comment; it no longer counts on the post. Returns the comment's author. */
@@ -178,7 +204,9 @@ public class Reactions {
     }
 
     private long visiblePostAuthor(long postId) {
-        return posts.findById(postId).filter(p -> !p.hidden()).map(Post::authorId)
+        return posts.findById(postId)
+                .filter(p -> !p.hidden())
+                .map(Post::authorId)
                 .orElseThrow(() -> new NotFoundException("post " + postId));
     }
 
@@ -193,6 +221,7 @@ public class Reactions {
                         select p.smile_count, exists (select 1 from smiles s where s.post_id = p.id and s.account_id = ?)
                         from posts p where p.id = ?""")
                 .params(accountId, postId)
-                .query((rs, n) -> new SmileState(postId, rs.getBoolean(2), rs.getInt(1))).single();
+                .query((rs, n) -> new SmileState(postId, rs.getBoolean(2), rs.getInt(1)))
+                .single();
     }
 }

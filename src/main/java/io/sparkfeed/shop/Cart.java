@@ -42,7 +42,8 @@ public class Cart {
                         insert into cart_lines (account_id, product_id, quantity, post_id) values (?, ?, ?, ?)
                         on conflict (account_id, product_id, coalesce(post_id, 0))
                         do update set quantity = least(?, cart_lines.quantity + excluded.quantity)""")
-                .params(accountId, productId, quantity, credited, OrderPlacement.MAX_QUANTITY).update();
+                .params(accountId, productId, quantity, credited, OrderPlacement.MAX_QUANTITY)
+                .update();
     }
 
     /** Sets a line's quantity; zero removes it. */
@@ -56,26 +57,32 @@ public class Cart {
             throw new UserFacingException("shop.quantity.invalid");
         }
         if (jdbc.sql("update cart_lines set quantity = ? where id = ? and account_id = ?")
-                .params(quantity, lineId, accountId).update() == 0) {
+                        .params(quantity, lineId, accountId)
+                        .update()
+                == 0) {
             throw new NotFoundException("cart line " + lineId);
         }
     }
 
     @Transactional
     public void remove(long accountId, long lineId) {
-        jdbc.sql("delete from cart_lines where id = ? and account_id = ?").params(lineId, accountId).update();
+        jdbc.sql("delete from cart_lines where id = ? and account_id = ?")
+                .params(lineId, accountId)
+                .update();
     }
 
     /** The cart with today's prices; lines of products that no longer exist are left out. */
     @Transactional(readOnly = true)
     public CartView view(long accountId) {
-        record Row(long id, long productId, int quantity, Long postId) {
-        }
-        List<Row> rows = jdbc.sql("select id, product_id, quantity, post_id from cart_lines where account_id = ? order by id")
+        record Row(long id, long productId, int quantity, Long postId) {}
+        List<Row> rows = jdbc.sql(
+                        "select id, product_id, quantity, post_id from cart_lines where account_id = ? order by id")
                 .param(accountId)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getInt(3), (Long) rs.getObject(4, Long.class)))
+                .query((rs, n) ->
+                        new Row(rs.getLong(1), rs.getLong(2), rs.getInt(3), (Long) rs.getObject(4, Long.class)))
                 .list();
-        Map<Long, ProductCard> products = catalog.cards(rows.stream().map(Row::productId).toList());
+        Map<Long, ProductCard> products =
+                catalog.cards(rows.stream().map(Row::productId).toList());
         List<CartView.Line> lines = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         String currency = null;

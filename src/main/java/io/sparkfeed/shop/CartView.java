@@ -13,8 +13,13 @@ public record CartView(List<Line> lines, BigDecimal total, String currency) {
 
     /** The fingerprint of these lines at these prices, which placing the cart must match. */
     public String quote() {
-        return Quote.of(lines.stream().map(l -> new Quote.Line(l.product().id(), l.quantity(), l.product().price(),
-                l.product().currency())).toList());
+        return Quote.of(lines.stream()
+                .map(l -> new Quote.Line(
+                        l.product().id(),
+                        l.quantity(),
+                        l.product().price(),
+                        l.product().currency()))
+                .toList());
     }
 
     public record Line(long id, ProductCard product, int quantity, Long postId) {

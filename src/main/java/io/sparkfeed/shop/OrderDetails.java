@@ -5,9 +5,18 @@ import java.time.Instant;
 import java.util.List;
 
 /** An order as its page shows it: the lines with the prices as paid, the address and the payment. */
-public record OrderDetails(long id, long accountId, OrderStatus status, BigDecimal total, String currency,
-        ShippingAddress address, String paymentMethod, String paymentReference, Instant createdAt,
-        List<Line> lines, boolean paid) {
+public record OrderDetails(
+        long id,
+        long accountId,
+        OrderStatus status,
+        BigDecimal total,
+        String currency,
+        ShippingAddress address,
+        String paymentMethod,
+        String paymentReference,
+        Instant createdAt,
+        List<Line> lines,
+        boolean paid) {
 
     public boolean cancellable() {
         return status == OrderStatus.PLACED;

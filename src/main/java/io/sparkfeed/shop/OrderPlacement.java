@@ -52,9 +52,16 @@ class OrderPlacement {
     private final ApplicationEventPublisher events;
     private final ShopProperties settings;
 
-    OrderPlacement(JdbcClient jdbc, Catalog catalog, Payments payments, ShippingAddresses addresses,
-            PostCredits credits, Clock clock, PlatformTransactionManager transactionManager,
-            ApplicationEventPublisher events, ShopProperties settings) {
+    OrderPlacement(
+            JdbcClient jdbc,
+            Catalog catalog,
+            Payments payments,
+            ShippingAddresses addresses,
+            PostCredits credits,
+            Clock clock,
+            PlatformTransactionManager transactionManager,
+            ApplicationEventPublisher events,
+            ShopProperties settings) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.payments = payments;
@@ -96,8 +103,7 @@ class OrderPlacement {
      * when the payment was not charged yet: a gateway outside the database may not roll back with it. A second
      * failure is a clear "try again" for the buyer rather than an error page.
      */
-    private long placeOnce(long accountId, Checkout checkout, Supplier<List<Purchase>> items,
-            boolean fromCart) {
+    private long placeOnce(long accountId, Checkout checkout, Supplier<List<Purchase>> items, boolean fromCart) {
         for (int attempt = 1; ; attempt++) {
             AtomicBoolean charging = new AtomicBoolean();
             try {
@@ -115,8 +121,12 @@ class OrderPlacement {
         }
     }
 
-    private Long placeNow(long accountId, Checkout checkout, Supplier<List<Purchase>> source,
-            boolean fromCart, AtomicBoolean charging) {
+    private Long placeNow(
+            long accountId,
+            Checkout checkout,
+            Supplier<List<Purchase>> source,
+            boolean fromCart,
+            AtomicBoolean charging) {
         Optional<Long> existing = findByKey(accountId, checkout.idempotencyKey());
         if (existing.isPresent()) {
             return existing.get();
@@ -130,7 +140,8 @@ class OrderPlacement {
                 throw new UserFacingException("shop.quantity.invalid");
             }
         }
-        Map<Long, ProductCard> products = catalog.cards(items.stream().map(Purchase::productId).toList());
+        Map<Long, ProductCard> products =
+                catalog.cards(items.stream().map(Purchase::productId).toList());
         String currency = null;
         BigDecimal total = BigDecimal.ZERO;
         for (Purchase item : items) {
@@ -144,9 +155,15 @@ class OrderPlacement {
             currency = product.currency();
             total = total.add(product.price().multiply(BigDecimal.valueOf(item.quantity())));
         }
-        if (checkout.quote() != null && !checkout.quote().equals(Quote.of(items.stream()
-                .map(i -> new Quote.Line(i.productId(), i.quantity(), products.get(i.productId()).price(),
-                        products.get(i.productId()).currency())).toList()))) {
+        if (checkout.quote() != null
+                && !checkout.quote()
+                        .equals(Quote.of(items.stream()
+                                .map(i -> new Quote.Line(
+                                        i.productId(),
+                                        i.quantity(),
+                                        products.get(i.productId()).price(),
+                                        products.get(i.productId()).currency()))
+                                .toList()))) {
             throw new PriceChangedException();
         }
         requireFewUnpaid(accountId);
@@ -160,9 +177,22 @@ class OrderPlacement {
                         values (?, 'PLACED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (account_id, idempotency_key) do nothing
                         returning id""")
-                .params(accountId, total, currency, a.name(), a.line1(), a.line2(), a.city(), a.postcode(),
-                        a.country(), checkout.paymentMethod(), checkout.idempotencyKey(), now(), now())
-                .query(Long.class).optional();
+                .params(
+                        accountId,
+                        total,
+                        currency,
+                        a.name(),
+                        a.line1(),
+                        a.line2(),
+                        a.city(),
+                        a.postcode(),
+                        a.country(),
+                        checkout.paymentMethod(),
+                        checkout.idempotencyKey(),
+                        now(),
+                        now())
+                .query(Long.class)
+                .optional();
         if (claimed.isEmpty()) {
             throw new AlreadyPlaced();
         }
@@ -184,8 +214,8 @@ class OrderPlacement {
         int position = 0;
         for (Purchase item : items) {
             ProductCard product = products.get(item.productId());
-            boolean creditsPost = item.postId() != null
-                    && creditable.contains(new PostCredits.Pair(item.postId(), item.productId()));
+            boolean creditsPost =
+                    item.postId() != null && creditable.contains(new PostCredits.Pair(item.postId(), item.productId()));
             Long postId = creditsPost ? item.postId() : null;
             if (postId != null) {
                 credited.add(postId);
@@ -193,17 +223,26 @@ class OrderPlacement {
             jdbc.sql("""
                             insert into order_lines (order_id, position, product_id, title, price, quantity, post_id)
                             values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(orderId, position++, item.productId(), product.title(), product.price(), item.quantity(),
+                    .params(
+                            orderId,
+                            position++,
+                            item.productId(),
+                            product.title(),
+                            product.price(),
+                            item.quantity(),
                             postId)
                     .update();
         }
         charging.set(true);
-        PaymentReceipt receipt = payments.charge(checkout.paymentMethod(),
-                new PaymentRequest(accountId, total, currency, "Sparkfeed order " + orderId));
+        PaymentReceipt receipt = payments.charge(
+                checkout.paymentMethod(), new PaymentRequest(accountId, total, currency, "Sparkfeed order " + orderId));
         jdbc.sql("update orders set payment_reference = ?, paid_at = ? where id = ?")
-                .params(receipt.reference(), receipt.status() == PaymentStatus.PAID ? now() : null, orderId).update();
+                .params(receipt.reference(), receipt.status() == PaymentStatus.PAID ? now() : null, orderId)
+                .update();
         if (fromCart) {
-            jdbc.sql("delete from cart_lines where account_id = ?").param(accountId).update();
+            jdbc.sql("delete from cart_lines where account_id = ?")
+                    .param(accountId)
+                    .update();
         }
         events.publishEvent(new OrderPlaced(orderId, accountId, List.copyOf(credited)));
         return orderId;
@@ -213,7 +252,9 @@ class OrderPlacement {
     private void requireActive(long accountId) {
         boolean suspended = jdbc.sql("select suspended_at is not null from account_names where id = ?")
                 .param(accountId)
-                .query(Boolean.class).optional().orElse(true);
+                .query(Boolean.class)
+                .optional()
+                .orElse(true);
         if (suspended) {
             throw new AccessDeniedException("suspended");
         }
@@ -224,10 +265,12 @@ class OrderPlacement {
      * account queue here (a lock for the rest of the transaction), so parallel submits cannot all pass the count.
      */
     private void requireFewUnpaid(long accountId) {
-        jdbc.sql("select pg_advisory_xact_lock(43, cast(? as integer))").param((int) accountId).query().listOfRows();
+        jdbc.sql("select pg_advisory_xact_lock(43, cast(? as integer))")
+                .param((int) accountId)
+                .query()
+                .listOfRows();
         long unpaid = jdbc.sql("""
-                        select count(*) from orders where account_id = ? and status = 'PLACED' and paid_at is null""")
-                .param(accountId).query(Long.class).single();
+                        select count(*) from orders where account_id = ? and status = 'PLACED' and paid_at is null""").param(accountId).query(Long.class).single();
         if (unpaid >= settings.maxUnpaidOrders()) {
             throw new UserFacingException("shop.order.tooManyUnpaid");
         }
@@ -257,8 +300,10 @@ class OrderPlacement {
     }
 
     private Optional<Long> findByKey(long accountId, String key) {
-        return jdbc.sql("select id from orders where account_id = ? and idempotency_key = ?").params(accountId, key)
-                .query(Long.class).optional();
+        return jdbc.sql("select id from orders where account_id = ? and idempotency_key = ?")
+                .params(accountId, key)
+                .query(Long.class)
+                .optional();
     }
 
     private Timestamp now() {

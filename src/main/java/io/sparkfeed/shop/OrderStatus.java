@@ -5,5 +5,9 @@ package io.sparkfeed.shop;
  * (left unpaid too long; stock returned).
  */
 public enum OrderStatus {
-    PLACED, SHIPPED, DELIVERED, CANCELLED, EXPIRED
+    PLACED,
+    SHIPPED,
+    DELIVERED,
+    CANCELLED,
+    EXPIRED
 }

@@ -36,8 +36,7 @@ public class Orders {
     private final Clock clock;
     private final OrderPlacement placement;
 
-    Orders(JdbcClient jdbc, Catalog catalog, Payments payments, AuditLog audit, Clock clock,
-            OrderPlacement placement) {
+    Orders(JdbcClient jdbc, Catalog catalog, Payments payments, AuditLog audit, Clock clock, OrderPlacement placement) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.payments = payments;
@@ -62,8 +61,7 @@ public class Orders {
         return jdbc.sql("""
                         select o.id, o.status, o.total, o.currency, o.created_at,
                                (select coalesce(sum(l.quantity), 0) from order_lines l where l.order_id = o.id) as items
-                        from orders o where o.account_id = ? order by o.created_at desc, o.id desc""")
-                .param(accountId).query(Orders::summary).list();
+                        from orders o where o.account_id = ? order by o.created_at desc, o.id desc""").param(accountId).query(Orders::summary).list();
     }
 
     /** One of the account's orders; another account's order does not exist for it. */
@@ -81,20 +79,35 @@ public class Orders {
                         select product_id, title, price, quantity, post_id from order_lines
                         where order_id = ? order by position""")
                 .param(orderId)
-                .query((rs, n) -> new OrderDetails.Line(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3),
-                        rs.getInt(4), (Long) rs.getObject(5, Long.class)))
+                .query((rs, n) ->
+                        new OrderDetails.Line(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getInt(4), (Long)
+                                rs.getObject(5, Long.class)))
                 .list();
-        return jdbc.sql("select * from orders where id = ?").param(orderId)
-                .query((rs, n) -> details(rs, lines)).optional();
+        return jdbc.sql("select * from orders where id = ?")
+                .param(orderId)
+                .query((rs, n) -> details(rs, lines))
+                .optional();
     }
 
     private static OrderDetails details(ResultSet rs, List<OrderDetails.Line> lines) throws SQLException {
-        return new OrderDetails(rs.getLong("id"), rs.getLong("account_id"), OrderStatus.valueOf(rs.getString("status")),
-                rs.getBigDecimal("total"), rs.getString("currency"),
-                new ShippingAddress(rs.getString("ship_name"), rs.getString("ship_line1"), rs.getString("ship_line2"),
-                        rs.getString("ship_city"), rs.getString("ship_postcode"), rs.getString("ship_country")),
-                rs.getString("payment_method"), rs.getString("payment_reference"),
-                rs.getTimestamp("created_at").toInstant(), lines, rs.getTimestamp("paid_at") != null);
+        return new OrderDetails(
+                rs.getLong("id"),
+                rs.getLong("account_id"),
+                OrderStatus.valueOf(rs.getString("status")),
+                rs.getBigDecimal("total"),
+                rs.getString("currency"),
+                new ShippingAddress(
+                        rs.getString("ship_name"),
+                        rs.getString("ship_line1"),
+                        rs.getString("ship_line2"),
+                        rs.getString("ship_city"),
+                        rs.getString("ship_postcode"),
+                        rs.getString("ship_country")),
+                rs.getString("payment_method"),
+                rs.getString("payment_reference"),
+                rs.getTimestamp("created_at").toInstant(),
+                lines,
+                rs.getTimestamp("paid_at") != null);
     }
 
     /** The buyer cancels an order that has not shipped yet; its stock goes back and its payment is cancelled. */
@@ -106,8 +119,7 @@ public class Orders {
         payments.cancel(order.paymentMethod(), order.paymentReference());
         int changed = jdbc.sql("""
                         update orders set status = 'CANCELLED', updated_at = ?
-                        where id = ? and account_id = ? and status = 'PLACED'""")
-                .params(now(), orderId, accountId).update();
+                        where id = ? and account_id = ? and status = 'PLACED'""").params(now(), orderId, accountId).update();
         if (changed == 0) {
             throw new UserFacingException("shop.order.notCancellable");
         }
@@ -126,7 +138,8 @@ public class Orders {
                         update orders set paid_at = ?, updated_at = ?
                         where payment_method = ? and payment_reference = ? and paid_at is null
                           and status not in ('CANCELLED', 'EXPIRED')""")
-                .params(now(), now(), payment.method(), payment.reference()).update();
+                .params(now(), now(), payment.method(), payment.reference())
+                .update();
     }
 
     /** An admin voided the invoice of an unpaid order: the order is cancelled and its stock goes back. */
@@ -136,7 +149,9 @@ public class Orders {
         jdbc.sql("""
                         select id from orders where payment_method = ? and payment_reference = ?
                           and status = 'PLACED' and paid_at is null""")
-                .params(payment.method(), payment.reference()).query(Long.class).optional()
+                .params(payment.method(), payment.reference())
+                .query(Long.class)
+                .optional()
                 .ifPresent(orderId -> giveUp(orderId, OrderStatus.CANCELLED));
     }
 
@@ -147,14 +162,15 @@ public class Orders {
     boolean giveUp(long orderId, OrderStatus to) {
         int changed = jdbc.sql("""
                         update orders set status = ?, updated_at = ?
-                        where id = ? and status = 'PLACED' and paid_at is null""")
-                .params(to.name(), now(), orderId).update();
+                        where id = ? and status = 'PLACED' and paid_at is null""").params(to.name(), now(), orderId).update();
         if (changed == 0) {
             return false;
         }
         Map<Long, Integer> returned = new TreeMap<>();
-        jdbc.sql("select product_id, quantity from order_lines where order_id = ?").param(orderId)
-                .query((rs, n) -> returned.merge(rs.getLong(1), rs.getInt(2), Integer::sum)).list();
+        jdbc.sql("select product_id, quantity from order_lines where order_id = ?")
+                .param(orderId)
+                .query((rs, n) -> returned.merge(rs.getLong(1), rs.getInt(2), Integer::sum))
+                .list();
         returned.forEach(catalog::giveBackStock);
         return true;
     }
@@ -162,7 +178,8 @@ public class Orders {
     /** An admin moves an order on: PLACED to SHIPPED, SHIPPED to DELIVERED. Audited. */
     @Transactional
     public void advance(long adminId, long orderId, OrderStatus to) {
-        OrderStatus from = to == OrderStatus.SHIPPED ? OrderStatus.PLACED
+        OrderStatus from = to == OrderStatus.SHIPPED
+                ? OrderStatus.PLACED
                 : to == OrderStatus.DELIVERED ? OrderStatus.SHIPPED : null;
         if (from == null) {
             throw new IllegalArgumentException("cannot move an order to " + to);
@@ -171,7 +188,8 @@ public class Orders {
             throw new NotFoundException("order " + orderId);
         }
         int changed = jdbc.sql("update orders set status = ?, updated_at = ? where id = ? and status = ?")
-                .params(to.name(), now(), orderId, from.name()).update();
+                .params(to.name(), now(), orderId, from.name())
+                .update();
         if (changed == 0) {
             throw new UserFacingException("shop.order.notAdvanced");
         }
@@ -183,8 +201,7 @@ public class Orders {
     public BigDecimal lifetimeSpend(long accountId) {
         return jdbc.sql("""
                         select coalesce(sum(total), 0) from orders
-                        where account_id = ? and paid_at is not null and status not in ('CANCELLED', 'EXPIRED')""")
-                .param(accountId).query(BigDecimal.class).single();
+                        where account_id = ? and paid_at is not null and status not in ('CANCELLED', 'EXPIRED')""").param(accountId).query(BigDecimal.class).single();
     }
 
     private Timestamp now() {
@@ -197,14 +214,17 @@ public class Orders {
         return jdbc.sql("""
                         select o.id, o.status, o.total, o.currency, o.created_at,
                                (select coalesce(sum(l.quantity), 0) from order_lines l where l.order_id = o.id) as items
-                        from orders o order by o.created_at desc, o.id desc limit ?""")
-                .param(limit).query(Orders::summary).list();
+                        from orders o order by o.created_at desc, o.id desc limit ?""").param(limit).query(Orders::summary).list();
     }
 
     /** A row of {@link #list} or {@link #recent}: an order with its number of items. */
     private static OrderSummary summary(ResultSet rs, int n) throws SQLException {
-        return new OrderSummary(rs.getLong("id"), OrderStatus.valueOf(rs.getString("status")),
-                rs.getBigDecimal("total"), rs.getString("currency"), rs.getInt("items"),
+        return new OrderSummary(
+                rs.getLong("id"),
+                OrderStatus.valueOf(rs.getString("status")),
+                rs.getBigDecimal("total"),
+                rs.getString("currency"),
+                rs.getInt("items"),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

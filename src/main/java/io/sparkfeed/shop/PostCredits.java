@@ -23,7 +23,9 @@ class PostCredits {
     /** Whether a line of this product may be credited to this post. */
     boolean credits(long postId, long productId) {
         return jdbc.sql("select exists (select 1 from post_credits where post_id = ? and product_id = ?)")
-                .params(postId, productId).query(Boolean.class).single();
+                .params(postId, productId)
+                .query(Boolean.class)
+                .single();
     }
 
     /** The (post, product) pairs among these posts that may be credited, in one statement. */
@@ -33,9 +35,9 @@ class PostCredits {
         }
         return new HashSet<>(jdbc.sql("select post_id, product_id from post_credits where post_id = any(?)")
                 .param(postIds.stream().distinct().toArray(Long[]::new))
-                .query((rs, n) -> new Pair(rs.getLong(1), rs.getLong(2))).list());
+                .query((rs, n) -> new Pair(rs.getLong(1), rs.getLong(2)))
+                .list());
     }
 
-    record Pair(long postId, long productId) {
-    }
+    record Pair(long postId, long productId) {}
 }

@@ -41,11 +41,9 @@ public class PostStats {
         LocalDate day();
     }
 
-    private record PostDay(long postId, LocalDate day) implements Counted {
-    }
+    private record PostDay(long postId, LocalDate day) implements Counted {}
 
-    private record CardDay(long postId, long productId, LocalDate day) implements Counted {
-    }
+    private record CardDay(long postId, long productId, LocalDate day) implements Counted {}
 
     /**
      * Most keys each map holds: what request input feeds ({@code ?from=}, a product id) can never grow it further.
@@ -128,9 +126,13 @@ public class PostStats {
                             on conflict (post_id, day) do update
                             set views = post_daily_stats.views + excluded.views,
                                 card_opens = post_daily_stats.card_opens + excluded.card_opens""")
-                    .params(viewPosts.toArray(Long[]::new), viewDays.toArray(String[]::new),
-                            viewCounts.toArray(Long[]::new), openPosts.toArray(Long[]::new),
-                            openProducts.toArray(Long[]::new), openDays.toArray(String[]::new),
+                    .params(
+                            viewPosts.toArray(Long[]::new),
+                            viewDays.toArray(String[]::new),
+                            viewCounts.toArray(Long[]::new),
+                            openPosts.toArray(Long[]::new),
+                            openProducts.toArray(Long[]::new),
+                            openDays.toArray(String[]::new),
                             openCounts.toArray(Long[]::new))
                     .update();
         } catch (RuntimeException e) {
@@ -220,16 +222,23 @@ public class PostStats {
                 .param("day30", Date.valueOf(today.minusDays(30)))
                 .param("since7", Timestamp.from(now.minus(Duration.ofDays(7))))
                 .param("since30", Timestamp.from(now.minus(Duration.ofDays(30))))
-                .query((rs, n) -> new PostStatsRow(rs.getLong("id"), rs.getString("caption"),
+                .query((rs, n) -> new PostStatsRow(
+                        rs.getLong("id"),
+                        rs.getString("caption"),
                         rs.getTimestamp("created_at").toInstant(),
-                        window(rs, "7"), window(rs, "30"), window(rs, "all")))
+                        window(rs, "7"),
+                        window(rs, "30"),
+                        window(rs, "all")))
                 .list();
     }
 
     private static PostStatsRow.Window window(ResultSet rs, String suffix) throws SQLException {
         BigDecimal revenue = rs.getBigDecimal("revenue_" + suffix);
-        return new PostStatsRow.Window(rs.getLong("views_" + suffix), rs.getLong("opens_" + suffix),
-                rs.getLong("orders_" + suffix), revenue.setScale(2, RoundingMode.HALF_UP));
+        return new PostStatsRow.Window(
+                rs.getLong("views_" + suffix),
+                rs.getLong("opens_" + suffix),
+                rs.getLong("orders_" + suffix),
+                revenue.setScale(2, RoundingMode.HALF_UP));
     }
 
     private LocalDate today() {

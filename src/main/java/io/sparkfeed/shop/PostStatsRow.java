@@ -7,6 +7,5 @@ import java.time.Instant;
 public record PostStatsRow(long postId, String caption, Instant createdAt, Window week, Window month, Window total) {
 
     /** Views, product-card opens, orders and revenue credited to the post over one period. */
-    public record Window(long views, long cardOpens, long orders, BigDecimal revenue) {
-    }
+    public record Window(long views, long cardOpens, long orders, BigDecimal revenue) {}
 }

@@ -17,18 +17,16 @@ public final class Quote {
 
     public static final int LENGTH = 64;
 
-    private Quote() {
-    }
+    private Quote() {}
 
     /** One line of a quote. */
-    public record Line(long productId, int quantity, BigDecimal price, String currency) {
-    }
+    public record Line(long productId, int quantity, BigDecimal price, String currency) {}
 
     public static String of(List<Line> lines) {
         List<String> parts = new ArrayList<>();
         for (Line line : lines) {
-            parts.add(line.productId() + "x" + line.quantity() + "@" + line.price().stripTrailingZeros().toPlainString()
-                    + line.currency());
+            parts.add(line.productId() + "x" + line.quantity() + "@"
+                    + line.price().stripTrailingZeros().toPlainString() + line.currency());
         }
         parts.sort(null);
         try {

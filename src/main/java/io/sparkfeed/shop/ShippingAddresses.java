@@ -26,8 +26,13 @@ public class ShippingAddresses {
                         select name, line1, line2, city, postcode, country from shipping_addresses
                         where account_id = ?""")
                 .param(accountId)
-                .query((rs, n) -> new ShippingAddress(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6)))
+                .query((rs, n) -> new ShippingAddress(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
                 .optional();
     }
 
@@ -41,8 +46,15 @@ public class ShippingAddresses {
                         on conflict (account_id) do update set name = excluded.name, line1 = excluded.line1,
                             line2 = excluded.line2, city = excluded.city, postcode = excluded.postcode,
                             country = excluded.country, updated_at = excluded.updated_at""")
-                .params(accountId, a.name(), a.line1(), a.line2() == null ? "" : a.line2(), a.city(), a.postcode(),
-                        a.country(), Timestamp.from(clock.instant()))
+                .params(
+                        accountId,
+                        a.name(),
+                        a.line1(),
+                        a.line2() == null ? "" : a.line2(),
+                        a.city(),
+                        a.postcode(),
+                        a.country(),
+                        Timestamp.from(clock.instant()))
                 .update();
     }
 }

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param scheduledRelease whether that look is scheduled at all (tests run it themselves)
  */
 @ConfigurationProperties("sparkfeed.shop")
-public record ShopProperties(@DefaultValue("3") int maxUnpaidOrders, @DefaultValue("7d") Duration unpaidOrderTtl,
-        @DefaultValue("1h") Duration releaseInterval, @DefaultValue("true") boolean scheduledRelease) {
-}
+public record ShopProperties(
+        @DefaultValue("3") int maxUnpaidOrders,
+        @DefaultValue("7d") Duration unpaidOrderTtl,
+        @DefaultValue("1h") Duration releaseInterval,
+        @DefaultValue("true") boolean scheduledRelease) {}

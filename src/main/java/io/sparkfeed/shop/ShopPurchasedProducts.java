@@ -26,8 +26,10 @@ class ShopPurchasedProducts implements PurchasedProducts {
     @Override
     @Transactional(readOnly = true)
     public Set<Long> boughtSince(long accountId, Instant since) {
-        return Set.copyOf(jdbc.sql(BOUGHT.formatted("?", "?")).params(accountId, Timestamp.from(since))
-                .query(Long.class).list());
+        return Set.copyOf(jdbc.sql(BOUGHT.formatted("?", "?"))
+                .params(accountId, Timestamp.from(since))
+                .query(Long.class)
+                .list());
     }
 
     @Override

@@ -25,8 +25,7 @@ public class UnpaidOrderRelease {
 
     private static final int BATCH = 100;
 
-    private record Candidate(long id, long buyerId, String method, String reference) {
-    }
+    private record Candidate(long id, long buyerId, String method, String reference) {}
 
     private final JdbcClient jdbc;
     private final Orders orders;
@@ -36,8 +35,14 @@ public class UnpaidOrderRelease {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    UnpaidOrderRelease(JdbcClient jdbc, Orders orders, Payments payments, ApplicationEventPublisher events,
-            ShopProperties settings, Clock clock, PlatformTransactionManager transactionManager) {
+    UnpaidOrderRelease(
+            JdbcClient jdbc,
+            Orders orders,
+            Payments payments,
+            ApplicationEventPublisher events,
+            ShopProperties settings,
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.payments = payments;

@@ -3,7 +3,8 @@
  * views, product-card opens and orders to the posts that led to them. Nothing depends on the shop except through
  * {@link io.sparkfeed.posts.SpendingLedger}, which it implements.
  */
-@ApplicationModule(displayName = "Shop",
+@ApplicationModule(
+        displayName = "Shop",
         allowedDependencies = {"accounts", "billing", "catalog", "posts", "feed", "platform", "audit"})
 package io.sparkfeed.shop;
 

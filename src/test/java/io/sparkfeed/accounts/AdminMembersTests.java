@@ -24,8 +24,13 @@ class AdminMembersTests extends IntegrationTest {
     Memberships memberships;
 
     private List<MockHttpServletRequestBuilder> adminRoutes(long target) {
-        return List.of(get("/admin"), get("/admin/members"),
-                post("/admin/members/" + target + "/grant").param("days", "30").param("reason", "r").with(csrf()),
+        return List.of(
+                get("/admin"),
+                get("/admin/members"),
+                post("/admin/members/" + target + "/grant")
+                        .param("days", "30")
+                        .param("reason", "r")
+                        .with(csrf()),
                 post("/admin/members/" + target + "/end").param("reason", "r").with(csrf()));
     }
 
@@ -41,8 +46,12 @@ class AdminMembersTests extends IntegrationTest {
     @Test
     void everyoneButAdminsIsRefused() throws Exception {
         var target = fixtures.person();
-        for (TestAccount who : List.of(fixtures.person(), fixtures.primeMember(), fixtures.trialMember(),
-                fixtures.enthusiast(), fixtures.brand())) {
+        for (TestAccount who : List.of(
+                fixtures.person(),
+                fixtures.primeMember(),
+                fixtures.trialMember(),
+                fixtures.enthusiast(),
+                fixtures.brand())) {
             for (var route : adminRoutes(target.id())) {
                 mvc.perform(route.with(who.login())).andExpect(status().isForbidden());
             }
@@ -57,45 +66,68 @@ class AdminMembersTests extends IntegrationTest {
         mvc.perform(get("/admin/members").param("q", target.handle()).with(admin.login()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("@" + target.handle())))
-                .andExpect(content().string(Matchers.containsString(
-                        "<label class=\"visually-hidden\" for=\"grant-reason-" + target.id() + "\">Reason</label>")))
-                .andExpect(content().string(Matchers.containsString(
-                        "<input id=\"grant-reason-" + target.id() + "\" type=\"text\" name=\"reason\" required")));
+                .andExpect(content()
+                        .string(Matchers.containsString("<label class=\"visually-hidden\" for=\"grant-reason-"
+                                + target.id() + "\">Reason</label>")))
+                .andExpect(content()
+                        .string(Matchers.containsString("<input id=\"grant-reason-" + target.id()
+                                + "\" type=\"text\" name=\"reason\" required")));
 
-        mvc.perform(post("/admin/members/" + target.id() + "/grant").param("days", "60")
-                        .param("reason", "Community prize").with(admin.login()).with(csrf()))
+        mvc.perform(post("/admin/members/" + target.id() + "/grant")
+                        .param("days", "60")
+                        .param("reason", "Community prize")
+                        .with(admin.login())
+                        .with(csrf()))
                 .andExpect(flash().attribute("notice", "admin.members.granted"));
         assertThat(memberships.isPrime(target.id())).isTrue();
 
-        mvc.perform(post("/admin/members/" + target.id() + "/end").param("reason", "Refunded")
-                        .with(admin.login()).with(csrf()))
+        mvc.perform(post("/admin/members/" + target.id() + "/end")
+                        .param("reason", "Refunded")
+                        .with(admin.login())
+                        .with(csrf()))
                 .andExpect(flash().attribute("notice", "admin.members.ended"));
         assertThat(memberships.isPrime(target.id())).isFalse();
 
         var actions = jdbc.sql("select action || ':' || reason || ':' || actor_id from audit_entries "
                         + "where target_type = 'ACCOUNT' and target_id = ? order by id")
-                .param(target.id()).query(String.class).list();
-        assertThat(actions).containsExactly("MEMBERSHIP_GRANTED:Community prize:" + admin.id(),
-                "MEMBERSHIP_ENDED:Refunded:" + admin.id());
+                .param(target.id())
+                .query(String.class)
+                .list();
+        assertThat(actions)
+                .containsExactly(
+                        "MEMBERSHIP_GRANTED:Community prize:" + admin.id(), "MEMBERSHIP_ENDED:Refunded:" + admin.id());
     }
 
     @Test
     void anAdminTurnsAnAccountIntoABrandWhichCanNoLongerPost() throws Exception {
         var admin = fixtures.admin();
         var target = fixtures.primeMember();
-        mvc.perform(post("/admin/members/" + target.id() + "/kind").param("kind", "BRAND").param("reason", "Is a shop")
-                        .with(admin.login()).with(csrf()))
+        mvc.perform(post("/admin/members/" + target.id() + "/kind")
+                        .param("kind", "BRAND")
+                        .param("reason", "Is a shop")
+                        .with(admin.login())
+                        .with(csrf()))
                 .andExpect(flash().attribute("notice", "admin.members.kindChanged"));
-        mvc.perform(post("/admin/members/" + target.id() + "/kind").param("kind", "PERSON").param("reason", "x")
-                        .with(target.login()).with(csrf()))
+        mvc.perform(post("/admin/members/" + target.id() + "/kind")
+                        .param("kind", "PERSON")
+                        .param("reason", "x")
+                        .with(target.login())
+                        .with(csrf()))
                 .andExpect(status().isForbidden());
-        assertThat(jdbc.sql("select kind from accounts where id = ?").param(target.id()).query(String.class).single())
+        assertThat(jdbc.sql("select kind from accounts where id = ?")
+                        .param(target.id())
+                        .query(String.class)
+                        .single())
                 .isEqualTo("BRAND");
         mvc.perform(get("/posts/new").with(target.login()))
                 .andExpect(status().isForbidden())
                 .andExpect(content().string(Matchers.containsString("Brand accounts do not post")));
-        assertThat(jdbc.sql("select action || ':' || reason || ':' || details from audit_entries where target_type = 'ACCOUNT' "
-                + "and target_id = ?").param(target.id()).query(String.class).list())
+        assertThat(jdbc.sql(
+                                "select action || ':' || reason || ':' || details from audit_entries where target_type = 'ACCOUNT' "
+                                        + "and target_id = ?")
+                        .param(target.id())
+                        .query(String.class)
+                        .list())
                 .containsExactly("ACCOUNT_KIND_CHANGED:Is a shop:BRAND");
     }
 
@@ -103,25 +135,38 @@ class AdminMembersTests extends IntegrationTest {
     void anActionWithoutAReasonChangesNothing() throws Exception {
         var admin = fixtures.admin();
         var target = fixtures.person();
-        mvc.perform(post("/admin/members/" + target.id() + "/grant").param("days", "60").param("reason", " ")
-                        .with(admin.login()).with(csrf()))
+        mvc.perform(post("/admin/members/" + target.id() + "/grant")
+                        .param("days", "60")
+                        .param("reason", " ")
+                        .with(admin.login())
+                        .with(csrf()))
                 .andExpect(flash().attribute("problem", "admin.reason.required"));
         assertThat(memberships.isPrime(target.id())).isFalse();
         assertThat(jdbc.sql("select count(*) from audit_entries where target_id = ? and target_type = 'ACCOUNT'")
-                .param(target.id()).query(Long.class).single()).isZero();
+                        .param(target.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void auditRowsCannotBeChangedOrDeleted() throws Exception {
         var admin = fixtures.admin();
         var target = fixtures.person();
-        mvc.perform(post("/admin/members/" + target.id() + "/grant").param("days", "1").param("reason", "test")
-                .with(admin.login()).with(csrf()));
-        Assertions.assertThatThrownBy(() -> jdbc.sql(
-                        "update audit_entries set reason = 'edited' where target_id = ?").param(target.id()).update())
-                .rootCause().hasMessageContaining("permission denied");
-        Assertions.assertThatThrownBy(() -> jdbc.sql(
-                        "delete from audit_entries where target_id = ?").param(target.id()).update())
-                .rootCause().hasMessageContaining("permission denied");
+        mvc.perform(post("/admin/members/" + target.id() + "/grant")
+                .param("days", "1")
+                .param("reason", "test")
+                .with(admin.login())
+                .with(csrf()));
+        Assertions.assertThatThrownBy(() -> jdbc.sql("update audit_entries set reason = 'edited' where target_id = ?")
+                        .param(target.id())
+                        .update())
+                .rootCause()
+                .hasMessageContaining("permission denied");
+        Assertions.assertThatThrownBy(() -> jdbc.sql("delete from audit_entries where target_id = ?")
+                        .param(target.id())
+                        .update())
+                .rootCause()
+                .hasMessageContaining("permission denied");
     }
 }

@@ -2,10 +2,10 @@ package io.sparkfeed.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -41,8 +41,7 @@ class LoginTests extends IntegrationTest {
         };
     }
 
-    private static MockHttpServletRequestBuilder login(String login,
-            String password) {
+    private static MockHttpServletRequestBuilder login(String login, String password) {
         return post("/login").param("login", login).param("password", password).with(csrf());
     }
 
@@ -54,19 +53,18 @@ class LoginTests extends IntegrationTest {
     void logsInWithEmailOrHandle() throws Exception {
         var account = fixtures.person();
         String address = newAddress();
-        mvc.perform(login(account.email(), Fixtures.PASSWORD)
-                        .with(from(address)))
+        mvc.perform(login(account.email(), Fixtures.PASSWORD).with(from(address)))
                 .andExpect(redirectedUrl("/"))
                 .andExpect(authenticated().withUsername(account.email()));
-        mvc.perform(login("@" + account.handle().toUpperCase(), Fixtures.PASSWORD).with(from(address)))
+        mvc.perform(login("@" + account.handle().toUpperCase(), Fixtures.PASSWORD)
+                        .with(from(address)))
                 .andExpect(authenticated().withUsername(account.email()));
     }
 
     @Test
     void aWrongPasswordIsRefusedWithAMessage() throws Exception {
         var account = fixtures.person();
-        mvc.perform(login(account.email(), "not the password")
-                        .with(from(newAddress())))
+        mvc.perform(login(account.email(), "not the password").with(from(newAddress())))
                 .andExpect(redirectedUrl("/login?error"))
                 .andExpect(unauthenticated());
         mvc.perform(get("/login?error"))
@@ -78,35 +76,46 @@ class LoginTests extends IntegrationTest {
         // through the real server: the session cookie before and after login must differ
         var account = fixtures.person();
         var cookies = new CookieManager();
-        var http = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String page = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        var http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String page = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         String before = sessionId(cookies);
         var token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
         assertThat(token.find()).isTrue();
         String form = "login=" + URLEncoder.encode(account.email(), StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(Fixtures.PASSWORD, StandardCharsets.UTF_8)
                 + "&_csrf=" + token.group(1);
-        var response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        assertThat(response.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
         assertThat(before).isNotNull();
         assertThat(sessionId(cookies)).isNotNull().isNotEqualTo(before);
     }
 
     private static String sessionId(CookieManager cookies) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
-                .map(HttpCookie::getValue).findFirst().orElse(null);
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("JSESSIONID"))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     @Test
     void rememberMeSetsALongLivedCookie() throws Exception {
         var account = fixtures.person();
         mvc.perform(login(account.email(), Fixtures.PASSWORD)
-                        .with(from(newAddress())).with(request -> {
+                        .with(from(newAddress()))
+                        .with(request -> {
                             request.setParameter("remember-me", "on");
                             return request;
                         }))
@@ -117,16 +126,22 @@ class LoginTests extends IntegrationTest {
                 .andExpect(cookie().sameSite("remember-me", "Lax"))
                 .andExpect(cookie().secure("remember-me", false));
         // over https (behind the proxy, X-Forwarded-Proto makes the request secure) the cookie is https-only
-        mvc.perform(login(account.email(), Fixtures.PASSWORD).secure(true).with(from(newAddress())).param("remember-me", "on"))
+        mvc.perform(login(account.email(), Fixtures.PASSWORD)
+                        .secure(true)
+                        .with(from(newAddress()))
+                        .param("remember-me", "on"))
                 .andExpect(cookie().secure("remember-me", true));
     }
 
     @Test
     void theRememberMeCookieAloneSignsInUntilLogout() throws Exception {
         var account = fixtures.person();
-        var cookie = mvc.perform(login(account.email(), Fixtures.PASSWORD).with(from(newAddress()))
+        var cookie = mvc.perform(login(account.email(), Fixtures.PASSWORD)
+                        .with(from(newAddress()))
                         .param("remember-me", "on"))
-                .andReturn().getResponse().getCookie("remember-me");
+                .andReturn()
+                .getResponse()
+                .getCookie("remember-me");
         assertThat(cookie).isNotNull();
 
         // another day, the session long gone: the cookie alone opens a page that needs an account
@@ -134,10 +149,14 @@ class LoginTests extends IntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(authenticated().withUsername(account.email()))
                 .andExpect(content().string(Matchers.containsString("@" + account.handle())))
-                .andReturn().getRequest().getSession(false);
+                .andReturn()
+                .getRequest()
+                .getSession(false);
         assertThat(session).isNotNull();
 
-        mvc.perform(post("/logout").with(csrf()).session((MockHttpSession) session)
+        mvc.perform(post("/logout")
+                        .with(csrf())
+                        .session((MockHttpSession) session)
                         .cookie(cookie))
                 .andExpect(redirectedUrl("/?loggedOut"))
                 .andExpect(cookie().maxAge("remember-me", 0));
@@ -158,7 +177,8 @@ class LoginTests extends IntegrationTest {
 
     @Test
     void pagesNeedingAnAccountSendVisitorsToLogin() throws Exception {
-        mvc.perform(get("/admin/members")).andExpect(status().is3xxRedirection())
+        mvc.perform(get("/admin/members"))
+                .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/login"));
     }
 }

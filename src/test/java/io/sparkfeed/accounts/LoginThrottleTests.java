@@ -46,10 +46,14 @@ class LoginThrottleTests extends IntegrationTest {
     }
 
     private static MockHttpServletRequestBuilder login(String login, String password, String address) {
-        return post("/login").param("login", login).param("password", password).with(csrf()).with(request -> {
-            request.setRemoteAddr(address);
-            return request;
-        });
+        return post("/login")
+                .param("login", login)
+                .param("password", password)
+                .with(csrf())
+                .with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                });
     }
 
     private static String newAddress() {
@@ -86,11 +90,14 @@ class LoginThrottleTests extends IntegrationTest {
         TestAccount priya = fixtures.person();
         String attacker = newAddress();
         fail(priya.email(), attacker, 5);
-        String first = mvc.perform(login(priya.email(), "again", attacker)).andReturn().getResponse()
+        String first = mvc.perform(login(priya.email(), "again", attacker))
+                .andReturn()
+                .getResponse()
                 .getRedirectedUrl();
         assertThat(first).isEqualTo("/login?throttled&wait=60");
-        mvc.perform(get(first)).andExpect(content().string(Matchers.containsString(
-                "Too many attempts. Wait 60 seconds, then try again.")));
+        mvc.perform(get(first))
+                .andExpect(content()
+                        .string(Matchers.containsString("Too many attempts. Wait 60 seconds, then try again.")));
 
         // a minute later one more try is allowed, and then the wait is back
         later(Duration.ofMinutes(1));
@@ -101,7 +108,9 @@ class LoginThrottleTests extends IntegrationTest {
         long wait = 0;
         for (int minute = 0; minute < 40 && wait <= 60; minute++) {
             later(Duration.ofMinutes(1));
-            String answer = mvc.perform(login(priya.email(), "guess " + minute, attacker)).andReturn().getResponse()
+            String answer = mvc.perform(login(priya.email(), "guess " + minute, attacker))
+                    .andReturn()
+                    .getResponse()
                     .getRedirectedUrl();
             wait = answer.startsWith("/login?throttled") ? seconds(answer) : 0;
         }
@@ -125,13 +134,16 @@ class LoginThrottleTests extends IntegrationTest {
             }
             fail("@" + admin.handle(), newAddress(), 1);
         }
-        String refused = mvc.perform(login("@" + admin.handle(), Fixtures.PASSWORD, newAddress())).andReturn()
-                .getResponse().getRedirectedUrl();
+        String refused = mvc.perform(login("@" + admin.handle(), Fixtures.PASSWORD, newAddress()))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
         assertThat(refused).startsWith("/login?throttled&wait=");
         long wait = seconds(refused);
         assertThat(wait).isLessThanOrEqualTo(120);
         later(Duration.ofSeconds(wait));
-        mvc.perform(login("@" + admin.handle(), Fixtures.PASSWORD, newAddress())).andExpect(authenticated());
+        mvc.perform(login("@" + admin.handle(), Fixtures.PASSWORD, newAddress()))
+                .andExpect(authenticated());
     }
 
     @Test
@@ -152,12 +164,16 @@ class LoginThrottleTests extends IntegrationTest {
         List<Callable<String>> guesses = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             int n = i;
-            guesses.add(() -> mvc.perform(login(priya.email(), "parallel guess " + n, attacker)).andReturn()
-                    .getResponse().getRedirectedUrl());
+            guesses.add(() -> mvc.perform(login(priya.email(), "parallel guess " + n, attacker))
+                    .andReturn()
+                    .getResponse()
+                    .getRedirectedUrl());
         }
         List<String> answers = race(guesses, 20);
         assertThat(answers).filteredOn(url -> url.equals("/login?error")).hasSize(5);
-        assertThat(answers).filteredOn(url -> url.startsWith("/login?throttled")).hasSize(15);
+        assertThat(answers)
+                .filteredOn(url -> url.startsWith("/login?throttled"))
+                .hasSize(15);
     }
 
     @Test
@@ -167,7 +183,8 @@ class LoginThrottleTests extends IntegrationTest {
         String place = newAddress();
         // a wrong password learns nothing about the suspension
         fail(tom.email(), place, 4);
-        mvc.perform(login(tom.email(), Fixtures.PASSWORD, place)).andExpect(redirectedUrl("/login?suspended"))
+        mvc.perform(login(tom.email(), Fixtures.PASSWORD, place))
+                .andExpect(redirectedUrl("/login?suspended"))
                 .andExpect(unauthenticated());
         // every attempt was counted, the right one too
         mvc.perform(login(tom.email(), Fixtures.PASSWORD, place))
@@ -179,8 +196,7 @@ class LoginThrottleTests extends IntegrationTest {
         TestAccount priya = fixtures.person();
         String prober = newAddress();
         fail(priya.email(), prober, 5);
-        mvc.perform(login(priya.email(), "again", prober))
-                .andExpect(redirectedUrlPattern("/login?throttled&wait=*"));
+        mvc.perform(login(priya.email(), "again", prober)).andExpect(redirectedUrlPattern("/login?throttled&wait=*"));
         // the handle from the same place is not throttled: the prober cannot link the two
         mvc.perform(login("@" + priya.handle(), "wrong", prober)).andExpect(redirectedUrl("/login?error"));
         // a login that names no account is throttled exactly like one that does
@@ -213,7 +229,9 @@ class LoginThrottleTests extends IntegrationTest {
     void ipv6AddressesAreCountedPerSlash64() throws Exception {
         int block = ADDRESS.incrementAndGet();
         for (int i = 0; i < 30; i++) {
-            fail(fixtures.uniqueHandle(), "2001:db8:" + Integer.toHexString(block) + ":1::" + Integer.toHexString(i + 1),
+            fail(
+                    fixtures.uniqueHandle(),
+                    "2001:db8:" + Integer.toHexString(block) + ":1::" + Integer.toHexString(i + 1),
                     1);
         }
         // another address of the same /64 is refused; one of another /64 is not
@@ -225,13 +243,19 @@ class LoginThrottleTests extends IntegrationTest {
 
     @Test
     void keysAreBoundedWhateverIsTyped() throws Exception {
-        long before = jdbc.sql("select count(*) from rate_limit_buckets").query(Long.class).single();
+        long before = jdbc.sql("select count(*) from rate_limit_buckets")
+                .query(Long.class)
+                .single();
         // the longest login the input limits let through (a longer one is a 400 before any lookup: HostileInputTests)
         mvc.perform(login("x".repeat(320), "guess", newAddress())).andExpect(redirectedUrl("/login?error"));
         // three buckets (place, login, address), each a 64-bit key: nothing typed is kept
-        assertThat(jdbc.sql("select count(*) from rate_limit_buckets").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from rate_limit_buckets")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(before + 3);
-        assertThat(jdbc.sql("select max(octet_length(state)) from rate_limit_buckets").query(Integer.class).single())
+        assertThat(jdbc.sql("select max(octet_length(state)) from rate_limit_buckets")
+                        .query(Integer.class)
+                        .single())
                 .isLessThan(512);
     }
 }

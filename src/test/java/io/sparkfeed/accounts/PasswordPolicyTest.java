@@ -23,7 +23,8 @@ class PasswordPolicyTest {
     @Test
     void refusesTheAccountsOwnEmailOrHandle() {
         assertThat(policy.problem("ada@example.org", "ada@example.org", "ada")).contains("signup.password.likeAccount");
-        assertThat(policy.problem("adalovelace1", "ada@example.org", "AdaLovelace1")).contains("signup.password.likeAccount");
+        assertThat(policy.problem("adalovelace1", "ada@example.org", "AdaLovelace1"))
+                .contains("signup.password.likeAccount");
     }
 
     @Test
@@ -35,7 +36,8 @@ class PasswordPolicyTest {
 
     @Test
     void acceptsALongUncommonPassphrase() {
-        assertThat(policy.problem("purple kettle on sunday", "ada@example.org", "ada")).isEmpty();
+        assertThat(policy.problem("purple kettle on sunday", "ada@example.org", "ada"))
+                .isEmpty();
         assertThat(policy.problem("abcdefghi!", "ada@example.org", "ada")).isEmpty();
     }
 }

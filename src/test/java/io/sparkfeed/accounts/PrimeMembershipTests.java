@@ -30,8 +30,10 @@ class PrimeMembershipTests extends IntegrationTest {
     Memberships memberships;
 
     private long trials(long accountId) {
-        return jdbc.sql("select count(*) from memberships where account_id = ? and plan = 'TRIAL'").param(accountId)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from memberships where account_id = ? and plan = 'TRIAL'")
+                .param(accountId)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -40,9 +42,11 @@ class PrimeMembershipTests extends IntegrationTest {
         mvc.perform(post("/prime/trial").with(member.login()).with(csrf()))
                 .andExpect(redirectedUrl("/prime"))
                 .andExpect(flash().attribute("notice", "prime.trial.started"));
-        mvc.perform(get("/").with(member.login()))
-                .andExpect(content().string(Matchers.containsString("Prime trial")));
-        assertThat(memberships.status(member.id())).get().extracting(PrimeStatus::plan).isEqualTo(Plan.TRIAL);
+        mvc.perform(get("/").with(member.login())).andExpect(content().string(Matchers.containsString("Prime trial")));
+        assertThat(memberships.status(member.id()))
+                .get()
+                .extracting(PrimeStatus::plan)
+                .isEqualTo(Plan.TRIAL);
 
         mvc.perform(post("/prime/trial").with(member.login()).with(csrf()))
                 .andExpect(flash().attribute("problem", "prime.trial.used"));
@@ -52,12 +56,16 @@ class PrimeMembershipTests extends IntegrationTest {
     @Test
     void aSecondTrialIsRefusedEvenAfterTheFirstEnded() {
         var member = fixtures.person();
-        fixtures.membership(member.id(), "TRIAL", Instant.now().minus(Duration.ofDays(40)),
+        fixtures.membership(
+                member.id(),
+                "TRIAL",
+                Instant.now().minus(Duration.ofDays(40)),
                 Instant.now().minus(Duration.ofDays(10)));
         assertThat(memberships.isPrime(member.id())).isFalse();
         assertThatThrownBy(() -> memberships.startTrial(member.id()))
                 .isInstanceOf(UserFacingException.class)
-                .extracting(e -> ((UserFacingException) e).messageKey()).isEqualTo("prime.trial.used");
+                .extracting(e -> ((UserFacingException) e).messageKey())
+                .isEqualTo("prime.trial.used");
         assertThat(trials(member.id())).isEqualTo(1);
     }
 
@@ -115,13 +123,18 @@ class PrimeMembershipTests extends IntegrationTest {
     @Test
     void joiningPaidPrimeRecordsAnOwedInvoiceAndWaitsForIt() throws Exception {
         var member = fixtures.person();
-        mvc.perform(post("/prime/join").param("method", "invoice").with(member.login()).with(csrf()))
+        mvc.perform(post("/prime/join")
+                        .param("method", "invoice")
+                        .with(member.login())
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/prime"))
                 .andExpect(flash().attribute("notice", "prime.pending.started"));
         assertThat(memberships.status(member.id())).isEmpty();
         assertThat(memberships.isPrime(member.id())).isFalse();
         var invoice = jdbc.sql("select amount, status, method from invoices where account_id = ?")
-                .param(member.id()).query().singleRow();
+                .param(member.id())
+                .query()
+                .singleRow();
         assertThat(invoice.get("status")).isEqualTo("OWED");
         assertThat(invoice.get("method")).isEqualTo("invoice");
         assertThat(invoice.get("amount")).isEqualTo(new BigDecimal("139.00"));
@@ -130,17 +143,22 @@ class PrimeMembershipTests extends IntegrationTest {
     @Test
     void anUnknownPaymentMethodChangesNothing() throws Exception {
         var member = fixtures.person();
-        mvc.perform(post("/prime/join").param("method", "bitcoin").with(member.login()).with(csrf()))
+        mvc.perform(post("/prime/join")
+                        .param("method", "bitcoin")
+                        .with(member.login())
+                        .with(csrf()))
                 .andExpect(flash().attribute("problem", "payment.unknownMethod"));
         assertThat(memberships.isPrime(member.id())).isFalse();
-        assertThat(jdbc.sql("select count(*) from invoices where account_id = ?").param(member.id())
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from invoices where account_id = ?")
+                        .param(member.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void aVisitorSeesWhyAndHowToJoin() throws Exception {
-        mvc.perform(get("/prime"))
-                .andExpect(content().string(Matchers.containsString("Sign up to start")));
+        mvc.perform(get("/prime")).andExpect(content().string(Matchers.containsString("Sign up to start")));
         mvc.perform(post("/prime/trial").with(csrf())).andExpect(redirectedUrl("/login"));
     }
 
@@ -148,7 +166,7 @@ class PrimeMembershipTests extends IntegrationTest {
     void aNonMemberSeesThatPostingNeedsPrime() throws Exception {
         var member = fixtures.person();
         mvc.perform(get("/").with(member.login()))
-                .andExpect(content().string(Matchers.containsString(
-                        "Posting, smiling and commenting are for Prime members.")));
+                .andExpect(content()
+                        .string(Matchers.containsString("Posting, smiling and commenting are for Prime members.")));
     }
 }

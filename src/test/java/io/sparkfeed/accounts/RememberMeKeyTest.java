@@ -33,7 +33,8 @@ class RememberMeKeyTest {
 
     @Test
     void aProfileThatRequiresConfiguredKeysRefusesToStartWithoutOneAndSaysWhatToSet() {
-        assertThatIllegalStateException().isThrownBy(() -> RememberMeConfig.key("", true, dataDir))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> RememberMeConfig.key("", true, dataDir))
                 .withMessageContaining("sparkfeed.security.remember-me-key")
                 .withMessageContaining("SPARKFEED_SECURITY_REMEMBER_ME_KEY");
         assertThat(dataDir.resolve("remember-me.key")).doesNotExist();
@@ -41,7 +42,8 @@ class RememberMeKeyTest {
 
     @Test
     void aShortKeyIsRefusedEvenWhereKeysMayBeGenerated() {
-        assertThatIllegalStateException().isThrownBy(() -> RememberMeConfig.key("secret", false, dataDir))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> RememberMeConfig.key("secret", false, dataDir))
                 .withMessageContaining("6 characters");
     }
 }

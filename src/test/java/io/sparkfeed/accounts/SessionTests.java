@@ -49,7 +49,10 @@ class SessionTests extends IntegrationTest {
         mvc.perform(get("/").session(laptop))
                 .andExpect(content().string(Matchers.containsString("Log out everywhere")));
 
-        mvc.perform(post("/me/logout-everywhere").session(phoneSession).cookie(phoneCookie).with(csrf()))
+        mvc.perform(post("/me/logout-everywhere")
+                        .session(phoneSession)
+                        .cookie(phoneCookie)
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/login?ended"))
                 .andExpect(cookie().maxAge("remember-me", 0))
                 .andExpect(unauthenticated());
@@ -90,7 +93,9 @@ class SessionTests extends IntegrationTest {
         MockHttpSession session = session(login(admin, false));
         mvc.perform(get("/admin").session(session)).andExpect(status().isOk());
 
-        jdbc.sql("update accounts set admin = false where id = ?").param(admin.id()).update();
+        jdbc.sql("update accounts set admin = false where id = ?")
+                .param(admin.id())
+                .update();
 
         mvc.perform(get("/admin").session(session)).andExpect(status().isForbidden());
         mvc.perform(get("/admin/members").session(session)).andExpect(status().isForbidden());
@@ -112,9 +117,10 @@ class SessionTests extends IntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(authenticated().withRoles("MEMBER", "ADMIN"));
         // the refreshed roles were saved in the session: the next request starts from them
-        SecurityContext saved = (SecurityContext) session
-                .getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
-        assertThat(((AccountPrincipal) saved.getAuthentication().getPrincipal()).admin()).isTrue();
+        SecurityContext saved = (SecurityContext)
+                session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        assertThat(((AccountPrincipal) saved.getAuthentication().getPrincipal()).admin())
+                .isTrue();
     }
 
     @Test
@@ -126,8 +132,11 @@ class SessionTests extends IntegrationTest {
         mvc.perform(post("/posts/" + post + "/smile").session(session).with(csrf()))
                 .andExpect(redirectedUrl("/posts/" + post));
 
-        mvc.perform(post("/admin/members/" + member.id() + "/end").param("reason", "Chargeback")
-                .with(admin.login()).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/admin/members/" + member.id() + "/end")
+                        .param("reason", "Chargeback")
+                        .with(admin.login())
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
 
         mvc.perform(post("/posts/" + post + "/unsmile").session(session).with(csrf()))
                 .andExpect(status().isForbidden());
@@ -140,23 +149,30 @@ class SessionTests extends IntegrationTest {
         assertNoPasswordIn(session(form));
 
         // the remember-me cookie alone opens a new session
-        MvcResult remembered = mvc.perform(get("/notifications").cookie(form.getResponse().getCookie("remember-me")))
-                .andExpect(authenticated().withUsername(account.email())).andReturn();
+        MvcResult remembered = mvc.perform(
+                        get("/notifications").cookie(form.getResponse().getCookie("remember-me")))
+                .andExpect(authenticated().withUsername(account.email()))
+                .andReturn();
         assertNoPasswordIn(session(remembered));
 
         String handle = fixtures.uniqueHandle();
-        MvcResult signup = mvc.perform(post("/signup").param("email", handle + "@example.test")
-                        .param("displayName", "New " + handle).param("handle", handle)
-                        .param("password", Fixtures.PASSWORD).param("kind", "PERSON")
-                        .with(from(newAddress())).with(csrf()))
+        MvcResult signup = mvc.perform(post("/signup")
+                        .param("email", handle + "@example.test")
+                        .param("displayName", "New " + handle)
+                        .param("handle", handle)
+                        .param("password", Fixtures.PASSWORD)
+                        .param("kind", "PERSON")
+                        .with(from(newAddress()))
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(authenticated().withUsername(handle + "@example.test")).andReturn();
+                .andExpect(authenticated().withUsername(handle + "@example.test"))
+                .andReturn();
         assertNoPasswordIn(session(signup));
     }
 
     private static void assertNoPasswordIn(MockHttpSession session) {
-        SecurityContext context = (SecurityContext) session
-                .getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        SecurityContext context = (SecurityContext)
+                session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
         assertThat(context).isNotNull();
         var principal = (AccountPrincipal) context.getAuthentication().getPrincipal();
         assertThat(principal.getPassword()).isNull();
@@ -164,10 +180,12 @@ class SessionTests extends IntegrationTest {
         assertThat(context.getAuthentication().getCredentials()).isIn(null, "");
     }
 
-
     private MvcResult login(TestAccount account, boolean rememberMe) throws Exception {
-        var request = post("/login").param("login", account.email()).param("password", Fixtures.PASSWORD)
-                .with(from(newAddress())).with(csrf());
+        var request = post("/login")
+                .param("login", account.email())
+                .param("password", Fixtures.PASSWORD)
+                .with(from(newAddress()))
+                .with(csrf());
         if (rememberMe) {
             request.param("remember-me", "on");
         }

@@ -20,14 +20,20 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 class SignupTests extends IntegrationTest {
 
     private MockHttpServletRequestBuilder signup(String email, String handle, String password) {
-        return post("/signup").with(csrf())
-                .param("email", email).param("displayName", "Ada Lovelace").param("handle", handle)
-                .param("password", password).param("kind", "PERSON");
+        return post("/signup")
+                .with(csrf())
+                .param("email", email)
+                .param("displayName", "Ada Lovelace")
+                .param("handle", handle)
+                .param("password", password)
+                .param("kind", "PERSON");
     }
 
     private long accountsWithEmail(String email) {
-        return jdbc.sql("select count(*) from accounts where lower(email) = lower(?)").param(email)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from accounts where lower(email) = lower(?)")
+                .param(email)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -39,7 +45,9 @@ class SignupTests extends IntegrationTest {
                 .andExpect(authenticated().withUsername(handle + "@example.test"));
 
         var row = jdbc.sql("select handle, display_name, kind, password_hash from accounts where handle = ?")
-                .param(handle).query().singleRow();
+                .param(handle)
+                .query()
+                .singleRow();
         assertThat(row.get("display_name")).isEqualTo("Ada Lovelace");
         assertThat(row.get("kind")).isEqualTo("PERSON");
         assertThat((String) row.get("password_hash")).startsWith("{bcrypt}").doesNotContain("passphrase");
@@ -50,8 +58,7 @@ class SignupTests extends IntegrationTest {
         var existing = fixtures.person();
         mvc.perform(signup(existing.email().toUpperCase(), fixtures.uniqueHandle(), "a long enough passphrase"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString(
-                        "An account already uses this email address.")))
+                .andExpect(content().string(Matchers.containsString("An account already uses this email address.")))
                 .andExpect(unauthenticated());
         assertThat(accountsWithEmail(existing.email())).isEqualTo(1);
     }
@@ -71,8 +78,7 @@ class SignupTests extends IntegrationTest {
         String email = fixtures.uniqueHandle() + "@example.test";
         mvc.perform(signup(email, fixtures.uniqueHandle(), "short1"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString(
-                        "A password has at least 10 characters.")));
+                .andExpect(content().string(Matchers.containsString("A password has at least 10 characters.")));
         assertThat(accountsWithEmail(email)).isZero();
     }
 
@@ -82,8 +88,9 @@ class SignupTests extends IntegrationTest {
         String email = fixtures.uniqueHandle() + "@example.test";
         mvc.perform(signup(email, fixtures.uniqueHandle(), "é".repeat(40)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString(
-                        "A password has at most 72 characters (fewer with accents or emoji).")));
+                .andExpect(content()
+                        .string(Matchers.containsString(
+                                "A password has at most 72 characters (fewer with accents or emoji).")));
         assertThat(accountsWithEmail(email)).isZero();
     }
 
@@ -92,8 +99,7 @@ class SignupTests extends IntegrationTest {
         String email = fixtures.uniqueHandle() + "@example.test";
         mvc.perform(signup(email, fixtures.uniqueHandle(), "Password123"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString(
-                        "This password is one of the most common ones.")));
+                .andExpect(content().string(Matchers.containsString("This password is one of the most common ones.")));
         assertThat(accountsWithEmail(email)).isZero();
     }
 
@@ -102,8 +108,8 @@ class SignupTests extends IntegrationTest {
         mvc.perform(signup("not-an-email", "a b", "a long enough passphrase"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Enter a valid email address.")))
-                .andExpect(content().string(Matchers.containsString(
-                        "A handle has 3 to 30 letters, digits or underscores.")));
+                .andExpect(content()
+                        .string(Matchers.containsString("A handle has 3 to 30 letters, digits or underscores.")));
     }
 
     @Test
@@ -146,16 +152,18 @@ class SignupTests extends IntegrationTest {
     @Test
     void theFormIsRefusedWithoutItsCsrfToken() throws Exception {
         String email = fixtures.uniqueHandle() + "@example.test";
-        mvc.perform(post("/signup").param("email", email).param("displayName", "X")
-                        .param("handle", fixtures.uniqueHandle()).param("password", "a long enough passphrase"))
+        mvc.perform(post("/signup")
+                        .param("email", email)
+                        .param("displayName", "X")
+                        .param("handle", fixtures.uniqueHandle())
+                        .param("password", "a long enough passphrase"))
                 .andExpect(status().isForbidden());
         assertThat(accountsWithEmail(email)).isZero();
     }
 
     @Test
     void theFrenchFormSpeaksFrench() throws Exception {
-        mvc.perform(MockMvcRequestBuilders.get("/signup")
-                        .header("Accept-Language", "fr-FR"))
+        mvc.perform(MockMvcRequestBuilders.get("/signup").header("Accept-Language", "fr-FR"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Créer votre compte")));
     }

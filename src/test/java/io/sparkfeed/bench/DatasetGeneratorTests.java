@@ -57,7 +57,9 @@ class DatasetGeneratorTests extends IntegrationTest {
     void hasTheSizesAsked() {
         assertThat(dataset.posts()).isEqualTo(POSTS);
         assertThat(count("select count(*) from posts")).isEqualTo(POSTS);
-        assertThat(count("select count(*) from accounts")).isEqualTo(Dataset.accountsFor(POSTS)).isEqualTo(200);
+        assertThat(count("select count(*) from accounts"))
+                .isEqualTo(Dataset.accountsFor(POSTS))
+                .isEqualTo(200);
         assertThat(count("select count(*) from products")).isEqualTo(Dataset.productsFor(POSTS));
         assertThat(count("select count(*) from account_interests")).isEqualTo(5L * dataset.accounts());
         assertThat(count("select count(*) from follows")).isBetween(4L * dataset.accounts(), 10L * dataset.accounts());
@@ -73,7 +75,8 @@ class DatasetGeneratorTests extends IntegrationTest {
         assertThat(count("""
                 select count(*) from posts p
                 where not exists (select 1 from post_tags t where t.post_id = p.id)""")).isZero();
-        assertThat(count("select max(c) from (select count(*) c from post_tags group by post_id) t")).isEqualTo(3);
+        assertThat(count("select max(c) from (select count(*) c from post_tags group by post_id) t"))
+                .isEqualTo(3);
         assertThat(count("""
                 select count(*) from posts p
                 where (select count(*) from post_interests i where i.post_id = p.id) not between 1 and 3""")).isZero();
@@ -81,8 +84,10 @@ class DatasetGeneratorTests extends IntegrationTest {
 
     @Test
     void hashtagsHaveALongTailWithACommonAndARareOne() {
-        assertThat(count("select count(*) from post_hashtags where tag = 'raretag'")).isEqualTo(10);
-        assertThat(count("select count(*) from post_hashtags where tag = 'cozy'")).isBetween(POSTS / 12L, POSTS / 4L);
+        assertThat(count("select count(*) from post_hashtags where tag = 'raretag'"))
+                .isEqualTo(10);
+        assertThat(count("select count(*) from post_hashtags where tag = 'cozy'"))
+                .isBetween(POSTS / 12L, POSTS / 4L);
         assertThat(count("select count(distinct tag) from post_hashtags")).isGreaterThan(300);
         assertThat(count("select count(*) from (select tag from post_hashtags group by tag having count(*) = 1) t"))
                 .isGreaterThan(100);
@@ -90,23 +95,32 @@ class DatasetGeneratorTests extends IntegrationTest {
 
     @Test
     void hashtagRowsAreTheCaptionsHashtags() {
-        Map<Long, Set<String>> rows = db.sql("select post_id, tag from post_hashtags")
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey,
+        Map<Long, Set<String>> rows = db
+                .sql("select post_id, tag from post_hashtags")
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toCollection(TreeSet::new))));
         List<Map.Entry<Long, String>> captions = db.sql("select id, caption from posts")
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
-        assertThat(captions).hasSize(POSTS).allSatisfy(post -> assertThat(rows.get(post.getKey()))
-                .isEqualTo(new TreeSet<>(Hashtags.in(post.getValue()))));
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .list();
+        assertThat(captions)
+                .hasSize(POSTS)
+                .allSatisfy(post ->
+                        assertThat(rows.get(post.getKey())).isEqualTo(new TreeSet<>(Hashtags.in(post.getValue()))));
     }
 
     @Test
     void linkRowsCarryTheirPostsDateAndHiddenState() {
         for (String links : List.of("post_tags", "post_hashtags", "post_interests")) {
             assertThat(count("select count(*) from " + links + " l join posts p on p.id = l.post_id"
-                    + " where l.created_at <> p.created_at or l.hidden <> (p.hidden_at is not null)")).isZero();
+                            + " where l.created_at <> p.created_at or l.hidden <> (p.hidden_at is not null)"))
+                    .isZero();
         }
-        assertThat(count("select count(*) from posts where hidden_at is not null")).isPositive();
+        assertThat(count("select count(*) from posts where hidden_at is not null"))
+                .isPositive();
     }
 
     @Test
@@ -125,13 +139,20 @@ class DatasetGeneratorTests extends IntegrationTest {
         long lamps = count("select count(*) from posts where search @@ plainto_tsquery('sparkfeed_english', 'lamp')");
         assertThat(lamps).isBetween(POSTS / 20L, POSTS / 4L);
 
-        List<Long> sample = db.sql("select id from posts order by id limit 50").query(Long.class).list();
+        List<Long> sample = db.sql("select id from posts order by id limit 50")
+                .query(Long.class)
+                .list();
         String lexemes = "select id, array(select unnest(tsvector_to_array(search)) order by 1)::text from posts"
                 + " where id = any (?) order by id";
         Long[] ids = sample.toArray(Long[]::new);
-        List<String> generated = db.sql(lexemes).param(ids).query((rs, n) -> rs.getString(2)).list();
-        db.sql("select posts_search_refresh(id) from posts where id = any (?)").param(ids).query().listOfRows();
-        assertThat(db.sql(lexemes).param(ids).query((rs, n) -> rs.getString(2)).list()).isEqualTo(generated);
+        List<String> generated =
+                db.sql(lexemes).param(ids).query((rs, n) -> rs.getString(2)).list();
+        db.sql("select posts_search_refresh(id) from posts where id = any (?)")
+                .param(ids)
+                .query()
+                .listOfRows();
+        assertThat(db.sql(lexemes).param(ids).query((rs, n) -> rs.getString(2)).list())
+                .isEqualTo(generated);
     }
 
     @Test
@@ -145,7 +166,9 @@ class DatasetGeneratorTests extends IntegrationTest {
 
     @Test
     void everyAccountSignsInWithTheSharedPasswordAndMayPost() {
-        String hash = db.sql("select password_hash from accounts where handle = 'user1'").query(String.class).single();
+        String hash = db.sql("select password_hash from accounts where handle = 'user1'")
+                .query(String.class)
+                .single();
         assertThat(passwordEncoder.matches(Dataset.PASSWORD, hash)).isTrue();
         assertThat(count("select count(distinct password_hash) from accounts")).isOne();
         assertThat(count("""
@@ -153,7 +176,8 @@ class DatasetGeneratorTests extends IntegrationTest {
                 where not exists (select 1 from memberships m where m.account_id = a.id and m.plan = 'PAID'
                                   and m.starts_at <= now() and m.ends_at > now())""")).isZero();
         BigDecimal leastSpent = db.sql("select min(total) from orders where status <> 'CANCELLED'")
-                .query(BigDecimal.class).single();
+                .query(BigDecimal.class)
+                .single();
         assertThat(leastSpent).isGreaterThanOrEqualTo(new BigDecimal("60.00"));
     }
 

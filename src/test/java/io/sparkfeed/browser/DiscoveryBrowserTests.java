@@ -39,30 +39,40 @@ class DiscoveryBrowserTests extends IntegrationTest {
 
             List<String> picked = List.of("Home & décor", "Coffee & tea", "Outdoors", "Books", "Fitness");
             for (String interest : picked) {
-                page.findElement(By.xpath("//label[contains(@class,'chip')][normalize-space()='" + interest + "']")).click();
+                page.findElement(By.xpath("//label[contains(@class,'chip')][normalize-space()='" + interest + "']"))
+                        .click();
             }
             browser.screenshot("discovery-interests-desktop");
-            page.findElement(By.xpath("//button[normalize-space()='Show my feed']")).click();
+            page.findElement(By.xpath("//button[normalize-space()='Show my feed']"))
+                    .click();
             browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(baseUrl() + "/"));
-            assertThat(page.findElement(By.cssSelector(".feed-tabs a.active")).getText()).isEqualTo("For you");
+            assertThat(page.findElement(By.cssSelector(".feed-tabs a.active")).getText())
+                    .isEqualTo("For you");
             List<WebElement> cards = page.findElements(By.cssSelector("article.post-card"));
             assertThat(cards).isNotEmpty();
             // they follow nobody yet: every card is there for one of the five interests, and says which
-            assertThat(cards).allSatisfy(card -> assertThat(card.findElements(By.cssSelector(".card-interests a"))
-                    .stream().map(WebElement::getText).toList()).as(card.getAttribute("id")).containsAnyElementsOf(picked));
+            assertThat(cards)
+                    .allSatisfy(card -> assertThat(card.findElements(By.cssSelector(".card-interests a")).stream()
+                                    .map(WebElement::getText)
+                                    .toList())
+                            .as(card.getAttribute("id"))
+                            .containsAnyElementsOf(picked));
             browser.screenshot("discovery-for-you-desktop");
 
             // the trial makes them Prime, so they can follow
             page.get(baseUrl() + "/prime");
-            page.findElement(By.xpath("//button[normalize-space()='Start my free trial']")).click();
+            page.findElement(By.xpath("//button[normalize-space()='Start my free trial']"))
+                    .click();
             // wait for the trial's confirmation: navigating away at once can abort the POST in flight
-            browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.cssSelector(".flash.notice"), "Your Prime trial has started"));
+            browser.waitUpTo(Duration.ofSeconds(10))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.cssSelector(".flash.notice"), "Your Prime trial has started"));
             page.get(baseUrl() + "/@maya");
             int followers = followers(page);
             page.findElement(By.cssSelector(".profile-head .follow button")).click();
-            browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.cssSelector(".profile-head .follow button"), "Following"));
+            browser.waitUpTo(Duration.ofSeconds(10))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.cssSelector(".profile-head .follow button"), "Following"));
             // htmx swapped the count in too, without a reload
             browser.waitUpTo(Duration.ofSeconds(10)).until(driver -> followers(driver) == followers + 1);
             browser.screenshot("discovery-followed-desktop");
@@ -70,16 +80,19 @@ class DiscoveryBrowserTests extends IntegrationTest {
             page.findElement(By.linkText("Search")).click();
             page.findElement(By.id("search-q")).sendKeys("Hearth & Kiln");
             page.findElement(By.cssSelector(".search-row button")).click();
-            WebElement first = browser.waitUpTo(Duration.ofSeconds(10)).until(
-                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".product-results li .hc-brand")));
+            WebElement first = browser.waitUpTo(Duration.ofSeconds(10))
+                    .until(ExpectedConditions.visibilityOfElementLocated(
+                            By.cssSelector(".product-results li .hc-brand")));
             assertThat(first.getText()).isEqualToIgnoringCase("Hearth & Kiln");
             browser.resize(Browser.PHONE);
             page.navigate().refresh();
             browser.screenshot("discovery-search-phone");
         }
         long follows = jdbc.sql("select count(*) from follows f join accounts a on a.id = f.follower_id "
-                + "join accounts b on b.id = f.followed_id where a.handle = ? and b.handle = 'maya'")
-                .param(handle).query(Long.class).single();
+                        + "join accounts b on b.id = f.followed_id where a.handle = ? and b.handle = 'maya'")
+                .param(handle)
+                .query(Long.class)
+                .single();
         assertThat(follows).isEqualTo(1);
     }
 }

@@ -24,15 +24,26 @@ class PhoneLayoutBrowserTests extends IntegrationTest {
     void noPageScrollsSidewaysOnAPhone() throws Exception {
         var admin = fixtures.admin();
         long product = fixtures.product(1);
-        long post = fixtures.post(fixtures.enthusiast(), "A phone-sized look at a long caption that wraps nicely "
-                + "#phonetest #responsive", product, fixtures.product(2));
+        long post = fixtures.post(
+                fixtures.enthusiast(),
+                "A phone-sized look at a long caption that wraps nicely " + "#phonetest #responsive",
+                product,
+                fixtures.product(2));
         List<String> overflowing = new ArrayList<>();
         try (Browser browser = new Browser()) {
             browser.resize(Browser.PHONE);
             WebDriver page = browser.driver();
-            String[][] visitorPages = {{"feed", "/"}, {"post", "/posts/" + post}, {"product", "/products/" + product},
-                {"profile", "/@maya"}, {"search", "/search?q=lamp"}, {"prime", "/prime"}, {"login", "/login"},
-                {"signup", "/signup"}, {"interests", "/interests"}};
+            String[][] visitorPages = {
+                {"feed", "/"},
+                {"post", "/posts/" + post},
+                {"product", "/products/" + product},
+                {"profile", "/@maya"},
+                {"search", "/search?q=lamp"},
+                {"prime", "/prime"},
+                {"login", "/login"},
+                {"signup", "/signup"},
+                {"interests", "/interests"}
+            };
             for (String[] p : visitorPages) {
                 check(browser, p[0], p[1], overflowing);
             }
@@ -41,16 +52,27 @@ class PhoneLayoutBrowserTests extends IntegrationTest {
             page.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
             page.findElement(By.cssSelector("form button[type=submit]")).click();
             browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(baseUrl() + "/"));
-            String[][] memberPages = {{"member-feed", "/"}, {"new-post", "/posts/new"}, {"cart", "/cart"},
-                {"orders", "/orders"}, {"notifications", "/notifications"}, {"my-interests", "/me/interests"},
-                {"admin", "/admin"}, {"admin-members", "/admin/members"}, {"admin-reports", "/admin/reports"},
-                {"admin-audit", "/admin/audit"}, {"admin-products", "/admin/products"}};
+            String[][] memberPages = {
+                {"member-feed", "/"},
+                {"new-post", "/posts/new"},
+                {"cart", "/cart"},
+                {"orders", "/orders"},
+                {"notifications", "/notifications"},
+                {"my-interests", "/me/interests"},
+                {"admin", "/admin"},
+                {"admin-members", "/admin/members"},
+                {"admin-reports", "/admin/reports"},
+                {"admin-audit", "/admin/audit"},
+                {"admin-products", "/admin/products"}
+            };
             for (String[] p : memberPages) {
                 check(browser, p[0], p[1], overflowing);
             }
             page.findElement(By.cssSelector(".account-menu > summary")).click();
             browser.screenshot("phone-account-menu");
-            assertThat(page.findElement(By.xpath("//button[normalize-space()='Log out']")).isDisplayed()).isTrue();
+            assertThat(page.findElement(By.xpath("//button[normalize-space()='Log out']"))
+                            .isDisplayed())
+                    .isTrue();
         }
         assertThat(overflowing).isEmpty();
     }
@@ -58,11 +80,14 @@ class PhoneLayoutBrowserTests extends IntegrationTest {
     private void check(Browser browser, String name, String path, List<String> overflowing) {
         WebDriver page = browser.driver();
         page.get(baseUrl() + path);
-        assertThat(page.findElements(By.cssSelector("h1"))).as(path + " has a heading").isNotEmpty();
-        long scroll = ((Number) ((JavascriptExecutor) page).executeScript(
-                "return document.documentElement.scrollWidth")).longValue();
-        long width = ((Number) ((JavascriptExecutor) page).executeScript(
-                "return document.documentElement.clientWidth")).longValue();
+        assertThat(page.findElements(By.cssSelector("h1")))
+                .as(path + " has a heading")
+                .isNotEmpty();
+        long scroll = ((Number)
+                        ((JavascriptExecutor) page).executeScript("return document.documentElement.scrollWidth"))
+                .longValue();
+        long width = ((Number) ((JavascriptExecutor) page).executeScript("return document.documentElement.clientWidth"))
+                .longValue();
         if (scroll > width + 1) {
             Object culprits = ((JavascriptExecutor) page).executeScript("""
                     var w = document.documentElement.clientWidth, out = [];

@@ -47,20 +47,25 @@ class PostBrowserTests extends IntegrationTest {
                     .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-tag-image]")));
             page.findElement(By.id("altText")).sendKeys("A reading corner with a lamp and a mug");
             page.findElement(By.id("caption")).sendKeys(caption);
-            page.findElement(By.xpath("//label[contains(@class,'chip')][normalize-space()='Home & décor']")).click();
+            page.findElement(By.xpath("//label[contains(@class,'chip')][normalize-space()='Home & décor']"))
+                    .click();
 
             new Select(page.findElement(By.id("tagProduct0"))).selectByIndex(1);
             clickAt(page, image, 0.3, 0.4);
             new Select(page.findElement(By.id("tagProduct1"))).selectByIndex(2);
             clickAt(page, image, 0.7, 0.6);
             assertThat(page.findElements(By.cssSelector(".tag-marker"))).hasSize(2);
-            assertThat(Double.parseDouble(page.findElement(By.id("tagX0")).getAttribute("value"))).isBetween(0.25, 0.35);
-            assertThat(Double.parseDouble(page.findElement(By.id("tagY1")).getAttribute("value"))).isBetween(0.55, 0.65);
+            assertThat(Double.parseDouble(page.findElement(By.id("tagX0")).getAttribute("value")))
+                    .isBetween(0.25, 0.35);
+            assertThat(Double.parseDouble(page.findElement(By.id("tagY1")).getAttribute("value")))
+                    .isBetween(0.55, 0.65);
             browser.screenshot("post-form-desktop");
             browser.resize(Browser.DESKTOP);
-            page.findElement(By.cssSelector("form[data-post-form] button[type=submit]")).click();
+            page.findElement(By.cssSelector("form[data-post-form] button[type=submit]"))
+                    .click();
             browser.waitUpTo(Duration.ofSeconds(15)).until(ExpectedConditions.urlMatches(".*/posts/\\d+$"));
-            assertThat(page.findElement(By.cssSelector(".flash.notice")).getText()).contains("Your post is live");
+            assertThat(page.findElement(By.cssSelector(".flash.notice")).getText())
+                    .contains("Your post is live");
             page.findElement(By.cssSelector(".account-menu > summary")).click();
             page.findElement(By.xpath("//button[normalize-space()='Log out']")).click();
         }
@@ -68,24 +73,29 @@ class PostBrowserTests extends IntegrationTest {
         try (Browser visitor = new Browser()) {
             WebDriver page = visitor.driver();
             page.get(baseUrl() + "/");
-            WebElement card = page.findElement(By.xpath("//article[contains(@class,'post-card')][.//p[contains(.,'"
-                    + enthusiast.handle() + "')]]"));
+            WebElement card = page.findElement(By.xpath(
+                    "//article[contains(@class,'post-card')][.//p[contains(.,'" + enthusiast.handle() + "')]]"));
             List<WebElement> hotspots = card.findElements(By.cssSelector(".hotspot.placed"));
             assertThat(hotspots).hasSize(2);
             assertThat(card.findElements(By.cssSelector(".smile-button"))).isEmpty();
-            assertThat(card.findElement(By.cssSelector(".badge-enthusiast")).getText()).isEqualTo("Enthusiast");
+            assertThat(card.findElement(By.cssSelector(".badge-enthusiast")).getText())
+                    .isEqualTo("Enthusiast");
             new Actions(page).scrollToElement(card).perform();
             hotspots.get(0).click();
             WebElement productCard = card.findElement(By.cssSelector(".hotspot-card:not([hidden])"));
-            assertThat(productCard.findElement(By.cssSelector(".hc-price")).getText()).contains("USD");
+            assertThat(productCard.findElement(By.cssSelector(".hc-price")).getText())
+                    .contains("USD");
             visitor.screenshot("feed-hotspot-desktop");
             visitor.resize(Browser.PHONE);
             page.navigate().refresh();
-            WebElement phoneCard = page.findElement(By.xpath("//article[contains(@class,'post-card')][.//p[contains(.,'"
-                    + enthusiast.handle() + "')]]"));
+            WebElement phoneCard = page.findElement(By.xpath(
+                    "//article[contains(@class,'post-card')][.//p[contains(.,'" + enthusiast.handle() + "')]]"));
             new Actions(page).scrollToElement(phoneCard).perform();
             phoneCard.findElements(By.cssSelector(".hotspot.placed")).get(1).click();
-            assertThat(phoneCard.findElement(By.cssSelector(".hotspot-card:not([hidden]) .hc-title")).getText()).isNotBlank();
+            assertThat(phoneCard
+                            .findElement(By.cssSelector(".hotspot-card:not([hidden]) .hc-title"))
+                            .getText())
+                    .isNotBlank();
             visitor.screenshot("feed-hotspot-phone");
             productCard = phoneCard.findElement(By.cssSelector(".hotspot-card:not([hidden])"));
             productCard.findElement(By.cssSelector("a.hc-view")).click();
@@ -99,6 +109,10 @@ class PostBrowserTests extends IntegrationTest {
         var size = element.getSize();
         int dx = (int) Math.round((fx - 0.5) * size.getWidth());
         int dy = (int) Math.round((fy - 0.5) * size.getHeight());
-        new Actions(page).scrollToElement(element).moveToElement(element, dx, dy).click().perform();
+        new Actions(page)
+                .scrollToElement(element)
+                .moveToElement(element, dx, dy)
+                .click()
+                .perform();
     }
 }

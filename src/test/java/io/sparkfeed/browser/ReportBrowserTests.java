@@ -36,9 +36,11 @@ class ReportBrowserTests extends IntegrationTest {
             page.findElement(By.id("reason-COUNTERFEIT")).click();
             page.findElement(By.id("details")).sendKeys("Fake logo");
             browser.screenshot("report-form-desktop");
-            page.findElement(By.cssSelector("form[action='/report'] button[type=submit]")).click();
+            page.findElement(By.cssSelector("form[action='/report'] button[type=submit]"))
+                    .click();
             browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(baseUrl() + "/me/reports"));
-            assertThat(page.findElement(By.cssSelector(".flash.notice")).getText()).contains("Thank you");
+            assertThat(page.findElement(By.cssSelector(".flash.notice")).getText())
+                    .contains("Thank you");
             logout(page);
         }
 
@@ -46,7 +48,8 @@ class ReportBrowserTests extends IntegrationTest {
             WebDriver page = browser.driver();
             browser.logIn(baseUrl(), admin);
             page.get(baseUrl() + "/admin");
-            page.findElement(By.cssSelector(".admin-links a[href='/admin/reports']")).click();
+            page.findElement(By.cssSelector(".admin-links a[href='/admin/reports']"))
+                    .click();
             var item = page.findElement(By.id("queue-POST-" + post));
             assertThat(item.getText()).contains("Counterfeit product").contains("Fake logo");
             new Select(item.findElement(By.name("outcome"))).selectByValue("CONTENT_HIDDEN");
@@ -71,6 +74,6 @@ class ReportBrowserTests extends IntegrationTest {
 
     private static void logout(WebDriver page) {
         page.findElement(By.cssSelector(".account-menu > summary")).click();
-            page.findElement(By.xpath("//button[normalize-space()='Log out']")).click();
+        page.findElement(By.xpath("//button[normalize-space()='Log out']")).click();
     }
 }

@@ -43,7 +43,8 @@ class ShopBrowserTests extends IntegrationTest {
             WebElement buy = productCard.findElement(By.cssSelector("a[data-card-buy]"));
             assertThat(buy.getText()).isEqualTo("Buy now");
             // a visitor has no cart: Add to cart shows once signed in
-            assertThat(productCard.findElements(By.cssSelector("[data-card-cart]"))).isEmpty();
+            assertThat(productCard.findElements(By.cssSelector("[data-card-cart]")))
+                    .isEmpty();
 
             buy.click();
             browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
@@ -59,10 +60,13 @@ class ShopBrowserTests extends IntegrationTest {
             page.findElement(By.id("postcode")).sendKeys("69001");
             page.findElement(By.id("country")).sendKeys("France");
             browser.screenshot("shop-confirm-desktop");
-            page.findElement(By.cssSelector("form[data-place-order] button[type=submit]")).click();
+            page.findElement(By.cssSelector("form[data-place-order] button[type=submit]"))
+                    .click();
             browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/orders/\\d+$"));
-            assertThat(page.findElement(By.cssSelector(".flash.notice")).getText()).contains("Your order is placed");
-            assertThat(page.findElement(By.cssSelector("[data-status]")).getText()).isEqualTo("Placed");
+            assertThat(page.findElement(By.cssSelector(".flash.notice")).getText())
+                    .contains("Your order is placed");
+            assertThat(page.findElement(By.cssSelector("[data-status]")).getText())
+                    .isEqualTo("Placed");
             browser.screenshot("shop-order-desktop");
 
             // signed in, the card offers Add to cart too, and so does the list of tagged products on the post page
@@ -70,13 +74,15 @@ class ShopBrowserTests extends IntegrationTest {
             WebElement signedIn = openHotspotCard(browser, postId);
             browser.screenshot("shop-hotspot-card-signed-in-phone");
             assertFitsInTheWindow(page, signedIn);
-            assertThat(signedIn.findElement(By.cssSelector("[data-card-cart] button")).getText())
+            assertThat(signedIn.findElement(By.cssSelector("[data-card-cart] button"))
+                            .getText())
                     .isEqualTo("Add to cart");
             page.get(baseUrl() + "/posts/" + postId);
             WebElement tagged = page.findElement(By.cssSelector(".tagged-list"));
             ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center'})", tagged);
             browser.screenshot("shop-tagged-list-signed-in-phone");
-            assertThat(tagged.findElement(By.cssSelector("a[data-card-buy]")).getText()).isEqualTo("Buy now");
+            assertThat(tagged.findElement(By.cssSelector("a[data-card-buy]")).getText())
+                    .isEqualTo("Buy now");
             assertFitsInTheWindow(page, tagged.findElement(By.cssSelector("[data-card-cart] button")));
         }
         Long credited = jdbc.sql("""
@@ -96,12 +102,14 @@ class ShopBrowserTests extends IntegrationTest {
     }
 
     private static void assertFitsInTheWindow(WebDriver page, WebElement card) {
-        long right = ((Number) ((JavascriptExecutor) page).executeScript(
-                "return arguments[0].getBoundingClientRect().right", card)).longValue();
-        long left = ((Number) ((JavascriptExecutor) page).executeScript(
-                "return arguments[0].getBoundingClientRect().left", card)).longValue();
-        long width = ((Number) ((JavascriptExecutor) page).executeScript(
-                "return document.documentElement.clientWidth")).longValue();
+        long right = ((Number) ((JavascriptExecutor) page)
+                        .executeScript("return arguments[0].getBoundingClientRect().right", card))
+                .longValue();
+        long left = ((Number) ((JavascriptExecutor) page)
+                        .executeScript("return arguments[0].getBoundingClientRect().left", card))
+                .longValue();
+        long width = ((Number) ((JavascriptExecutor) page).executeScript("return document.documentElement.clientWidth"))
+                .longValue();
         assertThat(left).as("the open card starts inside the window").isGreaterThanOrEqualTo(0);
         assertThat(right).as("the open card ends inside the window").isLessThanOrEqualTo(width);
     }

@@ -30,30 +30,46 @@ class SignupBrowserTests extends IntegrationTest {
             page.findElement(By.cssSelector("form button[type=submit]")).click();
 
             browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/me/interests"));
-            assertThat(page.findElement(By.cssSelector(".flash.notice")).getText()).contains("Welcome to Sparkfeed");
-            assertThat(page.findElement(By.cssSelector(".account-nav")).getText()).contains("Grace Hopper")
+            assertThat(page.findElement(By.cssSelector(".flash.notice")).getText())
+                    .contains("Welcome to Sparkfeed");
+            assertThat(page.findElement(By.cssSelector(".account-nav")).getText())
+                    .contains("Grace Hopper")
                     .doesNotContain("Prime");
             for (String interest : new String[] {"Tech", "Books", "Coffee & tea", "Outdoors", "Photography"}) {
-                page.findElement(By.xpath("//label[contains(@class,'chip')][normalize-space()='" + interest + "']")).click();
+                page.findElement(By.xpath("//label[contains(@class,'chip')][normalize-space()='" + interest + "']"))
+                        .click();
             }
-            page.findElement(By.xpath("//button[normalize-space()='Show my feed']")).click();
+            page.findElement(By.xpath("//button[normalize-space()='Show my feed']"))
+                    .click();
             browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(baseUrl() + "/"));
-            assertThat(page.findElement(By.cssSelector(".feed-tabs a.active")).getText()).isEqualTo("For you");
+            assertThat(page.findElement(By.cssSelector(".feed-tabs a.active")).getText())
+                    .isEqualTo("For you");
             page.findElement(By.linkText("Prime")).click();
 
-            page.findElement(By.xpath("//button[normalize-space()='Start my free trial']")).click();
-            browser.waitUpTo(Duration.ofSeconds(10)).until(
-                    ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.notice"), "trial has started"));
-            assertThat(page.findElement(By.cssSelector(".account-nav .badge-trial")).getText()).isEqualTo("Prime trial");
-            assertThat(page.findElements(By.xpath("//button[normalize-space()='Start my free trial']"))).isEmpty();
+            page.findElement(By.xpath("//button[normalize-space()='Start my free trial']"))
+                    .click();
+            browser.waitUpTo(Duration.ofSeconds(10))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.cssSelector(".flash.notice"), "trial has started"));
+            assertThat(page.findElement(By.cssSelector(".account-nav .badge-trial"))
+                            .getText())
+                    .isEqualTo("Prime trial");
+            assertThat(page.findElements(By.xpath("//button[normalize-space()='Start my free trial']")))
+                    .isEmpty();
             assertThat(Files.size(browser.screenshot("prime-trial-desktop"))).isGreaterThan(10_000);
 
             browser.resize(Browser.PHONE);
             page.navigate().refresh();
-            assertThat(page.findElement(By.cssSelector(".account-nav .badge-trial")).isDisplayed()).isTrue();
+            assertThat(page.findElement(By.cssSelector(".account-nav .badge-trial"))
+                            .isDisplayed())
+                    .isTrue();
             browser.screenshot("prime-trial-phone");
         }
         assertThat(jdbc.sql("select count(*) from memberships m join accounts a on a.id = m.account_id "
-                + "where a.handle = ? and m.plan = 'TRIAL'").param(handle).query(Long.class).single()).isEqualTo(1);
+                                + "where a.handle = ? and m.plan = 'TRIAL'")
+                        .param(handle)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 }

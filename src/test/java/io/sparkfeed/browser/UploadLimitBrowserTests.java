@@ -41,24 +41,33 @@ class UploadLimitBrowserTests extends IntegrationTest {
             // over the photo limit, under the request limit: the form comes back as typed, with the reason
             page.get(baseUrl() + "/posts/new");
             fillIn(page, small);
-            page.findElement(By.cssSelector("form[data-post-form] button[type=submit]")).click();
-            browser.waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.cssSelector(".flash.problem"), "This photo is larger than 10 MB. Upload a smaller file."));
+            page.findElement(By.cssSelector("form[data-post-form] button[type=submit]"))
+                    .click();
+            browser.waitUpTo(Duration.ofSeconds(30))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.cssSelector(".flash.problem"),
+                            "This photo is larger than 10 MB. Upload a smaller file."));
             assertThat(page.findElement(By.id("altText")).getAttribute("value")).isEqualTo("A lamp");
 
             // over the request limit, from the form as it came back: the form again, with the reason
             page.findElement(By.id("photo")).sendKeys(huge.toAbsolutePath().toString());
-            page.findElement(By.cssSelector("form[data-post-form] button[type=submit]")).click();
-            browser.waitUpTo(Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.cssSelector(".flash.problem"), "That file is far too large. Photos can be up to 10 MB."));
+            page.findElement(By.cssSelector("form[data-post-form] button[type=submit]"))
+                    .click();
+            browser.waitUpTo(Duration.ofSeconds(60))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.cssSelector(".flash.problem"),
+                            "That file is far too large. Photos can be up to 10 MB."));
             assertThat(page.findElements(By.id("photo"))).hasSize(1);
 
             // and from a fresh form
             page.get(baseUrl() + "/posts/new");
             fillIn(page, huge);
-            page.findElement(By.cssSelector("form[data-post-form] button[type=submit]")).click();
-            browser.waitUpTo(Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.cssSelector(".flash.problem"), "That file is far too large. Photos can be up to 10 MB."));
+            page.findElement(By.cssSelector("form[data-post-form] button[type=submit]"))
+                    .click();
+            browser.waitUpTo(Duration.ofSeconds(60))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.cssSelector(".flash.problem"),
+                            "That file is far too large. Photos can be up to 10 MB."));
             assertThat(page.getCurrentUrl()).isEqualTo(baseUrl() + "/posts/new");
             assertThat(page.findElements(By.id("photo"))).hasSize(1);
             browser.screenshot("upload-too-large");
@@ -73,7 +82,8 @@ class UploadLimitBrowserTests extends IntegrationTest {
     private static void fillIn(WebDriver page, Path photo) {
         page.findElement(By.id("photo")).sendKeys(photo.toAbsolutePath().toString());
         page.findElement(By.id("altText")).sendKeys("A lamp");
-        page.findElement(By.xpath("//label[contains(@class,'chip')][normalize-space()='Home & décor']")).click();
+        page.findElement(By.xpath("//label[contains(@class,'chip')][normalize-space()='Home & décor']"))
+                .click();
     }
 
     /** A real JPEG padded to the given size, as a file the browser can pick. */

@@ -149,13 +149,26 @@ class XssBrowserTests extends IntegrationTest {
         List<String> brands = XssPayloads.packed(80);
         List<String> categories = XssPayloads.packed(40);
         List<String> descriptions = XssPayloads.packed(4000);
-        int productCount = Stream.of(titles, brands, categories, descriptions).mapToInt(List::size).max().orElseThrow();
+        int productCount = Stream.of(titles, brands, categories, descriptions)
+                .mapToInt(List::size)
+                .max()
+                .orElseThrow();
         List<Long> products = new ArrayList<>();
         asAdmin(admin, () -> {
             for (int i = 0; i < productCount; i++) {
-                products.add(catalog.create(admin.id(), new ProductDraft(at(titles, i, "Title " + i),
-                        at(brands, i, "Brand"), new BigDecimal("1.00"), "USD", at(descriptions, i, ""),
-                        at(categories, i, "misc"), 1000, true, List.of()), null));
+                products.add(catalog.create(
+                        admin.id(),
+                        new ProductDraft(
+                                at(titles, i, "Title " + i),
+                                at(brands, i, "Brand"),
+                                new BigDecimal("1.00"),
+                                "USD",
+                                at(descriptions, i, ""),
+                                at(categories, i, "misc"),
+                                1000,
+                                true,
+                                List.of()),
+                        null));
             }
         });
 
@@ -164,10 +177,18 @@ class XssBrowserTests extends IntegrationTest {
         List<String> alts = XssPayloads.packed(PostContent.MAX_ALT);
         List<Long> postIds = new ArrayList<>();
         for (int i = 0; i < Math.max(captions.size(), alts.size()); i++) {
-            var tag = new PostContent.Tag(products.get(i % products.size()), new BigDecimal("0.5"),
-                    new BigDecimal("0.5"));
-            postIds.add(posts.publish(owner.id(), new PostContent(at(alts, i, "A photo"), at(captions, i, "Photo"),
-                    Disclosure.NONE, null, List.of(tag), List.of(1)), Fixtures.jpeg(200, 250, 9000 + i)));
+            var tag = new PostContent.Tag(
+                    products.get(i % products.size()), new BigDecimal("0.5"), new BigDecimal("0.5"));
+            postIds.add(posts.publish(
+                    owner.id(),
+                    new PostContent(
+                            at(alts, i, "A photo"),
+                            at(captions, i, "Photo"),
+                            Disclosure.NONE,
+                            null,
+                            List.of(tag),
+                            List.of(1)),
+                    Fixtures.jpeg(200, 250, 9000 + i)));
         }
         long firstPost = postIds.get(0);
 
@@ -184,27 +205,35 @@ class XssBrowserTests extends IntegrationTest {
                             insert into accounts (email, handle, display_name, password_hash)
                             values (?, ?, ?, '{noop}not-for-login') returning id""")
                     .params(run + "-" + i + "@example.test", run + "x" + i, at(names, i, "Commenter " + i))
-                    .query(Long.class).single();
+                    .query(Long.class)
+                    .single();
             fixtures.paidMembership(account, Duration.ofDays(30));
             comments.add(reactions.comment(account, firstPost, payloads.get(i)));
             commenters.add(account);
             if (i < details.size()) {
-                reports.file(account, ReportTarget.POST, postIds.get(i % postIds.size()), ReportReason.OTHER,
+                reports.file(
+                        account,
+                        ReportTarget.POST,
+                        postIds.get(i % postIds.size()),
+                        ReportReason.OTHER,
                         details.get(i));
                 reporters.add(account);
             }
         }
         // the queue shows the oldest reports first: these come first whatever other tests left open
         jdbc.sql("update reports set created_at = created_at - interval '20 years' where reporter_id in (:ids)")
-                .param("ids", reporters).update();
-
+                .param("ids", reporters)
+                .update();
 
         // brands that paid for a post, disclosed above its caption (one post per account: a daily posting limit)
         List<String> disclosed = XssPayloads.packed(80);
         List<Long> disclosedPosts = new ArrayList<>();
         for (int i = 0; i < disclosed.size(); i++) {
-            disclosedPosts.add(posts.publish(commenters.get(i), new PostContent("A photo", "Paid post " + i,
-                    Disclosure.PAID, disclosed.get(i), List.of(), List.of(1)), Fixtures.jpeg(200, 250, 9200 + i)));
+            disclosedPosts.add(posts.publish(
+                    commenters.get(i),
+                    new PostContent(
+                            "A photo", "Paid post " + i, Disclosure.PAID, disclosed.get(i), List.of(), List.of(1)),
+                    Fixtures.jpeg(200, 250, 9200 + i)));
         }
 
         // enthusiast applications (pitch, interests, links) by some of those accounts; the queue shows the oldest
@@ -212,21 +241,30 @@ class XssBrowserTests extends IntegrationTest {
         List<String> fields = XssPayloads.packed(500);
         List<String> links = XssPayloads.packed(1000);
         List<Long> applicants = new ArrayList<>();
-        for (int i = 0; i < Stream.of(pitches, fields, links).mapToInt(List::size).max().orElseThrow(); i++) {
-            enthusiasts.apply(commenters.get(i), at(pitches, i, "Twenty characters of pitch at least"),
-                    at(fields, i, "desks"), at(links, i, ""));
+        for (int i = 0;
+                i < Stream.of(pitches, fields, links).mapToInt(List::size).max().orElseThrow();
+                i++) {
+            enthusiasts.apply(
+                    commenters.get(i),
+                    at(pitches, i, "Twenty characters of pitch at least"),
+                    at(fields, i, "desks"),
+                    at(links, i, ""));
             applicants.add(commenters.get(i));
         }
         jdbc.sql("update enthusiast_applications set created_at = created_at - interval '20 years'"
-                + " where account_id in (:ids)").param("ids", applicants).update();
+                        + " where account_id in (:ids)")
+                .param("ids", applicants)
+                .update();
 
         // an admin's reasons: for hiding posts (their author is told why, the audit log keeps it) and a comment
         List<String> reasons = XssPayloads.packed(1000);
         var moderated = fixtures.primeMember();
         List<Long> toHide = new ArrayList<>();
         for (int i = 0; i < reasons.size(); i++) {
-            toHide.add(posts.publish(moderated.id(), new PostContent("A photo", "To hide " + i, Disclosure.NONE,
-                    null, List.of(), List.of(1)), Fixtures.jpeg(200, 250, 9500 + i)));
+            toHide.add(posts.publish(
+                    moderated.id(),
+                    new PostContent("A photo", "To hide " + i, Disclosure.NONE, null, List.of(), List.of(1)),
+                    Fixtures.jpeg(200, 250, 9500 + i)));
         }
         asAdmin(admin, () -> {
             for (int i = 0; i < reasons.size(); i++) {
@@ -242,22 +280,39 @@ class XssBrowserTests extends IntegrationTest {
         List<String> postcodes = XssPayloads.packed(20);
         List<Long> orderIds = new ArrayList<>();
         for (int i = 0; i * 2 < lines.size(); i++) {
-            var address = new ShippingAddress(at(shortNames, i, "Name"), lines.get(2 * i), at(lines, 2 * i + 1, ""),
-                    at(shortNames, i + lines.size() / 2, "City"), at(postcodes, i, "75001"), at(countries, i, "FR"));
-            long order = orders.place(owner.id(), List.of(new Purchase(products.get(0), 1, null)),
+            var address = new ShippingAddress(
+                    at(shortNames, i, "Name"),
+                    lines.get(2 * i),
+                    at(lines, 2 * i + 1, ""),
+                    at(shortNames, i + lines.size() / 2, "City"),
+                    at(postcodes, i, "75001"),
+                    at(countries, i, "FR"));
+            long order = orders.place(
+                    owner.id(),
+                    List.of(new Purchase(products.get(0), 1, null)),
                     new Checkout(address, "invoice", UUID.randomUUID().toString()));
             orders.cancel(owner.id(), order);
             orderIds.add(order);
         }
-        addresses.save(owner.id(), new ShippingAddress(shortNames.get(0), lines.get(0), lines.get(1),
-                shortNames.get(1), postcodes.get(0), countries.get(0)));
+        addresses.save(
+                owner.id(),
+                new ShippingAddress(
+                        shortNames.get(0),
+                        lines.get(0),
+                        lines.get(1),
+                        shortNames.get(1),
+                        postcodes.get(0),
+                        countries.get(0)));
 
         try (Browser browser = trapped()) {
             browser.logIn(baseUrl(), owner);
             for (int i = 0; i < postIds.size(); i++) {
                 // an alt text is no visible text: the caption, the brand and the tagged product are what it shows
                 long product = products.get(i % products.size());
-                check(browser, "/posts/" + postIds.get(i), at(captions, i, null),
+                check(
+                        browser,
+                        "/posts/" + postIds.get(i),
+                        at(captions, i, null),
                         at(titles, products.indexOf(product), null));
             }
             for (int i = 0; i < disclosedPosts.size(); i++) {
@@ -272,7 +327,8 @@ class XssBrowserTests extends IntegrationTest {
                 next = more.isEmpty() ? null : more.get(0).getDomAttribute("href");
             }
             String allComments = String.join("\n", commentPages);
-            Stream.concat(payloads.stream(), names.stream()).filter(text -> !allComments.contains(text))
+            Stream.concat(payloads.stream(), names.stream())
+                    .filter(text -> !allComments.contains(text))
                     .forEach(text -> problems.add("comments: not shown as text: " + text));
             // the newest posts first: the paid ones, each card with its brand
             check(browser, "/", disclosed.get(disclosed.size() - 1));
@@ -285,14 +341,31 @@ class XssBrowserTests extends IntegrationTest {
                 check(browser, "/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8), query);
             }
             for (int i = 0; i < productCount; i++) {
-                check(browser, "/products/" + products.get(i), at(titles, i, null), at(brands, i, null),
+                check(
+                        browser,
+                        "/products/" + products.get(i),
+                        at(titles, i, null),
+                        at(brands, i, null),
                         at(descriptions, i, null));
             }
-            check(browser, "/checkout?product=" + products.get(0), lines.get(0), lines.get(1), shortNames.get(0),
-                    shortNames.get(1), postcodes.get(0), countries.get(0));
+            check(
+                    browser,
+                    "/checkout?product=" + products.get(0),
+                    lines.get(0),
+                    lines.get(1),
+                    shortNames.get(0),
+                    shortNames.get(1),
+                    postcodes.get(0),
+                    countries.get(0));
             for (int i = 0; i < orderIds.size(); i++) {
-                check(browser, "/orders/" + orderIds.get(i), lines.get(2 * i), at(lines, 2 * i + 1, null),
-                        at(shortNames, i, null), at(postcodes, i, null), at(countries, i, null));
+                check(
+                        browser,
+                        "/orders/" + orderIds.get(i),
+                        lines.get(2 * i),
+                        at(lines, 2 * i + 1, null),
+                        at(shortNames, i, null),
+                        at(postcodes, i, null),
+                        at(countries, i, null));
             }
             check(browser, "/orders", (String) null);
             check(browser, "/notifications", (String) null);
@@ -308,11 +381,18 @@ class XssBrowserTests extends IntegrationTest {
             check(browser, "/admin/products", titles.toArray(String[]::new));
             for (int i = 0; i < productCount; i++) {
                 // the category is only shown here, in its field
-                check(browser, "/admin/products/" + products.get(i) + "/edit", at(titles, i, null),
-                        at(brands, i, null), at(descriptions, i, null), at(categories, i, null));
+                check(
+                        browser,
+                        "/admin/products/" + products.get(i) + "/edit",
+                        at(titles, i, null),
+                        at(brands, i, null),
+                        at(descriptions, i, null),
+                        at(categories, i, null));
             }
-            check(browser, "/admin/enthusiasts", Stream.of(pitches, fields, links).flatMap(List::stream)
-                    .toArray(String[]::new));
+            check(
+                    browser,
+                    "/admin/enthusiasts",
+                    Stream.of(pitches, fields, links).flatMap(List::stream).toArray(String[]::new));
             for (String query : XssPayloads.packed(100)) {
                 check(browser, "/admin/members?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8), query);
             }
@@ -321,18 +401,22 @@ class XssBrowserTests extends IntegrationTest {
         }
 
         assertThat(problems).isEmpty();
-        assertThat(System.getProperty(XssPayloads.SERVER_MARKER)).as("a Thymeleaf expression ran").isNull();
+        assertThat(System.getProperty(XssPayloads.SERVER_MARKER))
+                .as("a Thymeleaf expression ran")
+                .isNull();
         try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             assertThat(files.map(Path::getFileName).map(Path::toString).filter(f -> f.startsWith("sparkfeed-xss")))
-                    .as("a Runtime.exec ran").isEmpty();
+                    .as("a Runtime.exec ran")
+                    .isEmpty();
         }
         assertThat(visited).hasSizeGreaterThan(20);
     }
 
     /** Runs service calls that check the caller's role as the admin, as its requests would. */
     private static void asAdmin(Fixtures.TestAccount admin, Runnable calls) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                admin.principal(), null, admin.principal().getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        admin.principal(), null, admin.principal().getAuthorities()));
         try {
             calls.run();
         } finally {

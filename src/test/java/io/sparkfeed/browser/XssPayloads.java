@@ -143,10 +143,10 @@ final class XssPayloads {
 
     /** The payloads, each numbered so that one that runs says which it was. */
     static final List<String> ALL = IntStream.range(0, TEMPLATES.size())
-            .mapToObj(i -> TEMPLATES.get(i).replace("N", String.valueOf(i + 1))).toList();
+            .mapToObj(i -> TEMPLATES.get(i).replace("N", String.valueOf(i + 1)))
+            .toList();
 
-    private XssPayloads() {
-    }
+    private XssPayloads() {}
 
     /**
      * The payloads packed, in order and whole, into values of at most {@code max} characters (a payload longer than

@@ -52,7 +52,9 @@ class DiscoveryTests extends IntegrationTest {
     Orders orders;
 
     private static List<Long> postIds(Document d) {
-        return d.select("article.post-card").stream().map(e -> Long.parseLong(e.id().substring(5))).toList();
+        return d.select("article.post-card").stream()
+                .map(e -> Long.parseLong(e.id().substring(5)))
+                .toList();
     }
 
     @Test
@@ -62,14 +64,21 @@ class DiscoveryTests extends IntegrationTest {
         assertThat(before.select(".onboarding").text()).contains("Pick a few interests");
         assertThat(before.select(".feed-tabs a.active").text()).isEqualTo("Everyone");
 
-        mvc.perform(post("/me/interests").param("interests", "1", "2", "3", "4").param("welcome", "true")
-                        .with(person.login()).with(csrf()))
+        mvc.perform(post("/me/interests")
+                        .param("interests", "1", "2", "3", "4")
+                        .param("welcome", "true")
+                        .with(person.login())
+                        .with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Pick at least five interests.")));
         assertThat(interests.of(person.id())).isEmpty();
 
-        mvc.perform(post("/me/interests").param("interests", "1", "2", "3", "4", "5").param("hidePurchased", "true")
-                        .param("welcome", "true").with(person.login()).with(csrf()))
+        mvc.perform(post("/me/interests")
+                        .param("interests", "1", "2", "3", "4", "5")
+                        .param("hidePurchased", "true")
+                        .param("welcome", "true")
+                        .with(person.login())
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/"));
         Document after = page(get("/").with(person.login()));
         assertThat(after.select(".feed-tabs a.active").text()).isEqualTo("For you");
@@ -91,7 +100,8 @@ class DiscoveryTests extends IntegrationTest {
         assertThat(forYou).contains(byFollowed, inInterest).doesNotContain(elsewhere);
         List<Long> following = postIds(page(get("/following").with(viewer.login())));
         assertThat(following).contains(byFollowed).doesNotContain(inInterest, elsewhere);
-        List<Long> everyone = postIds(page(get("/").param("feed", "everyone").param("size", "50").with(viewer.login())));
+        List<Long> everyone = postIds(
+                page(get("/").param("feed", "everyone").param("size", "50").with(viewer.login())));
         assertThat(everyone).contains(byFollowed, inInterest, elsewhere);
     }
 
@@ -111,9 +121,13 @@ class DiscoveryTests extends IntegrationTest {
     }
 
     private void buy(TestAccount buyer, long product, Long fromPost) {
-        orders.place(buyer.id(), List.of(new Purchase(product, 1, fromPost)), new Checkout(
-                new ShippingAddress("Viewer", "1 Main St", "", "Lyon", "69001", "France"), "invoice",
-                UUID.randomUUID().toString()));
+        orders.place(
+                buyer.id(),
+                List.of(new Purchase(product, 1, fromPost)),
+                new Checkout(
+                        new ShippingAddress("Viewer", "1 Main St", "", "Lyon", "69001", "France"),
+                        "invoice",
+                        UUID.randomUUID().toString()));
     }
 
     @Test
@@ -138,11 +152,18 @@ class DiscoveryTests extends IntegrationTest {
                 var first = get(path).param("size", String.valueOf(size)).with(viewer.login());
                 Document d = page(first);
                 assertThat(d.select("article.post-card")).as(path).isNotEmpty();
-                assertThat(d.select("article.post-card .hotspot")).as(path + " has tagged posts").isNotEmpty();
+                assertThat(d.select("article.post-card .hotspot"))
+                        .as(path + " has tagged posts")
+                        .isNotEmpty();
                 assertThat(statements(first)).as(path + " size " + size).isBetween(1, 4);
 
-                var next = get(path).param("size", String.valueOf(size)).param("after", second).with(viewer.login());
-                assertThat(page(next).select("article.post-card")).as(path + " page 2").isNotEmpty();
+                var next = get(path)
+                        .param("size", String.valueOf(size))
+                        .param("after", second)
+                        .with(viewer.login());
+                assertThat(page(next).select("article.post-card"))
+                        .as(path + " page 2")
+                        .isNotEmpty();
                 assertThat(statements(next)).as(path + " page 2, size " + size).isBetween(1, 4);
             }
         }
@@ -158,8 +179,9 @@ class DiscoveryTests extends IntegrationTest {
         for (int i = 0; i < 4; i++) {
             fixtures.postIn(2, followed, "sized " + i + " #" + tag);
         }
-        for (String path : new String[] {"/", "/?feed=everyone", "/following", "/interests/home", "/tags/" + tag,
-            "/@" + followed.handle()}) {
+        for (String path : new String[] {
+            "/", "/?feed=everyone", "/following", "/interests/home", "/tags/" + tag, "/@" + followed.handle()
+        }) {
             Document d = page(get(path).param("size", "3").with(viewer.login()));
             assertThat(d.select("article.post-card")).as(path).hasSize(3);
             Element more = d.selectFirst(".more a");
@@ -167,11 +189,16 @@ class DiscoveryTests extends IntegrationTest {
             assertThat(more.attr("href")).as(path).contains("size=3");
             assertThat(more.attr("hx-get")).as(path).contains("size=3");
             Document next = page(get(more.attr("href")).with(viewer.login()));
-            assertThat(next.select("article.post-card")).as(path + " page 2").isNotEmpty().hasSizeLessThanOrEqualTo(3);
+            assertThat(next.select("article.post-card"))
+                    .as(path + " page 2")
+                    .isNotEmpty()
+                    .hasSizeLessThanOrEqualTo(3);
 
             // bounded like the front page: at least one, at most fifty
-            assertThat(page(get(path).param("size", "0").with(viewer.login())).select("article.post-card")).hasSize(1);
-            assertThat(page(get(path).param("size", "1000").with(viewer.login())).select("article.post-card"))
+            assertThat(page(get(path).param("size", "0").with(viewer.login())).select("article.post-card"))
+                    .hasSize(1);
+            assertThat(page(get(path).param("size", "1000").with(viewer.login()))
+                            .select("article.post-card"))
                     .hasSizeLessThanOrEqualTo(50);
         }
     }
@@ -191,10 +218,15 @@ class DiscoveryTests extends IntegrationTest {
             var visitor = get("/@" + author.handle()).param("size", String.valueOf(size));
             // the profile with its counts, the posts, their products
             assertThat(statements(visitor)).as("visitor, size " + size).isBetween(1, 3);
-            assertThat(statements(get("/@" + author.handle()).param("size", String.valueOf(size)).param("after", second)))
-                    .as("visitor, page 2, size " + size).isBetween(1, 3);
+            assertThat(statements(get("/@" + author.handle())
+                            .param("size", String.valueOf(size))
+                            .param("after", second)))
+                    .as("visitor, page 2, size " + size)
+                    .isBetween(1, 3);
             // and for a signed-in viewer: who they are, and what they bought (for "You bought this")
-            var member = get("/@" + author.handle()).param("size", String.valueOf(size)).with(viewer.login());
+            var member = get("/@" + author.handle())
+                    .param("size", String.valueOf(size))
+                    .with(viewer.login());
             assertThat(statements(member)).as("member, size " + size).isBetween(1, 5);
         }
         Document profile = page(get("/@" + author.handle()).with(viewer.login()));
@@ -203,7 +235,8 @@ class DiscoveryTests extends IntegrationTest {
         assertThat(profile.select(".profile-head .badge-enthusiast")).hasSize(1);
         mvc.perform(get("/@no-such-handle-at-all")).andExpect(status().isNotFound());
         // the handle in any case, as before
-        assertThat(page(get("/@" + author.handle().toUpperCase())).select("h1").text()).isEqualTo("Test " + author.handle());
+        assertThat(page(get("/@" + author.handle().toUpperCase())).select("h1").text())
+                .isEqualTo("Test " + author.handle());
     }
 
     @Test
@@ -214,15 +247,22 @@ class DiscoveryTests extends IntegrationTest {
         long newer = fixtures.post(author, "second of two");
         Document feed = page(get("/").param("feed", "everyone").with(viewer.login()));
         List<String> ids = feed.select(".follow").eachAttr("id");
-        assertThat(ids).doesNotHaveDuplicates()
+        assertThat(ids)
+                .doesNotHaveDuplicates()
                 .contains("follow-post-" + older + "-" + author.id(), "follow-post-" + newer + "-" + author.id());
         Element button = feed.getElementById("follow-post-" + newer + "-" + author.id());
         assertThat(button.selectFirst("form").attr("hx-target")).isEqualTo("#" + button.id());
 
         // pressed on a card: the same button comes back, and nothing else
-        String fromCard = mvc.perform(post("/@" + author.handle() + "/follow").param("place", "post-" + newer)
-                        .header("HX-Request", "true").with(viewer.login()).with(csrf()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String fromCard = mvc.perform(post("/@" + author.handle() + "/follow")
+                        .param("place", "post-" + newer)
+                        .header("HX-Request", "true")
+                        .with(viewer.login())
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         Document card = Jsoup.parseBodyFragment(fromCard);
         assertThat(card.select(".follow").eachAttr("id")).containsExactly("follow-post-" + newer + "-" + author.id());
         assertThat(card.select("button").text()).isEqualTo("Following");
@@ -231,21 +271,36 @@ class DiscoveryTests extends IntegrationTest {
         // pressed on the profile: the button and, out of band, the new follower count
         Document profile = page(get("/@" + author.handle()).with(viewer.login()));
         assertThat(profile.select(".follow-counts").text()).contains("1 follower");
-        String fromProfile = mvc.perform(post("/@" + author.handle() + "/unfollow").param("place", "profile")
-                        .header("HX-Request", "true").with(viewer.login()).with(csrf()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String fromProfile = mvc.perform(post("/@" + author.handle() + "/unfollow")
+                        .param("place", "profile")
+                        .header("HX-Request", "true")
+                        .with(viewer.login())
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         Document changed = Jsoup.parseBodyFragment(fromProfile);
         assertThat(changed.select(".follow").eachAttr("id")).containsExactly("follow-profile-" + author.id());
-        assertThat(changed.select("#follow-profile-" + author.id() + " button").text()).isEqualTo("Follow");
+        assertThat(changed.select("#follow-profile-" + author.id() + " button").text())
+                .isEqualTo("Follow");
         Element counts = changed.getElementById("follow-counts");
         assertThat(counts.attr("hx-swap-oob")).isEqualTo("true");
         assertThat(counts.text()).contains("No followers");
-        assertThat(profile.getElementById("follow-counts")).as("the element the counts replace").isNotNull();
+        assertThat(profile.getElementById("follow-counts"))
+                .as("the element the counts replace")
+                .isNotNull();
 
         // a made-up place is not echoed into the page
-        String odd = mvc.perform(post("/@" + author.handle() + "/follow").param("place", "x\" onclick=\"alert(1)")
-                        .header("HX-Request", "true").with(viewer.login()).with(csrf()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String odd = mvc.perform(post("/@" + author.handle() + "/follow")
+                        .param("place", "x\" onclick=\"alert(1)")
+                        .header("HX-Request", "true")
+                        .with(viewer.login())
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(odd).doesNotContain("alert").contains("follow-profile-" + author.id());
     }
 
@@ -261,17 +316,23 @@ class DiscoveryTests extends IntegrationTest {
         mvc.perform(post("/@" + star.handle() + "/follow").with(brand.login()).with(csrf()))
                 .andExpect(status().isForbidden());
         assertThat(followCount(brand, star)).isZero();
-        assertThat(page(get("/@" + star.handle()).with(brand.login())).select(".follow button")).isEmpty();
+        assertThat(page(get("/@" + star.handle()).with(brand.login())).select(".follow button"))
+                .isEmpty();
 
         var nonMember = fixtures.person();
-        mvc.perform(post("/@" + star.handle() + "/follow").with(nonMember.login()).with(csrf()))
+        mvc.perform(post("/@" + star.handle() + "/follow")
+                        .with(nonMember.login())
+                        .with(csrf()))
                 .andExpect(status().isForbidden());
         assertThat(followCount(nonMember, star)).isZero();
-        assertThat(page(get("/@" + star.handle()).with(nonMember.login())).select(".follow button")).isEmpty();
+        assertThat(page(get("/@" + star.handle()).with(nonMember.login())).select(".follow button"))
+                .isEmpty();
 
         var suspended = fixtures.primeMember();
         accounts.suspend(suspended.id(), "Spam");
-        mvc.perform(post("/@" + star.handle() + "/follow").with(suspended.login()).with(csrf()))
+        mvc.perform(post("/@" + star.handle() + "/follow")
+                        .with(suspended.login())
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/login?suspended"));
         assertThatThrownBy(() -> follows.follow(suspended.id(), star.id())).isInstanceOf(AccessDeniedException.class);
         assertThat(followCount(suspended, star)).isZero();
@@ -281,14 +342,20 @@ class DiscoveryTests extends IntegrationTest {
                 .andExpect(redirectedUrl("/@" + trial.handle()))
                 .andExpect(flash().attribute("problem", "follow.self"));
         assertThat(followCount(trial, trial)).isZero();
-        assertThat(page(get("/@" + trial.handle()).with(trial.login())).select(".follow button")).isEmpty();
+        assertThat(page(get("/@" + trial.handle()).with(trial.login())).select(".follow button"))
+                .isEmpty();
         assertThat(mvc.perform(get("/@" + trial.handle()).with(trial.login()).flashAttr("problem", "follow.self"))
-                .andReturn().getResponse().getContentAsString()).contains("You cannot follow yourself.");
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("You cannot follow yourself.");
     }
 
     private long followCount(TestAccount follower, TestAccount followed) {
         return jdbc.sql("select count(*) from follows where follower_id = ? and followed_id = ?")
-                .params(follower.id(), followed.id()).query(Long.class).single();
+                .params(follower.id(), followed.id())
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -296,7 +363,9 @@ class DiscoveryTests extends IntegrationTest {
         var fan = fixtures.primeMember();
         var star = fixtures.enthusiast();
         var nonMember = fixtures.person();
-        mvc.perform(post("/@" + star.handle() + "/follow").with(nonMember.login()).with(csrf()))
+        mvc.perform(post("/@" + star.handle() + "/follow")
+                        .with(nonMember.login())
+                        .with(csrf()))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/@" + star.handle() + "/follow").with(csrf())).andExpect(redirectedUrl("/login"));
 
@@ -313,15 +382,22 @@ class DiscoveryTests extends IntegrationTest {
             pool.shutdown();
         }
         assertThat(jdbc.sql("select count(*) from follows where follower_id = ? and followed_id = ?")
-                .params(fan.id(), star.id()).query(Long.class).single()).isEqualTo(1);
+                        .params(fan.id(), star.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
 
         Document profile = page(get("/@" + star.handle()).with(fan.login()));
         assertThat(profile.select(".follow-counts").text()).contains("1 follower");
         assertThat(profile.select(".follow button").text()).isEqualTo("Following");
-        mvc.perform(post("/@" + star.handle() + "/unfollow").header("HX-Request", "true").with(fan.login()).with(csrf()))
+        mvc.perform(post("/@" + star.handle() + "/unfollow")
+                        .header("HX-Request", "true")
+                        .with(fan.login())
+                        .with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString(">Follow<")));
-        assertThat(page(get("/@" + star.handle() + "/followers")).select(".account-list li")).isEmpty();
+        assertThat(page(get("/@" + star.handle() + "/followers")).select(".account-list li"))
+                .isEmpty();
         mvc.perform(post("/@" + fan.handle() + "/follow").with(fan.login()).with(csrf()))
                 .andExpect(redirectedUrl("/@" + fan.handle()));
     }
@@ -332,7 +408,8 @@ class DiscoveryTests extends IntegrationTest {
         long post = fixtures.postIn(13, author, "new record #vinyl");
         assertThat(postIds(page(get("/interests/music")))).contains(post);
         assertThat(postIds(page(get("/tags/vinyl")))).containsExactly(post);
-        assertThat(page(get("/post-does-not-matter".replace("post-does-not-matter", "interests"))).select(".chip"))
+        assertThat(page(get("/post-does-not-matter".replace("post-does-not-matter", "interests")))
+                        .select(".chip"))
                 .hasSize(20);
         mvc.perform(get("/interests/no-such-interest")).andExpect(status().isNotFound());
         mvc.perform(get("/posts/" + post)).andExpect(content().string(Matchers.containsString("href=\"/tags/vinyl\"")));

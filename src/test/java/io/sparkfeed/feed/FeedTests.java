@@ -31,8 +31,11 @@ class FeedTests extends IntegrationTest {
             authors.add(i % 2 == 0 ? fixtures.enthusiast() : fixtures.primeMember());
         }
         for (int i = 0; i < 60; i++) {
-            fixtures.post(authors.get(i % authors.size()), "feed post " + i + " #feedtest",
-                    fixtures.product(i % 5), fixtures.product((i + 3) % 7));
+            fixtures.post(
+                    authors.get(i % authors.size()),
+                    "feed post " + i + " #feedtest",
+                    fixtures.product(i % 5),
+                    fixtures.product((i + 3) % 7));
         }
         viewer = fixtures.primeMember();
     }
@@ -51,7 +54,8 @@ class FeedTests extends IntegrationTest {
             Document d = page(get("/").param("size", String.valueOf(size)));
             assertThat(d.select("article.post-card")).hasSize(size);
             visitor.add(statementsFor(get("/").param("size", String.valueOf(size))));
-            member.add(statementsFor(get("/").param("size", String.valueOf(size)).with(viewer.login())));
+            member.add(
+                    statementsFor(get("/").param("size", String.valueOf(size)).with(viewer.login())));
         }
         // at least one: a counter that stopped counting would pass "at most four" on its own
         assertThat(visitor).allSatisfy(n -> assertThat(n).isBetween(1, 4)).containsOnly(visitor.get(0));
@@ -82,23 +86,30 @@ class FeedTests extends IntegrationTest {
         do {
             Document d = page(cursor == null ? get("/") : get("/").param("after", cursor));
             d.select("article.post-card").forEach(card -> {
-                assertThat(seen.add(card.id())).as("post shown twice: " + card.id()).isTrue();
+                assertThat(seen.add(card.id()))
+                        .as("post shown twice: " + card.id())
+                        .isTrue();
                 order.add(Long.parseLong(card.id().substring("post-".length())));
             });
             cursor = nextCursor(d);
             pages++;
         } while (cursor != null && pages < 20);
-        long total = jdbc.sql("select count(*) from posts where hidden_at is null").query(Long.class).single();
+        long total = jdbc.sql("select count(*) from posts where hidden_at is null")
+                .query(Long.class)
+                .single();
         assertThat(seen).hasSize((int) total);
         List<Long> expected = jdbc.sql("select id from posts where hidden_at is null order by created_at desc, id desc")
-                .query(Long.class).list();
+                .query(Long.class)
+                .list();
         assertThat(order).isEqualTo(expected);
     }
 
     @Test
     void cardsShowWhatAPersonNeedsToShop() throws Exception {
         Document d = page(get("/"));
-        var card = d.select("article.post-card").stream().filter(c -> !c.select(".hotspot").isEmpty()).findFirst()
+        var card = d.select("article.post-card").stream()
+                .filter(c -> !c.select(".hotspot").isEmpty())
+                .findFirst()
                 .orElseThrow();
         assertThat(card.select(".author-name").text()).isNotBlank();
         assertThat(card.select(".photo img").attr("srcset")).matches("/media/[0-9a-f]+/\\d+\\.jpg \\d+w(, .*)?");
@@ -118,7 +129,8 @@ class FeedTests extends IntegrationTest {
         assertThat(productPage.select("article.post-card")).isNotEmpty();
         var author = fixtures.primeMember();
         fixtures.post(author, "mine");
-        assertThat(page(get("/@" + author.handle())).select("article.post-card")).hasSize(1);
+        assertThat(page(get("/@" + author.handle())).select("article.post-card"))
+                .hasSize(1);
         mvc.perform(get("/tags/not a tag!")).andExpect(status().isNotFound());
         mvc.perform(get("/products/999999999")).andExpect(status().isNotFound());
     }

@@ -79,9 +79,13 @@ class ListStatementTests extends IntegrationTest {
             fixtures.postIn(2, author, word + " " + i + " #" + tag, product, fixtures.product(i % 4 + 2));
         }
         // the viewer bought a product (For you and "You bought this" read it) and has notifications
-        orders.place(viewer.id(), List.of(new Purchase(fixtures.product(3), 1, null)), new Checkout(
-                new ShippingAddress("Viewer", "1 Main St", "", "Lyon", "69001", "France"), "invoice",
-                UUID.randomUUID().toString()));
+        orders.place(
+                viewer.id(),
+                List.of(new Purchase(fixtures.product(3), 1, null)),
+                new Checkout(
+                        new ShippingAddress("Viewer", "1 Main St", "", "Lyon", "69001", "France"),
+                        "invoice",
+                        UUID.randomUUID().toString()));
         for (int i = 0; i < 5; i++) {
             notifications.notify(viewer.id(), "FOLLOW", fan.id(), null);
         }
@@ -89,8 +93,7 @@ class ListStatementTests extends IntegrationTest {
         var visitor = new Reader("visitor", null);
         var member = new Reader("signed in", viewer);
         List<String> problems = new ArrayList<>();
-        record Page(String url, List<Reader> readers, String cards) {
-        }
+        record Page(String url, List<Reader> readers, String cards) {}
         List<Page> lists = List.of(
                 new Page("/?feed=everyone", List.of(visitor, member), "article.post-card"),
                 new Page("/", List.of(visitor, member), "article.post-card"),
@@ -106,7 +109,9 @@ class ListStatementTests extends IntegrationTest {
                 for (int size : new int[] {5, 20, 50}) {
                     String url = list.url() + (list.url().contains("?") ? "&" : "?") + "size=" + size;
                     Document first = page(reader.request(url));
-                    assertThat(first.select(list.cards())).as(reader.name() + " " + url).isNotEmpty();
+                    assertThat(first.select(list.cards()))
+                            .as(reader.name() + " " + url)
+                            .isNotEmpty();
                     int n = statements(reader.request(url));
                     if (n < 1 || n > BUDGET) {
                         problems.add(reader.name() + " " + url + ": " + n);
@@ -115,7 +120,9 @@ class ListStatementTests extends IntegrationTest {
                     String deeper = next(first);
                     for (int depth = 0; depth < 2 && deeper != null; depth++) {
                         Document d = page(reader.request(deeper));
-                        assertThat(d.select(list.cards())).as(reader.name() + " " + deeper).isNotEmpty();
+                        assertThat(d.select(list.cards()))
+                                .as(reader.name() + " " + deeper)
+                                .isNotEmpty();
                         int m = statements(reader.request(deeper));
                         if (m < 1 || m > BUDGET) {
                             problems.add(reader.name() + " " + deeper + ": " + m);

@@ -38,13 +38,19 @@ class PurchaseAwareFeedTests extends IntegrationTest {
     Catalog catalog;
 
     private static List<Long> postIds(Document d) {
-        return d.select("article.post-card").stream().map(e -> Long.parseLong(e.id().substring(5))).toList();
+        return d.select("article.post-card").stream()
+                .map(e -> Long.parseLong(e.id().substring(5)))
+                .toList();
     }
 
     private void buy(long accountId, long productId, Long fromPost) {
-        orders.place(accountId, List.of(new Purchase(productId, 1, fromPost)), new Checkout(
-                new ShippingAddress("Viewer", "1 Main St", "", "Lyon", "69001", "France"), "invoice",
-                UUID.randomUUID().toString()));
+        orders.place(
+                accountId,
+                List.of(new Purchase(productId, 1, fromPost)),
+                new Checkout(
+                        new ShippingAddress("Viewer", "1 Main St", "", "Lyon", "69001", "France"),
+                        "invoice",
+                        UUID.randomUUID().toString()));
     }
 
     @Test
@@ -62,7 +68,8 @@ class PurchaseAwareFeedTests extends IntegrationTest {
 
         List<Long> forYou = postIds(page(get("/").param("size", "50").with(viewer.login())));
         assertThat(forYou).contains(soapAndBowl, nothingTagged).doesNotContain(onlySoap);
-        assertThat(postIds(page(get("/@" + author.handle()).with(viewer.login())))).contains(onlySoap);
+        assertThat(postIds(page(get("/@" + author.handle()).with(viewer.login()))))
+                .contains(onlySoap);
         assertThat(postIds(page(get("/tags/owned").with(viewer.login())))).contains(onlySoap);
 
         Document post = page(get("/posts/" + soapAndBowl).with(viewer.login()));
@@ -71,7 +78,8 @@ class PurchaseAwareFeedTests extends IntegrationTest {
 
         // the opt-out brings it back
         interests.choose(viewer.id(), List.of(15, 16, 17, 18, 19), false);
-        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login())))).contains(onlySoap);
+        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login()))))
+                .contains(onlySoap);
     }
 
     @Test
@@ -81,27 +89,46 @@ class PurchaseAwareFeedTests extends IntegrationTest {
         long product = fixtures.product(3);
         ProductView bought = catalog.get(product);
         long post = fixtures.post(author, "buy from me", product);
-        long order = orders.place(buyer.id(), List.of(new Purchase(product, 2, post)), new Checkout(
-                new ShippingAddress("Viewer", "1 Main St", "", "Lyon", "69001", "France"), "invoice",
-                UUID.randomUUID().toString()));
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
-                "select count(*) from notifications where recipient_id = ? and kind = 'PURCHASE'")
-                .param(author.id()).query(Long.class).single() == 1);
+        long order = orders.place(
+                buyer.id(),
+                List.of(new Purchase(product, 2, post)),
+                new Checkout(
+                        new ShippingAddress("Viewer", "1 Main St", "", "Lyon", "69001", "France"),
+                        "invoice",
+                        UUID.randomUUID().toString()));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("select count(*) from notifications where recipient_id = ? and kind = 'PURCHASE'")
+                                .param(author.id())
+                                .query(Long.class)
+                                .single()
+                        == 1);
         assertThat(jdbc.sql("select actor_id is null and post_id = ? from notifications where recipient_id = ?")
-                .params(post, author.id()).query(Boolean.class).single()).as("no actor, only the post").isTrue();
+                        .params(post, author.id())
+                        .query(Boolean.class)
+                        .single())
+                .as("no actor, only the post")
+                .isTrue();
 
         Document list = page(get("/notifications").with(author.login()));
         Element item = list.selectFirst(".notification-list li");
         // the whole item: the message, the link to the post and the time; nothing about the buyer or the order
-        assertThat(item.text()).matches("Someone bought a product from your post\\. See the post \\d{1,2} \\w{3}, \\d{2}:\\d{2}");
+        assertThat(item.text())
+                .matches("Someone bought a product from your post\\. See the post \\d{1,2} \\w{3}, \\d{2}:\\d{2}");
         assertThat(item.select("a").eachAttr("href")).containsExactly("/posts/" + post);
         String page = list.select("main").text();
         String html = list.select("main").html();
         BigDecimal total = bought.price().multiply(BigDecimal.valueOf(2));
-        assertThat(page).doesNotContain(bought.title()).doesNotContain(bought.brand())
-                .doesNotContain(bought.price().toPlainString()).doesNotContain(total.toPlainString())
-                .doesNotContain(buyer.handle()).doesNotContain("Test " + buyer.handle()).doesNotContain("Viewer");
-        assertThat(html).doesNotContain("/orders/").doesNotContain("/orders/" + order)
+        assertThat(page)
+                .doesNotContain(bought.title())
+                .doesNotContain(bought.brand())
+                .doesNotContain(bought.price().toPlainString())
+                .doesNotContain(total.toPlainString())
+                .doesNotContain(buyer.handle())
+                .doesNotContain("Test " + buyer.handle())
+                .doesNotContain("Viewer");
+        assertThat(html)
+                .doesNotContain("/orders/")
+                .doesNotContain("/orders/" + order)
                 .doesNotContain("/@" + buyer.handle());
     }
 
@@ -116,12 +143,14 @@ class PurchaseAwareFeedTests extends IntegrationTest {
         clock.pin(Instant.now().minus(Duration.ofDays(91)));
         buy(viewer.id(), soap, post);
         clock.reset();
-        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login())))).contains(post);
+        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login()))))
+                .contains(post);
 
         clock.pin(Instant.now().minus(Duration.ofDays(89)));
         buy(viewer.id(), soap, post);
         clock.reset();
-        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login())))).doesNotContain(post);
+        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login()))))
+                .doesNotContain(post);
     }
 
     @Test
@@ -131,13 +160,19 @@ class PurchaseAwareFeedTests extends IntegrationTest {
         interests.choose(viewer.id(), List.of(15, 16, 17, 18, 19), true);
         long soap = fixtures.product(9);
         long post = fixtures.postIn(16, author, "changed my mind", soap);
-        long order = orders.place(viewer.id(), List.of(new Purchase(soap, 1, post)), new Checkout(
-                new ShippingAddress("Viewer", "1 Main St", "", "Lyon", "69001", "France"), "invoice",
-                UUID.randomUUID().toString()));
-        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login())))).doesNotContain(post);
+        long order = orders.place(
+                viewer.id(),
+                List.of(new Purchase(soap, 1, post)),
+                new Checkout(
+                        new ShippingAddress("Viewer", "1 Main St", "", "Lyon", "69001", "France"),
+                        "invoice",
+                        UUID.randomUUID().toString()));
+        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login()))))
+                .doesNotContain(post);
 
         orders.cancel(viewer.id(), order);
-        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login())))).contains(post);
+        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login()))))
+                .contains(post);
     }
 
     @Test
@@ -148,21 +183,29 @@ class PurchaseAwareFeedTests extends IntegrationTest {
         long soap = fixtures.product(9);
         long post = fixtures.postIn(16, author, "my xylocarpous soap dish", soap);
         buy(viewer.id(), soap, post);
-        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login())))).doesNotContain(post);
-        assertThat(postIds(page(get("/search").param("q", "xylocarpous").with(viewer.login())))).containsExactly(post);
-        assertThat(postIds(page(get("/@" + author.handle()).with(viewer.login())))).containsExactly(post);
+        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login()))))
+                .doesNotContain(post);
+        assertThat(postIds(page(get("/search").param("q", "xylocarpous").with(viewer.login()))))
+                .containsExactly(post);
+        assertThat(postIds(page(get("/@" + author.handle()).with(viewer.login()))))
+                .containsExactly(post);
 
         // the form as the person sees it: their five interests ticked, and the switch on; they untick the switch
         Document form = page(get("/me/interests").with(viewer.login()));
         assertThat(form.select("input[name=hidePurchased]").hasAttr("checked")).isTrue();
         List<String> ticked = form.select("input[name=interests][checked]").eachAttr("value");
         assertThat(ticked).containsExactlyInAnyOrder("15", "16", "17", "18", "19");
-        mvc.perform(post("/me/interests").param("interests", ticked.toArray(String[]::new))
+        mvc.perform(post("/me/interests")
+                        .param("interests", ticked.toArray(String[]::new))
                         .param("welcome", form.select("input[name=welcome]").val())
-                        .with(viewer.login()).with(csrf()))
+                        .with(viewer.login())
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        assertThat(page(get("/me/interests").with(viewer.login())).select("input[name=hidePurchased]")
-                .hasAttr("checked")).isFalse();
-        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login())))).contains(post);
+        assertThat(page(get("/me/interests").with(viewer.login()))
+                        .select("input[name=hidePurchased]")
+                        .hasAttr("checked"))
+                .isFalse();
+        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login()))))
+                .contains(post);
     }
 }

@@ -8,12 +8,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 import io.sparkfeed.accounts.Follows;
-import io.sparkfeed.posts.Posts;
-import io.sparkfeed.posts.Reactions;
-import io.sparkfeed.support.IntegrationTest;
 import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.catalog.ProductDraft;
 import io.sparkfeed.catalog.ProductView;
+import io.sparkfeed.posts.Posts;
+import io.sparkfeed.posts.Reactions;
+import io.sparkfeed.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,7 +44,8 @@ class SearchAndNotificationTests extends IntegrationTest {
     void theObviousResultRanksFirst() throws Exception {
         Document byBrand = page(get("/search").param("q", "Northwind"));
         assertThat(byBrand.select(".product-results .hc-brand").first().text()).isEqualTo("Northwind Outfitters");
-        assertThat(byBrand.select(".account-list .author-handle").first().text()).isEqualTo("@northwind");
+        assertThat(byBrand.select(".account-list .author-handle").first().text())
+                .isEqualTo("@northwind");
 
         Document byTitle = page(get("/search").param("q", "headphones"));
         assertThat(byTitle.select(".product-results .hc-title").first().text()).isEqualTo("Wireless headphones");
@@ -56,24 +57,32 @@ class SearchAndNotificationTests extends IntegrationTest {
         var author = fixtures.primeMember();
         fixtures.post(author, "My zanzibarian espresso ritual #zanzibarcoffee");
         Document byCaption = page(get("/search").param("q", "zanzibarian espresso"));
-        assertThat(byCaption.select("article.post-card .caption").first().text()).contains("zanzibarian espresso");
+        assertThat(byCaption.select("article.post-card .caption").first().text())
+                .contains("zanzibarian espresso");
         Document byHandle = page(get("/search").param("q", author.handle()));
-        assertThat(byHandle.select(".account-list .author-handle").first().text()).isEqualTo("@" + author.handle());
+        assertThat(byHandle.select(".account-list .author-handle").first().text())
+                .isEqualTo("@" + author.handle());
     }
 
     private List<String> captions(String query) throws Exception {
-        return page(get("/search").param("q", query)).select("article.post-card .caption").eachText();
+        return page(get("/search").param("q", query))
+                .select("article.post-card .caption")
+                .eachText();
     }
 
     @Test
     void frenchWordsAreFoundWhateverTheirEndingsAndAccents() throws Exception {
         // the demo data has French captions: "Ma chaussure préférée…", "…fait tout le décor", "Café du matin…"
-        assertThat(captions("chaussures")).anyMatch(c -> c.startsWith("Ma chaussure préférée"))
+        assertThat(captions("chaussures"))
+                .anyMatch(c -> c.startsWith("Ma chaussure préférée"))
                 .noneMatch(c -> c.contains("chaussures"));
         assertThat(captions("decor")).anyMatch(c -> c.contains("fait tout le décor"));
         assertThat(captions("cafe du matin")).first().asString().startsWith("Café du matin");
         // and an accent typed where the text has none
-        assertThat(page(get("/search").param("q", "Lumen Rôw")).select(".product-results .hc-title").first().text())
+        assertThat(page(get("/search").param("q", "Lumen Rôw"))
+                        .select(".product-results .hc-title")
+                        .first()
+                        .text())
                 .isEqualTo("Brass desk lamp");
 
         // English stemming still works: only the English stemmer makes "zorbled" and "zorbling" one word
@@ -85,15 +94,37 @@ class SearchAndNotificationTests extends IntegrationTest {
 
     @Test
     void renamingAProductRefreshesThePostsThatTagIt() throws Exception {
-        long product = catalog.create(null, new ProductDraft("Quokkafrob kettle", "Marsupial Works",
-                new BigDecimal("30.00"), "USD", "A kettle.", "Home", 5, true, List.of()));
+        long product = catalog.create(
+                null,
+                new ProductDraft(
+                        "Quokkafrob kettle",
+                        "Marsupial Works",
+                        new BigDecimal("30.00"),
+                        "USD",
+                        "A kettle.",
+                        "Home",
+                        5,
+                        true,
+                        List.of()));
         long post = fixtures.post(fixtures.primeMember(), "My new kettle", product);
         assertThat(postIds(page(get("/search").param("q", "quokkafrob")))).containsExactly(post);
 
         var admin = fixtures.admin();
         ProductView p = catalog.get(product);
-        catalog.update(admin.id(), product, new ProductDraft("Wombatzing kettle", "Koala Labs", p.price(),
-                p.currency(), p.description(), p.category(), p.stock(), true, List.of()), "renamed");
+        catalog.update(
+                admin.id(),
+                product,
+                new ProductDraft(
+                        "Wombatzing kettle",
+                        "Koala Labs",
+                        p.price(),
+                        p.currency(),
+                        p.description(),
+                        p.category(),
+                        p.stock(),
+                        true,
+                        List.of()),
+                "renamed");
 
         assertThat(postIds(page(get("/search").param("q", "wombatzing")))).containsExactly(post);
         assertThat(postIds(page(get("/search").param("q", "koala labs")))).containsExactly(post);
@@ -102,18 +133,37 @@ class SearchAndNotificationTests extends IntegrationTest {
     }
 
     private static List<Long> postIds(Document d) {
-        return d.select("article.post-card").stream().map(e -> Long.parseLong(e.id().substring(5))).toList();
+        return d.select("article.post-card").stream()
+                .map(e -> Long.parseLong(e.id().substring(5)))
+                .toList();
     }
 
     @Test
     void oddQueriesGiveAnEmptyResultOrAClearMessageNeverAnError() throws Exception {
-        for (String odd : new String[] {"", "   ", "\"", "&|!:*", "'); drop table posts; --", "((((", "-", "a & | b",
-            "\u0000", "lamp\u0000", "a\u0000b", "\u0007\u001b[31m", "\t\r\n", "\u0085\u009f", "\u007f"}) {
+        for (String odd : new String[] {
+            "",
+            "   ",
+            "\"",
+            "&|!:*",
+            "'); drop table posts; --",
+            "((((",
+            "-",
+            "a & | b",
+            "\u0000",
+            "lamp\u0000",
+            "a\u0000b",
+            "\u0007\u001b[31m",
+            "\t\r\n",
+            "\u0085\u009f",
+            "\u007f"
+        }) {
             Document d = page(get("/search").param("q", odd));
             assertThat(d.select("h1, .search-row")).isNotEmpty();
         }
         // a control character is a space: "lamp\0" is "lamp"
-        assertThat(page(get("/search").param("q", "lamp\u0000")).select(".product-results .hc-title").eachText())
+        assertThat(page(get("/search").param("q", "lamp\u0000"))
+                        .select(".product-results .hc-title")
+                        .eachText())
                 .contains("Brass desk lamp");
         Document longQuery = page(get("/search").param("q", "lamp ".repeat(1000)));
         assertThat(longQuery.select(".flash.problem").text()).contains("only its first 200 characters");
@@ -121,10 +171,14 @@ class SearchAndNotificationTests extends IntegrationTest {
         // and through the real server, where the query string is decoded by the servlet container
         HttpClient http = HttpClient.newHttpClient();
         for (String encoded : new String[] {"%00", "lamp%00", "%07%1B%7F", "%C2%85", "%0D%0A"}) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create(baseUrl() + "/search?q=" + encoded)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + "/search?q=" + encoded))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(encoded).isEqualTo(200);
-            assertThat(Jsoup.parse(response.body()).select(".search-row")).as(encoded).isNotEmpty();
+            assertThat(Jsoup.parse(response.body()).select(".search-row"))
+                    .as(encoded)
+                    .isNotEmpty();
         }
     }
 
@@ -138,28 +192,45 @@ class SearchAndNotificationTests extends IntegrationTest {
         follows.follow(fan.id(), author.id());
         reactions.smile(author.id(), post); // one's own smile notifies nobody
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
-                "select count(*) from notifications where recipient_id = ?").param(author.id()).query(Long.class).single() == 3);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("select count(*) from notifications where recipient_id = ?")
+                                .param(author.id())
+                                .query(Long.class)
+                                .single()
+                        == 3);
         // the registry keeps an event until its listener completed, then deletes it
         // (this test's events only: another test's listener still at work must not make this one fail)
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("""
                         select count(*) from event_publication where completion_date is null
                         and (cast(serialized_event as jsonb) @> cast(? as jsonb)
                              or cast(serialized_event as jsonb) @> cast(? as jsonb))""")
-                .params("{\"postAuthorId\": " + author.id() + "}", "{\"followedId\": " + author.id() + "}")
-                .query(Long.class).single() == 0);
+                                .params(
+                                        "{\"postAuthorId\": " + author.id() + "}",
+                                        "{\"followedId\": " + author.id() + "}")
+                                .query(Long.class)
+                                .single()
+                        == 0);
         Document home = page(get("/").with(author.login()));
         assertThat(home.select(".notifications-link .unread").text()).isEqualTo("3");
 
         Document list = page(get("/notifications").with(author.login()));
         assertThat(list.select(".notification-list li")).hasSize(3);
-        assertThat(list.text()).contains("started following you").contains("commented on your post")
+        assertThat(list.text())
+                .contains("started following you")
+                .contains("commented on your post")
                 .contains("smiled at your post");
         // reading the list marks nothing; its button does
-        assertThat(page(get("/").with(author.login())).select(".notifications-link .unread").text()).isEqualTo("3");
-        mvc.perform(post("/notifications/read").param("upTo", list.select("input[name=upTo]").val())
-                        .with(author.login()).with(csrf()))
+        assertThat(page(get("/").with(author.login()))
+                        .select(".notifications-link .unread")
+                        .text())
+                .isEqualTo("3");
+        mvc.perform(post("/notifications/read")
+                        .param("upTo", list.select("input[name=upTo]").val())
+                        .with(author.login())
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/notifications"));
-        assertThat(page(get("/").with(author.login())).select(".notifications-link .unread")).isEmpty();
+        assertThat(page(get("/").with(author.login())).select(".notifications-link .unread"))
+                .isEmpty();
     }
 }

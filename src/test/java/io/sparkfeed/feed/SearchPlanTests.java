@@ -24,18 +24,31 @@ class SearchPlanTests extends IntegrationTest {
         SoftAssertions soft = new SoftAssertions();
         for (String word : new String[] {PlanDatabase.COMMON_WORD, PlanDatabase.RARE_WORD}) {
             for (int offset : new int[] {0, Search.CANDIDATES - 20}) {
-                for (var kind : Map.of("posts", Search.POST_IDS, "products", Search.PRODUCT_IDS, "accounts",
-                        Search.ACCOUNT_IDS).entrySet()) {
+                for (var kind : Map.of(
+                                "posts",
+                                Search.POST_IDS,
+                                "products",
+                                Search.PRODUCT_IDS,
+                                "accounts",
+                                Search.ACCOUNT_IDS)
+                        .entrySet()) {
                     String name = kind.getKey() + " matching '" + word + "' from " + offset;
-                    QueryPlan plan = QueryPlan.of(plans.db(), kind.getValue(), Map.of("q", word, "candidates",
-                            Search.CANDIDATES, "offset", offset, "limit", 21));
-                    soft.assertThat(plan.sequentialScansOf(Set.of("posts", "accounts"))).as(name + ": sequential scans")
+                    QueryPlan plan = QueryPlan.of(
+                            plans.db(),
+                            kind.getValue(),
+                            Map.of("q", word, "candidates", Search.CANDIDATES, "offset", offset, "limit", 21));
+                    soft.assertThat(plan.sequentialScansOf(Set.of("posts", "accounts")))
+                            .as(name + ": sequential scans")
                             .isEmpty();
-                    soft.assertThat(plan.rowsRead()).as(name + ": rows read\n" + plan).isLessThan(MAX_ROWS_READ);
+                    soft.assertThat(plan.rowsRead())
+                            .as(name + ": rows read\n" + plan)
+                            .isLessThan(MAX_ROWS_READ);
                 }
             }
-            QueryPlan first = QueryPlan.of(plans.db(), Search.POST_IDS, Map.of("q", word, "candidates",
-                    Search.CANDIDATES, "offset", 0, "limit", 21));
+            QueryPlan first = QueryPlan.of(
+                    plans.db(),
+                    Search.POST_IDS,
+                    Map.of("q", word, "candidates", Search.CANDIDATES, "offset", 0, "limit", 21));
             soft.assertThat(first.rowsReturned()).as("posts matching " + word).isPositive();
         }
         soft.assertAll();

@@ -33,7 +33,8 @@ class DerivativesTest {
         for (Derivative derivative : rendition.derivatives()) {
             BufferedImage decoded = TestImages.read(derivative.jpeg());
             assertThat(decoded.getWidth()).isEqualTo(derivative.width());
-            assertThat(decoded.getHeight()).isEqualTo(derivative.height())
+            assertThat(decoded.getHeight())
+                    .isEqualTo(derivative.height())
                     .isEqualTo(Math.round(derivative.width() * 1600 / 2400.0f));
             assertUpright(decoded);
         }
@@ -90,7 +91,8 @@ class DerivativesTest {
         Rendition rendition = Derivatives.render(TestImages.quadrants(700, 500, 1), 1);
         for (Derivative derivative : rendition.derivatives()) {
             assertThat(TestImages.markersBeforeScan(derivative.jpeg()))
-                    .contains(0xE0).doesNotContain(0xE1, 0xE2, 0xED, 0xFE);
+                    .contains(0xE0)
+                    .doesNotContain(0xE1, 0xE2, 0xED, 0xFE);
         }
     }
 
@@ -98,16 +100,24 @@ class DerivativesTest {
         assertCorners(image, TOP_LEFT, TOP_RIGHT, BOTTOM_LEFT, BOTTOM_RIGHT);
     }
 
-    private static void assertCorners(BufferedImage image, Color topLeft, Color topRight, Color bottomLeft,
-            Color bottomRight) {
+    private static void assertCorners(
+            BufferedImage image, Color topLeft, Color topRight, Color bottomLeft, Color bottomRight) {
         int w = image.getWidth();
         int h = image.getHeight();
         int dx = Math.max(1, w / 8);
         int dy = Math.max(1, h / 8);
-        assertThat(TestImages.near(image.getRGB(dx, dy), topLeft)).as("top left").isTrue();
-        assertThat(TestImages.near(image.getRGB(w - 1 - dx, dy), topRight)).as("top right").isTrue();
-        assertThat(TestImages.near(image.getRGB(dx, h - 1 - dy), bottomLeft)).as("bottom left").isTrue();
-        assertThat(TestImages.near(image.getRGB(w - 1 - dx, h - 1 - dy), bottomRight)).as("bottom right").isTrue();
+        assertThat(TestImages.near(image.getRGB(dx, dy), topLeft))
+                .as("top left")
+                .isTrue();
+        assertThat(TestImages.near(image.getRGB(w - 1 - dx, dy), topRight))
+                .as("top right")
+                .isTrue();
+        assertThat(TestImages.near(image.getRGB(dx, h - 1 - dy), bottomLeft))
+                .as("bottom left")
+                .isTrue();
+        assertThat(TestImages.near(image.getRGB(w - 1 - dx, h - 1 - dy), bottomRight))
+                .as("bottom right")
+                .isTrue();
     }
 
     /** The pixels a camera stores with the given orientation for an upright picture, computed pixel by pixel. */
@@ -124,14 +134,38 @@ class DerivativesTest {
                 int ux;
                 int uy;
                 switch (orientation) {
-                    case 2 -> { ux = sw - 1 - x; uy = y; }
-                    case 3 -> { ux = sw - 1 - x; uy = sh - 1 - y; }
-                    case 4 -> { ux = x; uy = sh - 1 - y; }
-                    case 5 -> { ux = y; uy = x; }
-                    case 6 -> { ux = sh - 1 - y; uy = x; }
-                    case 7 -> { ux = sh - 1 - y; uy = sw - 1 - x; }
-                    case 8 -> { ux = y; uy = sw - 1 - x; }
-                    default -> { ux = x; uy = y; }
+                    case 2 -> {
+                        ux = sw - 1 - x;
+                        uy = y;
+                    }
+                    case 3 -> {
+                        ux = sw - 1 - x;
+                        uy = sh - 1 - y;
+                    }
+                    case 4 -> {
+                        ux = x;
+                        uy = sh - 1 - y;
+                    }
+                    case 5 -> {
+                        ux = y;
+                        uy = x;
+                    }
+                    case 6 -> {
+                        ux = sh - 1 - y;
+                        uy = x;
+                    }
+                    case 7 -> {
+                        ux = sh - 1 - y;
+                        uy = sw - 1 - x;
+                    }
+                    case 8 -> {
+                        ux = y;
+                        uy = sw - 1 - x;
+                    }
+                    default -> {
+                        ux = x;
+                        uy = y;
+                    }
                 }
                 stored.setRGB(x, y, upright.getRGB(ux, uy));
             }

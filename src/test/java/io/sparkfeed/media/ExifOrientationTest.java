@@ -12,8 +12,10 @@ class ExifOrientationTest {
     @Test
     void readsTheOrientationInEitherByteOrder() {
         for (int orientation = 1; orientation <= 8; orientation++) {
-            assertThat(ExifOrientation.of(TestImages.withExif(jpeg, orientation, false))).isEqualTo(orientation);
-            assertThat(ExifOrientation.of(TestImages.withExif(jpeg, orientation, true))).isEqualTo(orientation);
+            assertThat(ExifOrientation.of(TestImages.withExif(jpeg, orientation, false)))
+                    .isEqualTo(orientation);
+            assertThat(ExifOrientation.of(TestImages.withExif(jpeg, orientation, true)))
+                    .isEqualTo(orientation);
         }
     }
 

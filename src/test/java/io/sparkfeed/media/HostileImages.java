@@ -22,15 +22,18 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 /** Files made to hurt an image pipeline, generated in the test (none is checked in). */
 public final class HostileImages {
 
-    private HostileImages() {
-    }
+    private HostileImages() {}
 
     /** A JPEG with a comment segment that is a web page: a browser sniffing it would run the script. */
     public static byte[] jpegWithHtml(byte[] jpeg) {
-        byte[] html = "<html><body><script>alert(document.cookie)</script></body></html>"
-                .getBytes(StandardCharsets.US_ASCII);
+        byte[] html =
+                "<html><body><script>alert(document.cookie)</script></body></html>".getBytes(StandardCharsets.US_ASCII);
         ByteBuffer out = ByteBuffer.allocate(jpeg.length + 4 + html.length);
-        out.put(jpeg, 0, 2).put((byte) 0xFF).put((byte) 0xFE).putShort((short) (html.length + 2)).put(html);
+        out.put(jpeg, 0, 2)
+                .put((byte) 0xFF)
+                .put((byte) 0xFE)
+                .putShort((short) (html.length + 2))
+                .put(html);
         out.put(jpeg, 2, jpeg.length - 2);
         return out.array();
     }
@@ -70,8 +73,14 @@ public final class HostileImages {
         long rowBytes = ((long) width * channels * bitDepth + 7) / 8;
         var out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) bitDepth)
-                .put((byte) (grey ? 0 : 2)).put((byte) 0).put((byte) 0).put((byte) 0);
+        ByteBuffer ihdr = ByteBuffer.allocate(13)
+                .putInt(width)
+                .putInt(height)
+                .put((byte) bitDepth)
+                .put((byte) (grey ? 0 : 2))
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
         TestImages.chunk(out, "IHDR", ihdr.array());
         var idat = new ByteArrayOutputStream();
         byte[] row = new byte[(int) rowBytes + 1]; // filter type 0, then zeros
@@ -125,7 +134,9 @@ public final class HostileImages {
         }
         byte[] content = body.toByteArray();
         ByteBuffer out = ByteBuffer.allocate(8 + content.length).order(ByteOrder.LITTLE_ENDIAN);
-        out.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(content.length).put(content);
+        out.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+                .putInt(content.length)
+                .put(content);
         return out.array();
     }
 

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 class ImageDecoderTest {
 
     private static void refused(ThrowingCallable call, String messageKey) {
-        assertThatThrownBy(call).isInstanceOf(ImageRejectedException.class)
-                .extracting(e -> ((ImageRejectedException) e).messageKey()).isEqualTo(messageKey);
+        assertThatThrownBy(call)
+                .isInstanceOf(ImageRejectedException.class)
+                .extracting(e -> ((ImageRejectedException) e).messageKey())
+                .isEqualTo(messageKey);
     }
 
     @Test
@@ -40,8 +42,10 @@ class ImageDecoderTest {
 
     @Test
     void refusesTextWhateverItsName() {
-        refused(() -> ImageDecoder.decode("not a photo, even if it is called photo.jpg"
-                .getBytes(StandardCharsets.UTF_8)), "image.invalid.type");
+        refused(
+                () -> ImageDecoder.decode(
+                        "not a photo, even if it is called photo.jpg".getBytes(StandardCharsets.UTF_8)),
+                "image.invalid.type");
     }
 
     @Test
@@ -49,7 +53,8 @@ class ImageDecoderTest {
         byte[] twelveMegabytes = Arrays.copyOf(TestImages.jpeg(TestImages.quadrants(32, 32, 1)), 12 * 1024 * 1024);
         refused(() -> ImageDecoder.decode(twelveMegabytes), "image.invalid.tooLarge");
         assertThatThrownBy(() -> ImageDecoder.decode(twelveMegabytes))
-                .extracting(e -> ((ImageRejectedException) e).arguments()[0]).isEqualTo(10);
+                .extracting(e -> ((ImageRejectedException) e).arguments()[0])
+                .isEqualTo(10);
     }
 
     @Test
@@ -66,8 +71,8 @@ class ImageDecoderTest {
         assertThat(bomb.length).isLessThan(100);
         // RGBA 20000x20000 would be 1.6 GB: decoding would take long or fail with OutOfMemoryError, and without
         // pixel data it would be "broken", not "too many pixels"
-        assertTimeoutPreemptively(Duration.ofSeconds(2),
-                () -> refused(() -> ImageDecoder.decode(bomb), "image.invalid.tooManyPixels"));
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(2), () -> refused(() -> ImageDecoder.decode(bomb), "image.invalid.tooManyPixels"));
     }
 
     @Test

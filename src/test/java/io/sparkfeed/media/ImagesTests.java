@@ -57,11 +57,18 @@ class ImagesTests extends IntegrationTest {
     }
 
     private long rows(String key) {
-        return jdbc.sql("select count(*) from images where key = ?").param(key).query(Long.class).single();
+        return jdbc.sql("select count(*) from images where key = ?")
+                .param(key)
+                .query(Long.class)
+                .single();
     }
 
     private Path directory(String key) {
-        return properties.dataDir().resolve("media").resolve(key.substring(0, 2)).resolve(key);
+        return properties
+                .dataDir()
+                .resolve("media")
+                .resolve(key.substring(0, 2))
+                .resolve(key);
     }
 
     private void refusedAndNothingStored(byte[] upload, String messageKey) {
@@ -72,8 +79,10 @@ class ImagesTests extends IntegrationTest {
     }
 
     private static void refused(ThrowingCallable call, String messageKey) {
-        assertThatThrownBy(call).isInstanceOf(ImageRejectedException.class)
-                .extracting(e -> ((ImageRejectedException) e).messageKey()).isEqualTo(messageKey);
+        assertThatThrownBy(call)
+                .isInstanceOf(ImageRejectedException.class)
+                .extracting(e -> ((ImageRejectedException) e).messageKey())
+                .isEqualTo(messageKey);
     }
 
     private byte[] stored(String key, int width) throws Exception {
@@ -90,9 +99,14 @@ class ImagesTests extends IntegrationTest {
         assertThat(image.height()).isEqualTo(1200);
         assertThat(image.widths()).containsExactly(320, 640, 1080);
         var row = jdbc.sql("select width, height, content_type, bytes from images where key = ?")
-                .param(image.key()).query().singleRow();
-        assertThat(row).containsEntry("width", 1600).containsEntry("height", 1200)
-                .containsEntry("content_type", "image/jpeg").containsEntry("bytes", (long) upload.length);
+                .param(image.key())
+                .query()
+                .singleRow();
+        assertThat(row)
+                .containsEntry("width", 1600)
+                .containsEntry("height", 1200)
+                .containsEntry("content_type", "image/jpeg")
+                .containsEntry("bytes", (long) upload.length);
         for (int width : List.of(320, 640, 1080)) {
             BufferedImage derivative = TestImages.read(stored(image.key(), width));
             assertThat(derivative.getWidth()).isEqualTo(width);
@@ -128,8 +142,11 @@ class ImagesTests extends IntegrationTest {
         BufferedImage transparent = new BufferedImage(400, 300, BufferedImage.TYPE_INT_ARGB);
         transparent.setRGB(0, 0, SEED.incrementAndGet() | 0xFF000000); // one opaque pixel makes it unique
         StoredImage image = images.store(TestImages.png(transparent));
-        assertThat(jdbc.sql("select content_type from images where key = ?").param(image.key())
-                .query(String.class).single()).isEqualTo("image/png");
+        assertThat(jdbc.sql("select content_type from images where key = ?")
+                        .param(image.key())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("image/png");
         BufferedImage derivative = TestImages.read(stored(image.key(), 320));
         assertThat(TestImages.near(derivative.getRGB(160, 120), Color.WHITE)).isTrue();
     }
@@ -138,18 +155,24 @@ class ImagesTests extends IntegrationTest {
     void storesAWebp() throws Exception {
         StoredImage lossy = images.store(TestImages.WEBP_LOSSY);
         assertThat(lossy.widths()).containsExactly(1);
-        assertThat(jdbc.sql("select content_type from images where key = ?").param(lossy.key())
-                .query(String.class).single()).isEqualTo("image/webp");
+        assertThat(jdbc.sql("select content_type from images where key = ?")
+                        .param(lossy.key())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("image/webp");
         assertThat(TestImages.read(stored(lossy.key(), 1)).getWidth()).isEqualTo(1);
 
         StoredImage transparent = images.store(TestImages.WEBP_TRANSPARENT);
-        assertThat(TestImages.near(TestImages.read(stored(transparent.key(), 1)).getRGB(0, 0), Color.WHITE)).isTrue();
+        assertThat(TestImages.near(TestImages.read(stored(transparent.key(), 1)).getRGB(0, 0), Color.WHITE))
+                .isTrue();
     }
 
     @Test
     void refusesATextFileCalledJpg() {
-        refusedAndNothingStored("GPS: 48.8584 N, 2.2945 E. This is not a photo, whatever its name says."
-                .getBytes(StandardCharsets.UTF_8), "image.invalid.type");
+        refusedAndNothingStored(
+                "GPS: 48.8584 N, 2.2945 E. This is not a photo, whatever its name says."
+                        .getBytes(StandardCharsets.UTF_8),
+                "image.invalid.type");
     }
 
     @Test
@@ -183,7 +206,8 @@ class ImagesTests extends IntegrationTest {
         assertThat(exif).isNotNull();
         assertThat(exif.getEntryById(TIFF.TAG_GPS_IFD)).isNotNull();
         assertThat(((Directory) exif.getEntryById(TIFF.TAG_GPS_IFD).getValue()).getEntryById(2))
-                .as("GPSLatitude").isNotNull();
+                .as("GPSLatitude")
+                .isNotNull();
         assertThat(TestImages.contains(upload, TestImages.SECRET_ARTIST)).isTrue();
 
         StoredImage image = images.store(upload);
@@ -197,12 +221,14 @@ class ImagesTests extends IntegrationTest {
             assertThat(exif(derivative)).as("EXIF in %d.jpg", width).isNull();
             assertThat(TestImages.markersBeforeScan(derivative)).doesNotContain(0xE1);
             assertThat(TestImages.contains(derivative, "Exif")).isFalse();
-            assertThat(TestImages.contains(derivative, TestImages.SECRET_ARTIST)).isFalse();
+            assertThat(TestImages.contains(derivative, TestImages.SECRET_ARTIST))
+                    .isFalse();
             BufferedImage pixels = TestImages.read(derivative);
             assertThat(pixels.getWidth()).isEqualTo(width);
             assertThat(pixels.getHeight()).isEqualTo(width * 2);
             // turned clockwise: what was stored bottom-left is now top-left
-            assertThat(TestImages.near(pixels.getRGB(width / 8, width / 4), TestImages.BOTTOM_LEFT)).isTrue();
+            assertThat(TestImages.near(pixels.getRGB(width / 8, width / 4), TestImages.BOTTOM_LEFT))
+                    .isTrue();
         }
     }
 
@@ -334,7 +360,9 @@ class ImagesTests extends IntegrationTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             long waiting = jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
-                    + "and query like 'insert into images%'").query(Long.class).single();
+                            + "and query like 'insert into images%'")
+                    .query(Long.class)
+                    .single();
             if (waiting > 0) {
                 return;
             }
@@ -363,8 +391,8 @@ class ImagesTests extends IntegrationTest {
             }
             byte[] payload = segments.get(0).segmentData().readAllBytes();
             // "Exif\0\0", then the TIFF structure
-            return new TIFFReader().read(new MemoryCacheImageInputStream(
-                    new ByteArrayInputStream(payload, 6, payload.length - 6)));
+            return new TIFFReader()
+                    .read(new MemoryCacheImageInputStream(new ByteArrayInputStream(payload, 6, payload.length - 6)));
         }
     }
 }

@@ -30,8 +30,9 @@ class StoredImageTest {
     @Test
     void listsEveryDerivativeForSrcset() {
         assertThat(image.widths()).containsExactly(320, 640, 1080);
-        assertThat(image.srcset()).isEqualTo("/media/" + KEY + "/320.jpg 320w, /media/" + KEY + "/640.jpg 640w, /media/"
-                + KEY + "/1080.jpg 1080w");
+        assertThat(image.srcset())
+                .isEqualTo("/media/" + KEY + "/320.jpg 320w, /media/" + KEY + "/640.jpg 640w, /media/" + KEY
+                        + "/1080.jpg 1080w");
     }
 
     @Test

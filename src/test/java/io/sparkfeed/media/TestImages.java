@@ -29,14 +29,13 @@ public final class TestImages {
     public static final String SECRET_ARTIST = "Sparkfeed Secret Artist 48.8584N";
 
     /** A 1x1 lossy WebP (the feature-detection image Modernizr uses), mid grey. */
-    public static final byte[] WEBP_LOSSY = Base64.getDecoder().decode(
-            "UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA");
+    public static final byte[] WEBP_LOSSY =
+            Base64.getDecoder().decode("UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA");
     /** A 1x1 lossless WebP, fully transparent. */
-    public static final byte[] WEBP_TRANSPARENT = Base64.getDecoder().decode(
-            "UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
+    public static final byte[] WEBP_TRANSPARENT =
+            Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     /** Four solid quadrants, so a test can tell which way up an image is; {@code seed} makes the content unique. */
     public static BufferedImage quadrants(int width, int height, int seed) {
@@ -92,8 +91,8 @@ public final class TestImages {
         int longitudeAt = latitudeAt + 24;
         int tiffLength = longitudeAt + 24;
 
-        ByteBuffer tiff = ByteBuffer.allocate(tiffLength)
-                .order(littleEndian ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        ByteBuffer tiff =
+                ByteBuffer.allocate(tiffLength).order(littleEndian ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
         tiff.put(littleEndian ? (byte) 'I' : (byte) 'M').put(littleEndian ? (byte) 'I' : (byte) 'M');
         tiff.putShort((short) 42).putInt(ifd0);
         // IFD0, entries sorted by tag
@@ -142,8 +141,14 @@ public final class TestImages {
      * no pixel data. Decoding it would first allocate the whole raster.
      */
     public static byte[] pngHeader(int width, int height) {
-        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height)
-                .put((byte) 8).put((byte) 6).put((byte) 0).put((byte) 0).put((byte) 0);
+        ByteBuffer ihdr = ByteBuffer.allocate(13)
+                .putInt(width)
+                .putInt(height)
+                .put((byte) 8)
+                .put((byte) 6)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
         var out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
         chunk(out, "IHDR", ihdr.array());

@@ -43,10 +43,16 @@ class UploadCorpusTests extends IntegrationTest {
     MessageSource messages;
 
     private MockHttpServletResponse publish(TestAccount author, byte[] photo) throws Exception {
-        return mvc.perform(multipart("/posts").file(new MockMultipartFile("photo", "photo.jpg", "image/jpeg", photo))
-                        .param("altText", "A photo").param("caption", "corpus").param("disclosure", "NONE")
-                        .param("interests", "2").with(author.login()).with(csrf()))
-                .andReturn().getResponse();
+        return mvc.perform(multipart("/posts")
+                        .file(new MockMultipartFile("photo", "photo.jpg", "image/jpeg", photo))
+                        .param("altText", "A photo")
+                        .param("caption", "corpus")
+                        .param("disclosure", "NONE")
+                        .param("interests", "2")
+                        .with(author.login())
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
     }
 
     private long count(String sql, Object... params) {
@@ -103,10 +109,17 @@ class UploadCorpusTests extends IntegrationTest {
             Object[] limit = {key.endsWith("tooManyPixels") ? ImageDecoder.MAX_MEGAPIXELS : ImageDecoder.MAX_MEGABYTES};
             String reason = messages.getMessage(key, limit, Locale.ENGLISH);
             assertThat(response.getContentAsString()).as(file.getKey()).contains(reason.replace("'", "&#39;"));
-            assertThat(count("select count(*) from posts where author_id = ?", author.id())).isEqualTo(posts);
-            assertThat(count("select count(*) from images")).as(file.getKey() + ": no image row").isEqualTo(rows);
-            assertThat(files("media")).as(file.getKey() + ": no derivative file").isEqualTo(derivatives);
-            assertThat(files("uploads")).as(file.getKey() + ": no temporary upload").isZero();
+            assertThat(count("select count(*) from posts where author_id = ?", author.id()))
+                    .isEqualTo(posts);
+            assertThat(count("select count(*) from images"))
+                    .as(file.getKey() + ": no image row")
+                    .isEqualTo(rows);
+            assertThat(files("media"))
+                    .as(file.getKey() + ": no derivative file")
+                    .isEqualTo(derivatives);
+            assertThat(files("uploads"))
+                    .as(file.getKey() + ": no temporary upload")
+                    .isZero();
         }
     }
 
@@ -122,24 +135,35 @@ class UploadCorpusTests extends IntegrationTest {
             MockHttpServletResponse response = publish(author, file.getValue());
             assertThat(response.getStatus()).as(file.getKey()).isEqualTo(302);
             long post = Long.parseLong(response.getRedirectedUrl().substring("/posts/".length()));
-            String key = jdbc.sql("select image_key from posts where id = ?").param(post).query(String.class).single();
+            String key = jdbc.sql("select image_key from posts where id = ?")
+                    .param(post)
+                    .query(String.class)
+                    .single();
             StoredImage image = images.find(key).orElseThrow();
             for (int width : image.widths()) {
                 byte[] derivative;
                 try (InputStream in = storage.open(key, width).orElseThrow().getInputStream()) {
                     derivative = in.readAllBytes();
                 }
-                assertThat(TestImages.read(derivative).getWidth()).as(file.getKey()).isEqualTo(width);
-                assertThat(TestImages.markersBeforeScan(derivative)).as(file.getKey() + ": no APP1 (EXIF)")
+                assertThat(TestImages.read(derivative).getWidth())
+                        .as(file.getKey())
+                        .isEqualTo(width);
+                assertThat(TestImages.markersBeforeScan(derivative))
+                        .as(file.getKey() + ": no APP1 (EXIF)")
                         .doesNotContain(0xE1);
                 assertThat(TestImages.contains(derivative, "Exif")).isFalse();
-                assertThat(TestImages.contains(derivative, TestImages.SECRET_ARTIST)).isFalse();
+                assertThat(TestImages.contains(derivative, TestImages.SECRET_ARTIST))
+                        .isFalse();
             }
-            assertThat(files("uploads")).as(file.getKey() + ": no temporary upload").isZero();
+            assertThat(files("uploads"))
+                    .as(file.getKey() + ": no temporary upload")
+                    .isZero();
         }
         String big = jdbc.sql("select i.width || 'x' || i.height || ' ' || array_to_string(i.widths, ',') from posts p "
-                + "join images i on i.key = p.image_key where p.author_id = ? order by p.id limit 1")
-                .param(author.id()).query(String.class).single();
+                        + "join images i on i.key = p.image_key where p.author_id = ? order by p.id limit 1")
+                .param(author.id())
+                .query(String.class)
+                .single();
         assertThat(big).isEqualTo("8000x5000 320,640,1080");
     }
 

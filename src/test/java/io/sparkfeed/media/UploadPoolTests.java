@@ -74,9 +74,14 @@ class UploadPoolTests extends IntegrationTest {
                     try {
                         return mvc.perform(multipart("/posts")
                                         .file(new MockMultipartFile("photo", "big.jpg", "image/jpeg", photo))
-                                        .param("altText", "Big").param("caption", "burst").param("disclosure", "NONE")
-                                        .param("interests", "2").with(author.login()).with(csrf()))
-                                .andReturn().getResponse();
+                                        .param("altText", "Big")
+                                        .param("caption", "burst")
+                                        .param("disclosure", "NONE")
+                                        .param("interests", "2")
+                                        .with(author.login())
+                                        .with(csrf()))
+                                .andReturn()
+                                .getResponse();
                     } finally {
                         finished.incrementAndGet();
                     }
@@ -86,7 +91,8 @@ class UploadPoolTests extends IntegrationTest {
             // a visitor's page while the uploads are in flight
             int pages = 0;
             while (finished.get() < UPLOADS) {
-                assertThat(mvc.perform(get("/")).andReturn().getResponse().getStatus()).isEqualTo(200);
+                assertThat(mvc.perform(get("/")).andReturn().getResponse().getStatus())
+                        .isEqualTo(200);
                 pages++;
             }
             assertThat(pages).as("pages served while uploads were in flight").isPositive();
@@ -108,7 +114,8 @@ class UploadPoolTests extends IntegrationTest {
             sampler.join();
             threads.shutdownNow();
         }
-        assertThat(peak.get()).as("connections in use at the peak, of " + hikari.getMaximumPoolSize())
+        assertThat(peak.get())
+                .as("connections in use at the peak, of " + hikari.getMaximumPoolSize())
                 .isLessThan(hikari.getMaximumPoolSize() / 2);
     }
 }

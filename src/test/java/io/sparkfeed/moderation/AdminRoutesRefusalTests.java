@@ -26,7 +26,11 @@ class AdminRoutesRefusalTests extends IntegrationTest {
     Orders orders;
 
     private List<TestAccount> nonAdmins() {
-        return List.of(fixtures.person(), fixtures.trialMember(), fixtures.primeMember(), fixtures.enthusiast(),
+        return List.of(
+                fixtures.person(),
+                fixtures.trialMember(),
+                fixtures.primeMember(),
+                fixtures.enthusiast(),
                 fixtures.brand());
     }
 
@@ -43,21 +47,31 @@ class AdminRoutesRefusalTests extends IntegrationTest {
 
     private long auditRows(String type, long id) {
         return jdbc.sql("select count(*) from audit_entries where target_type = ? and target_id = ?")
-                .params(type, id).query(Long.class).single();
+                .params(type, id)
+                .query(Long.class)
+                .single();
     }
 
     @Test
     void theOrdersPageAndItsActionsAreForAdminsOnly() throws Exception {
         var buyer = fixtures.primeMember();
-        long order = orders.place(buyer.id(), List.of(new Purchase(fixtures.product(1), 1, null)),
-                new Checkout(new ShippingAddress("M", "1 St", "", "Paris", "75001", "France"), "invoice",
+        long order = orders.place(
+                buyer.id(),
+                List.of(new Purchase(fixtures.product(1), 1, null)),
+                new Checkout(
+                        new ShippingAddress("M", "1 St", "", "Paris", "75001", "France"),
+                        "invoice",
                         UUID.randomUUID().toString()));
 
-        refusedToAllButAdmins(List.of(get("/admin/orders"),
+        refusedToAllButAdmins(List.of(
+                get("/admin/orders"),
                 post("/admin/orders/" + order + "/shipped").with(csrf()),
                 post("/admin/orders/" + order + "/delivered").with(csrf())));
 
-        assertThat(jdbc.sql("select status from orders where id = ?").param(order).query(String.class).single())
+        assertThat(jdbc.sql("select status from orders where id = ?")
+                        .param(order)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("PLACED");
         assertThat(auditRows("ORDER", order)).isZero();
         mvc.perform(get("/admin/orders").with(fixtures.admin().login())).andExpect(status().isOk());
@@ -67,11 +81,16 @@ class AdminRoutesRefusalTests extends IntegrationTest {
     void changingAnAccountsKindIsForAdminsOnly() throws Exception {
         var target = fixtures.person();
 
-        refusedToAllButAdmins(List.of(post("/admin/members/" + target.id() + "/kind").param("kind", "BRAND")
-                .param("reason", "r").with(csrf())));
+        refusedToAllButAdmins(List.of(post("/admin/members/" + target.id() + "/kind")
+                .param("kind", "BRAND")
+                .param("reason", "r")
+                .with(csrf())));
 
-        assertThat(jdbc.sql("select kind from accounts where id = ?").param(target.id()).query(String.class)
-                .single()).isEqualTo("PERSON");
+        assertThat(jdbc.sql("select kind from accounts where id = ?")
+                        .param(target.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("PERSON");
         assertThat(auditRows("ACCOUNT", target.id())).isZero();
     }
 }

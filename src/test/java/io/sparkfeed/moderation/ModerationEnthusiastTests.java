@@ -25,17 +25,26 @@ class ModerationEnthusiastTests extends IntegrationTest {
     private static final String PITCH = "I photograph every pair of boots I resole, with the kit I used.";
 
     private ResultActions apply(TestAccount who) throws Exception {
-        return mvc.perform(post("/enthusiasts/apply").param("pitch", PITCH).param("interests", "boots, leather")
-                .param("links", "https://example.com/me").with(who.login()).with(csrf()));
+        return mvc.perform(post("/enthusiasts/apply")
+                .param("pitch", PITCH)
+                .param("interests", "boots, leather")
+                .param("links", "https://example.com/me")
+                .with(who.login())
+                .with(csrf()));
     }
 
     private long application(TestAccount who) {
         return jdbc.sql("select id from enthusiast_applications where account_id = ? order by id desc limit 1")
-                .param(who.id()).query(Long.class).single();
+                .param(who.id())
+                .query(Long.class)
+                .single();
     }
 
     private String enthusiastStatus(TestAccount who) {
-        return jdbc.sql("select enthusiast from accounts where id = ?").param(who.id()).query(String.class).single();
+        return jdbc.sql("select enthusiast from accounts where id = ?")
+                .param(who.id())
+                .query(String.class)
+                .single();
     }
 
     private ResultActions admin(TestAccount admin, String path, String... params) throws Exception {
@@ -49,17 +58,28 @@ class ModerationEnthusiastTests extends IntegrationTest {
     @Test
     void adminRoutesAreForAdminsOnly() throws Exception {
         var target = fixtures.enthusiast();
-        List<MockHttpServletRequestBuilder> routes = List.of(get("/admin/enthusiasts"),
-                post("/admin/enthusiasts/applications/1/approve").param("reason", "r").with(csrf()),
-                post("/admin/enthusiasts/applications/1/decline").param("reason", "r").with(csrf()),
-                post("/admin/enthusiasts/" + target.id() + "/suspend").param("reason", "r").with(csrf()),
-                post("/admin/enthusiasts/" + target.id() + "/reinstate").param("reason", "r").with(csrf()),
-                post("/admin/enthusiasts/" + target.id() + "/revoke").param("reason", "r").with(csrf()));
+        List<MockHttpServletRequestBuilder> routes = List.of(
+                get("/admin/enthusiasts"),
+                post("/admin/enthusiasts/applications/1/approve")
+                        .param("reason", "r")
+                        .with(csrf()),
+                post("/admin/enthusiasts/applications/1/decline")
+                        .param("reason", "r")
+                        .with(csrf()),
+                post("/admin/enthusiasts/" + target.id() + "/suspend")
+                        .param("reason", "r")
+                        .with(csrf()),
+                post("/admin/enthusiasts/" + target.id() + "/reinstate")
+                        .param("reason", "r")
+                        .with(csrf()),
+                post("/admin/enthusiasts/" + target.id() + "/revoke")
+                        .param("reason", "r")
+                        .with(csrf()));
         for (var route : routes) {
             mvc.perform(route).andExpect(redirectedUrl("/login"));
         }
-        for (TestAccount who : List.of(fixtures.person(), fixtures.trialMember(), fixtures.primeMember(),
-                fixtures.enthusiast())) {
+        for (TestAccount who :
+                List.of(fixtures.person(), fixtures.trialMember(), fixtures.primeMember(), fixtures.enthusiast())) {
             for (var route : routes) {
                 mvc.perform(route.with(who.login())).andExpect(status().isForbidden());
             }
@@ -76,7 +96,9 @@ class ModerationEnthusiastTests extends IntegrationTest {
         var member = fixtures.primeMember();
         apply(member).andExpect(redirectedUrl("/enthusiasts/apply"));
         apply(member).andExpect(status().is(422));
-        assertThat(page(get("/enthusiasts/apply").with(member.login())).select("#application-status").text())
+        assertThat(page(get("/enthusiasts/apply").with(member.login()))
+                        .select("#application-status")
+                        .text())
                 .contains("waiting for the team");
         mvc.perform(get("/enthusiasts/apply")).andExpect(redirectedUrl("/login"));
     }
@@ -88,8 +110,10 @@ class ModerationEnthusiastTests extends IntegrationTest {
         var declined = fixtures.primeMember();
         apply(approved);
         apply(declined);
-        assertThat(page(get("/admin/enthusiasts").with(admin.login())).select("#application-" + application(approved))
-                .text()).contains(PITCH);
+        assertThat(page(get("/admin/enthusiasts").with(admin.login()))
+                        .select("#application-" + application(approved))
+                        .text())
+                .contains(PITCH);
 
         admin(admin, "/admin/enthusiasts/applications/" + application(approved) + "/approve", "reason", "Great photos")
                 .andExpect(flash().attribute("notice", "admin.enthusiasts.approved"));
@@ -100,11 +124,16 @@ class ModerationEnthusiastTests extends IntegrationTest {
 
         assertThat(enthusiastStatus(approved)).isEqualTo("APPROVED");
         assertThat(enthusiastStatus(declined)).isEqualTo("NONE");
-        assertThat(page(get("/enthusiasts/apply").with(approved.login())).select("#application-status").text())
+        assertThat(page(get("/enthusiasts/apply").with(approved.login()))
+                        .select("#application-status")
+                        .text())
                 .contains("approved: Great photos");
-        assertThat(page(get("/enthusiasts/apply").with(declined.login())).select("#application-status").text())
+        assertThat(page(get("/enthusiasts/apply").with(declined.login()))
+                        .select("#application-status")
+                        .text())
                 .contains("declined: Too few posts");
-        assertThat(page(get("/@" + approved.handle())).select(".badge-enthusiast")).isNotEmpty();
+        assertThat(page(get("/@" + approved.handle())).select(".badge-enthusiast"))
+                .isNotEmpty();
         assertThat(audit(approved)).containsExactly("ENTHUSIAST_APPROVED:Great photos");
         assertThat(audit(declined)).containsExactly("ENTHUSIAST_DECLINED:Too few posts");
     }
@@ -136,13 +165,17 @@ class ModerationEnthusiastTests extends IntegrationTest {
         assertThat(enthusiastStatus(keeps)).isEqualTo("REVOKED");
         admin(admin, "/admin/enthusiasts/" + keeps.id() + "/reinstate", "reason", "no")
                 .andExpect(flash().attribute("problem", "admin.enthusiasts.notSuspended"));
-        assertThat(audit(keeps)).containsExactly("ENTHUSIAST_SUSPENDED:Undisclosed deal", "ENTHUSIAST_REVOKED:Repeated");
+        assertThat(audit(keeps))
+                .containsExactly("ENTHUSIAST_SUSPENDED:Undisclosed deal", "ENTHUSIAST_REVOKED:Repeated");
         assertThat(audit(hides)).containsExactly("ENTHUSIAST_SUSPENDED:Counterfeits", "ENTHUSIAST_REINSTATED:Cleared");
     }
 
     private List<String> audit(TestAccount who) {
         return jdbc.sql("select action || ':' || reason from audit_entries where target_type = 'ACCOUNT' "
-                + "and target_id = ? order by id").param(who.id()).query(String.class).list();
+                        + "and target_id = ? order by id")
+                .param(who.id())
+                .query(String.class)
+                .list();
     }
 
     @Test
@@ -154,14 +187,21 @@ class ModerationEnthusiastTests extends IntegrationTest {
         apply(declined);
         admin(admin, "/admin/enthusiasts/applications/" + application(approved) + "/approve", "reason", "Lovely work");
         admin(admin, "/admin/enthusiasts/applications/" + application(declined) + "/decline", "reason", "Too new");
-        await().atMost(Duration.ofSeconds(10)).until(() -> notifications(approved, "ENTHUSIAST_APPROVED") == 1
-                && notifications(declined, "ENTHUSIAST_DECLINED") == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> notifications(approved, "ENTHUSIAST_APPROVED") == 1
+                        && notifications(declined, "ENTHUSIAST_DECLINED") == 1);
 
-        var approvedItem = page(get("/notifications").with(approved.login())).select(".notification-list li").first();
+        var approvedItem = page(get("/notifications").with(approved.login()))
+                .select(".notification-list li")
+                .first();
         assertThat(approvedItem.text()).contains("was approved").contains("Reason: Lovely work");
         assertThat(approvedItem.select("a[href='/enthusiasts/apply']")).hasSize(1);
-        assertThat(page(get("/notifications").with(declined.login())).select(".notification-list li").first().text())
-                .contains("was declined").contains("Reason: Too new");
+        assertThat(page(get("/notifications").with(declined.login()))
+                        .select(".notification-list li")
+                        .first()
+                        .text())
+                .contains("was declined")
+                .contains("Reason: Too new");
         assertThat(notifications(approved, "ENTHUSIAST_DECLINED") + notifications(declined, "ENTHUSIAST_APPROVED"))
                 .isZero();
     }
@@ -172,7 +212,13 @@ class ModerationEnthusiastTests extends IntegrationTest {
         var enthusiast = fixtures.enthusiast();
         long rehidden = fixtures.post(enthusiast, "hidden twice");
         long other = fixtures.post(enthusiast, "hidden by the suspension only");
-        admin(admin, "/admin/enthusiasts/" + enthusiast.id() + "/suspend", "reason", "Counterfeits", "hidePosts", "true");
+        admin(
+                admin,
+                "/admin/enthusiasts/" + enthusiast.id() + "/suspend",
+                "reason",
+                "Counterfeits",
+                "hidePosts",
+                "true");
         admin(admin, "/admin/moderation/posts/" + rehidden + "/restore", "reason", "Not counterfeit after all")
                 .andExpect(flash().attribute("notice", "admin.moderation.postRestored"));
         admin(admin, "/admin/moderation/posts/" + rehidden + "/hide", "reason", "Nudity")
@@ -183,8 +229,11 @@ class ModerationEnthusiastTests extends IntegrationTest {
 
         mvc.perform(get("/posts/" + other)).andExpect(status().isOk());
         mvc.perform(get("/posts/" + rehidden)).andExpect(status().isNotFound());
-        assertThat(jdbc.sql("select hidden_reason from posts where id = ?").param(rehidden).query(String.class)
-                .single()).isEqualTo("Nudity");
+        assertThat(jdbc.sql("select hidden_reason from posts where id = ?")
+                        .param(rehidden)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Nudity");
     }
 
     @Test
@@ -196,15 +245,21 @@ class ModerationEnthusiastTests extends IntegrationTest {
         Document d = page(get("/enthusiasts/apply").with(revoked.login()));
         assertThat(d.select("#application-revoked").text()).contains("revoked for good");
         assertThat(d.select("form[action='/enthusiasts/apply']")).isEmpty();
-        apply(revoked).andExpect(status().is(422))
+        apply(revoked)
+                .andExpect(status().is(422))
                 .andExpect(content().string(Matchers.containsString("revoked for good")));
-        assertThat(jdbc.sql("select count(*) from enthusiast_applications where account_id = ?").param(revoked.id())
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from enthusiast_applications where account_id = ?")
+                        .param(revoked.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(enthusiastStatus(revoked)).isEqualTo("REVOKED");
     }
 
     private long notifications(TestAccount who, String kind) {
         return jdbc.sql("select count(*) from notifications where recipient_id = ? and kind = ?")
-                .params(who.id(), kind).query(Long.class).single();
+                .params(who.id(), kind)
+                .query(Long.class)
+                .single();
     }
 }

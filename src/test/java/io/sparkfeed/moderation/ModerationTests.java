@@ -45,17 +45,34 @@ class ModerationTests extends IntegrationTest {
     Reactions reactions;
 
     private List<MockHttpServletRequestBuilder> adminRoutes(long post, long comment, long account) {
-        return List.of(get("/admin/reports"),
-                post("/admin/reports/resolve").param("target", "POST").param("id", String.valueOf(post))
-                        .param("outcome", "DISMISSED").param("reason", "r").with(csrf()),
-                post("/admin/moderation/posts/" + post + "/hide").param("reason", "r").with(csrf()),
-                post("/admin/moderation/posts/" + post + "/restore").param("reason", "r").with(csrf()),
-                post("/admin/moderation/comments/" + comment + "/hide").param("post", String.valueOf(post))
-                        .param("reason", "r").with(csrf()),
-                post("/admin/moderation/comments/" + comment + "/restore").param("post", String.valueOf(post))
-                        .param("reason", "r").with(csrf()),
-                post("/admin/moderation/accounts/" + account + "/suspend").param("reason", "r").with(csrf()),
-                post("/admin/moderation/accounts/" + account + "/reinstate").param("reason", "r").with(csrf()));
+        return List.of(
+                get("/admin/reports"),
+                post("/admin/reports/resolve")
+                        .param("target", "POST")
+                        .param("id", String.valueOf(post))
+                        .param("outcome", "DISMISSED")
+                        .param("reason", "r")
+                        .with(csrf()),
+                post("/admin/moderation/posts/" + post + "/hide")
+                        .param("reason", "r")
+                        .with(csrf()),
+                post("/admin/moderation/posts/" + post + "/restore")
+                        .param("reason", "r")
+                        .with(csrf()),
+                post("/admin/moderation/comments/" + comment + "/hide")
+                        .param("post", String.valueOf(post))
+                        .param("reason", "r")
+                        .with(csrf()),
+                post("/admin/moderation/comments/" + comment + "/restore")
+                        .param("post", String.valueOf(post))
+                        .param("reason", "r")
+                        .with(csrf()),
+                post("/admin/moderation/accounts/" + account + "/suspend")
+                        .param("reason", "r")
+                        .with(csrf()),
+                post("/admin/moderation/accounts/" + account + "/reinstate")
+                        .param("reason", "r")
+                        .with(csrf()));
     }
 
     @Test
@@ -66,20 +83,33 @@ class ModerationTests extends IntegrationTest {
         for (var route : adminRoutes(post, comment, author.id())) {
             mvc.perform(route).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
         }
-        for (TestAccount who : List.of(fixtures.person(), fixtures.primeMember(), fixtures.trialMember(),
-                fixtures.enthusiast(), fixtures.brand())) {
+        for (TestAccount who : List.of(
+                fixtures.person(),
+                fixtures.primeMember(),
+                fixtures.trialMember(),
+                fixtures.enthusiast(),
+                fixtures.brand())) {
             for (var route : adminRoutes(post, comment, author.id())) {
                 mvc.perform(route.with(who.login())).andExpect(status().isForbidden());
             }
         }
-        assertThat(jdbc.sql("select hidden_at is null from posts where id = ?").param(post).query(Boolean.class)
-                .single()).isTrue();
-        assertThat(jdbc.sql("select suspended_at is null from accounts where id = ?").param(author.id())
-                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select hidden_at is null from posts where id = ?")
+                        .param(post)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        assertThat(jdbc.sql("select suspended_at is null from accounts where id = ?")
+                        .param(author.id())
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
         // each id with its own type: a post, a comment and an account may share a number
         assertThat(jdbc.sql("select count(*) from audit_entries where (target_type, target_id) in "
-                + "(('POST', ?), ('COMMENT', ?), ('ACCOUNT', ?))").params(post, comment, author.id())
-                .query(Long.class).single()).isZero();
+                                + "(('POST', ?), ('COMMENT', ?), ('ACCOUNT', ?))")
+                        .params(post, comment, author.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -91,24 +121,36 @@ class ModerationTests extends IntegrationTest {
         var follower = fixtures.primeMember();
         follows.follow(follower.id(), author.id());
         jdbc.sql("insert into account_interests (account_id, interest_id) select ?, id from interests where id <= 5")
-                .param(follower.id()).update();
+                .param(follower.id())
+                .update();
         long product = fixtures.product(2);
         String word = "takedownword" + author.handle();
         long post = fixtures.post(author, "Takedown candidate #takedowntest " + word, product);
         String card = "article#post-" + post;
-        List<String> lists = List.of("/", "/@" + author.handle(), "/tags/takedowntest", "/products/" + product,
-                "/interests/style", "/search?q=" + word);
+        List<String> lists = List.of(
+                "/",
+                "/@" + author.handle(),
+                "/tags/takedowntest",
+                "/products/" + product,
+                "/interests/style",
+                "/search?q=" + word);
         List<RequestPostProcessor> viewers = List.of(r -> r, other.login(), follower.login(), admin.login());
         for (String list : lists) {
             assertThat(page(get(list)).select(card)).as(list).hasSize(1);
         }
         Document forYou = page(get("/").with(follower.login()));
-        assertThat(forYou.select(".feed-tabs a.active").text()).as("the For-you tab").isEqualTo("For you");
+        assertThat(forYou.select(".feed-tabs a.active").text())
+                .as("the For-you tab")
+                .isEqualTo("For you");
         assertThat(forYou.select(card)).as("For you").hasSize(1);
-        assertThat(page(get("/following").with(follower.login())).select(card)).as("/following").hasSize(1);
+        assertThat(page(get("/following").with(follower.login())).select(card))
+                .as("/following")
+                .hasSize(1);
 
-        mvc.perform(post("/admin/moderation/posts/" + post + "/hide").param("reason", "Counterfeit goods")
-                        .with(admin.login()).with(csrf()))
+        mvc.perform(post("/admin/moderation/posts/" + post + "/hide")
+                        .param("reason", "Counterfeit goods")
+                        .with(admin.login())
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/posts/" + post))
                 .andExpect(flash().attribute("notice", "admin.moderation.postHidden"));
 
@@ -117,41 +159,60 @@ class ModerationTests extends IntegrationTest {
                 assertThat(page(get(list).with(viewer)).select(card)).as(list).isEmpty();
             }
         }
-        assertThat(page(get("/").with(follower.login())).select(card)).as("For you").isEmpty();
-        assertThat(page(get("/following").with(follower.login())).select(card)).as("/following").isEmpty();
+        assertThat(page(get("/").with(follower.login())).select(card))
+                .as("For you")
+                .isEmpty();
+        assertThat(page(get("/following").with(follower.login())).select(card))
+                .as("/following")
+                .isEmpty();
         // the author: gone from every feed, but on their own profile, marked removed with the reason
         for (String list : lists.subList(2, lists.size())) {
-            assertThat(page(get(list).with(author.login())).select(card)).as(list).isEmpty();
+            assertThat(page(get(list).with(author.login())).select(card))
+                    .as(list)
+                    .isEmpty();
         }
         assertThat(page(get("/").with(author.login())).select(card)).isEmpty();
-        assertThat(page(get("/@" + author.handle()).with(author.login())).select(card + ".removed .flash.problem")
-                .text()).contains("Counterfeit goods");
+        assertThat(page(get("/@" + author.handle()).with(author.login()))
+                        .select(card + ".removed .flash.problem")
+                        .text())
+                .contains("Counterfeit goods");
         mvc.perform(get("/posts/" + post)).andExpect(status().isNotFound());
         mvc.perform(get("/posts/" + post).with(other.login())).andExpect(status().isNotFound());
-        assertThat(page(get("/posts/" + post).with(author.login())).select(".flash.problem").text())
+        assertThat(page(get("/posts/" + post).with(author.login()))
+                        .select(".flash.problem")
+                        .text())
                 .contains("Counterfeit goods");
-        assertThat(page(get("/posts/" + post).with(admin.login())).select(".flash.problem").text())
+        assertThat(page(get("/posts/" + post).with(admin.login()))
+                        .select(".flash.problem")
+                        .text())
                 .contains("Counterfeit goods");
         // nobody smiles at or comments on a hidden post
         assertThatThrownBy(() -> reactions.smile(other.id(), post)).isInstanceOf(RuntimeException.class);
 
-        mvc.perform(post("/admin/moderation/posts/" + post + "/restore").param("reason", "Appeal accepted")
-                        .with(admin.login()).with(csrf()))
+        mvc.perform(post("/admin/moderation/posts/" + post + "/restore")
+                        .param("reason", "Appeal accepted")
+                        .with(admin.login())
+                        .with(csrf()))
                 .andExpect(flash().attribute("notice", "admin.moderation.postRestored"));
         for (String list : lists) {
             assertThat(page(get(list)).select(card)).as(list).hasSize(1);
         }
-        assertThat(page(get("/").with(follower.login())).select(card)).as("For you").hasSize(1);
-        assertThat(audit("POST", post)).containsExactly("POST_HIDDEN:Counterfeit goods:" + admin.id(),
-                "POST_RESTORED:Appeal accepted:" + admin.id());
+        assertThat(page(get("/").with(follower.login())).select(card))
+                .as("For you")
+                .hasSize(1);
+        assertThat(audit("POST", post))
+                .containsExactly(
+                        "POST_HIDDEN:Counterfeit goods:" + admin.id(), "POST_RESTORED:Appeal accepted:" + admin.id());
     }
 
     @Test
     void aTakedownNeedsAReason() throws Exception {
         var admin = fixtures.admin();
         long post = fixtures.post(fixtures.primeMember(), "stays");
-        mvc.perform(post("/admin/moderation/posts/" + post + "/hide").param("reason", "  ")
-                        .with(admin.login()).with(csrf()))
+        mvc.perform(post("/admin/moderation/posts/" + post + "/hide")
+                        .param("reason", "  ")
+                        .with(admin.login())
+                        .with(csrf()))
                 .andExpect(flash().attribute("problem", "admin.reason.required"));
         mvc.perform(get("/posts/" + post)).andExpect(status().isOk());
         assertThat(audit("POST", post)).isEmpty();
@@ -166,25 +227,37 @@ class ModerationTests extends IntegrationTest {
         long comment = reactions.comment(commenter.id(), post, "Buy cheap watches at spam.example");
         String selector = "#comment-" + comment;
 
-        mvc.perform(post("/admin/moderation/comments/" + comment + "/hide").param("post", String.valueOf(post))
-                        .param("reason", "Spam link").with(admin.login()).with(csrf()))
+        mvc.perform(post("/admin/moderation/comments/" + comment + "/hide")
+                        .param("post", String.valueOf(post))
+                        .param("reason", "Spam link")
+                        .with(admin.login())
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/posts/" + post + "#comments"))
                 .andExpect(flash().attribute("notice", "admin.moderation.commentHidden"));
 
         assertThat(page(get("/posts/" + post)).select(selector)).isEmpty();
-        assertThat(page(get("/posts/" + post).with(author.login())).select(selector)).isEmpty();
-        assertThat(page(get("/posts/" + post).with(commenter.login())).select(selector + " .muted").text())
+        assertThat(page(get("/posts/" + post).with(author.login())).select(selector))
+                .isEmpty();
+        assertThat(page(get("/posts/" + post).with(commenter.login()))
+                        .select(selector + " .muted")
+                        .text())
                 .contains("removed");
-        assertThat(page(get("/posts/" + post).with(admin.login())).select(selector).text()).contains("spam.example");
+        assertThat(page(get("/posts/" + post).with(admin.login()))
+                        .select(selector)
+                        .text())
+                .contains("spam.example");
         assertThat(commentCount(post)).isZero();
 
-        mvc.perform(post("/admin/moderation/comments/" + comment + "/restore").param("post", String.valueOf(post))
-                        .param("reason", "Not spam").with(admin.login()).with(csrf()))
+        mvc.perform(post("/admin/moderation/comments/" + comment + "/restore")
+                        .param("post", String.valueOf(post))
+                        .param("reason", "Not spam")
+                        .with(admin.login())
+                        .with(csrf()))
                 .andExpect(flash().attribute("notice", "admin.moderation.commentRestored"));
         assertThat(page(get("/posts/" + post)).select(selector).text()).contains("spam.example");
         assertThat(commentCount(post)).isEqualTo(1);
-        assertThat(audit("COMMENT", comment)).containsExactly("COMMENT_HIDDEN:Spam link:" + admin.id(),
-                "COMMENT_RESTORED:Not spam:" + admin.id());
+        assertThat(audit("COMMENT", comment))
+                .containsExactly("COMMENT_HIDDEN:Spam link:" + admin.id(), "COMMENT_RESTORED:Not spam:" + admin.id());
     }
 
     @Test
@@ -196,67 +269,97 @@ class ModerationTests extends IntegrationTest {
         MockHttpSession htmxSession = login(member);
         mvc.perform(get("/").session(session)).andExpect(status().isOk());
 
-        mvc.perform(post("/admin/moderation/accounts/" + member.id() + "/suspend").param("reason", "Harassment")
-                        .with(admin.login()).with(csrf()))
+        mvc.perform(post("/admin/moderation/accounts/" + member.id() + "/suspend")
+                        .param("reason", "Harassment")
+                        .with(admin.login())
+                        .with(csrf()))
                 .andExpect(flash().attribute("notice", "admin.moderation.suspended"));
 
         mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?suspended"));
         assertThat(session.isInvalid()).isTrue();
-        mvc.perform(post("/posts/" + post + "/smile").header("HX-Request", "true").session(htmxSession).with(csrf()))
+        mvc.perform(post("/posts/" + post + "/smile")
+                        .header("HX-Request", "true")
+                        .session(htmxSession)
+                        .with(csrf()))
                 .andExpect(status().isUnauthorized())
-                .andExpect(MockMvcResultMatchers.header()
-                        .string("HX-Redirect", "/login?suspended"));
+                .andExpect(MockMvcResultMatchers.header().string("HX-Redirect", "/login?suspended"));
         assertThat(htmxSession.isInvalid()).isTrue();
         mvc.perform(post("/posts/" + post + "/smile").with(member.login()).with(csrf()))
                 .andExpect(redirectedUrl("/login?suspended"));
-        mvc.perform(post("/login").param("login", member.email()).param("password", Fixtures.PASSWORD)
-                .with(csrf())).andExpect(redirectedUrl("/login?suspended"));
+        mvc.perform(post("/login")
+                        .param("login", member.email())
+                        .param("password", Fixtures.PASSWORD)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/login?suspended"));
         assertThatThrownBy(() -> reactions.smile(member.id(), post)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> reactions.comment(member.id(), post, "hi")).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> fixtures.post(member, "while suspended")).isInstanceOf(RuntimeException.class);
         long someone = fixtures.primeMember().id();
         assertThatThrownBy(() -> follows.follow(member.id(), someone)).isInstanceOf(AccessDeniedException.class);
         long product = fixtures.product(1);
-        assertThatThrownBy(() -> orders.place(member.id(), List.of(new Purchase(product, 1, null)),
-                new Checkout(new ShippingAddress("M", "1 St", "", "Paris", "75001",
-                        "France"), "invoice", UUID.randomUUID().toString())))
+        assertThatThrownBy(() -> orders.place(
+                        member.id(),
+                        List.of(new Purchase(product, 1, null)),
+                        new Checkout(
+                                new ShippingAddress("M", "1 St", "", "Paris", "75001", "France"),
+                                "invoice",
+                                UUID.randomUUID().toString())))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(jdbc.sql("select count(*) from orders where account_id = ?").param(member.id()).query(Long.class)
-                .single()).isZero();
+        assertThat(jdbc.sql("select count(*) from orders where account_id = ?")
+                        .param(member.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
-        mvc.perform(post("/admin/moderation/accounts/" + member.id() + "/reinstate").param("reason", "Apologised")
-                        .with(admin.login()).with(csrf()))
+        mvc.perform(post("/admin/moderation/accounts/" + member.id() + "/reinstate")
+                        .param("reason", "Apologised")
+                        .with(admin.login())
+                        .with(csrf()))
                 .andExpect(flash().attribute("notice", "admin.moderation.reinstated"));
         reactions.smile(member.id(), post);
         mvc.perform(get("/").session(login(member))).andExpect(status().isOk());
-        assertThat(audit("ACCOUNT", member.id())).containsExactly("ACCOUNT_SUSPENDED:Harassment:" + admin.id(),
-                "ACCOUNT_REINSTATED:Apologised:" + admin.id());
+        assertThat(audit("ACCOUNT", member.id()))
+                .containsExactly(
+                        "ACCOUNT_SUSPENDED:Harassment:" + admin.id(), "ACCOUNT_REINSTATED:Apologised:" + admin.id());
     }
 
     @Test
     void anAdminCannotSuspendThemself() throws Exception {
         var admin = fixtures.admin();
-        mvc.perform(post("/admin/moderation/accounts/" + admin.id() + "/suspend").param("reason", "oops")
-                        .with(admin.login()).with(csrf()))
+        mvc.perform(post("/admin/moderation/accounts/" + admin.id() + "/suspend")
+                        .param("reason", "oops")
+                        .with(admin.login())
+                        .with(csrf()))
                 .andExpect(flash().attribute("problem", "admin.moderation.suspendSelf"));
         assertThat(audit("ACCOUNT", admin.id())).isEmpty();
     }
 
     private MockHttpSession login(TestAccount account) throws Exception {
-        var result = mvc.perform(post("/login").param("login", account.email()).param("password", Fixtures.PASSWORD)
-                .with(request -> {
-                    request.setRemoteAddr("198.51.100." + (account.id() % 200 + 1));
-                    return request;
-                }).with(csrf())).andExpect(redirectedUrl("/")).andReturn();
+        var result = mvc.perform(post("/login")
+                        .param("login", account.email())
+                        .param("password", Fixtures.PASSWORD)
+                        .with(request -> {
+                            request.setRemoteAddr("198.51.100." + (account.id() % 200 + 1));
+                            return request;
+                        })
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/"))
+                .andReturn();
         return (MockHttpSession) result.getRequest().getSession(false);
     }
 
     private int commentCount(long post) {
-        return jdbc.sql("select comment_count from posts where id = ?").param(post).query(Integer.class).single();
+        return jdbc.sql("select comment_count from posts where id = ?")
+                .param(post)
+                .query(Integer.class)
+                .single();
     }
 
     private List<String> audit(String type, long id) {
         return jdbc.sql("select action || ':' || reason || ':' || actor_id from audit_entries "
-                + "where target_type = ? and target_id = ? order by id").params(type, id).query(String.class).list();
+                        + "where target_type = ? and target_id = ? order by id")
+                .params(type, id)
+                .query(String.class)
+                .list();
     }
 }

@@ -2,7 +2,6 @@ package io.sparkfeed.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
@@ -38,7 +37,8 @@ class ReportQueuePagingTests extends IntegrationTest {
             jdbc.sql("""
                             insert into reports (reporter_id, target_type, target_id, reason, created_at)
                             values (?, 'POST', ?, 'SPAM', ?)""")
-                    .params(reporter.id(), base + i, Timestamp.from(from.plus(i, ChronoUnit.MINUTES))).update();
+                    .params(reporter.id(), base + i, Timestamp.from(from.plus(i, ChronoUnit.MINUTES)))
+                    .update();
             ids.add(base + i);
         }
         return ids;
@@ -56,7 +56,8 @@ class ReportQueuePagingTests extends IntegrationTest {
         } finally {
             // the flood stays out of other tests' queue
             jdbc.sql("delete from reports where target_type = 'POST' and target_id in (:ids)")
-                    .param("ids", Stream.concat(old.stream(), newest.stream()).toList()).update();
+                    .param("ids", Stream.concat(old.stream(), newest.stream()).toList())
+                    .update();
         }
     }
 
@@ -69,7 +70,8 @@ class ReportQueuePagingTests extends IntegrationTest {
 
         // following Next from either end reaches every open item once
         long open = jdbc.sql("select count(distinct (target_type, target_id)) from reports where status = 'OPEN'")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         for (String start : List.of("/admin/reports", "/admin/reports?order=newest")) {
             var seen = new HashSet<String>();
             String url = start;

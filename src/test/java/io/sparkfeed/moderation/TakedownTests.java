@@ -42,8 +42,14 @@ class TakedownTests extends IntegrationTest {
     }
 
     private String photo(long post) {
-        String key = jdbc.sql("select image_key from posts where id = ?").param(post).query(String.class).single();
-        int width = jdbc.sql("select widths[1] from images where key = ?").param(key).query(Integer.class).single();
+        String key = jdbc.sql("select image_key from posts where id = ?")
+                .param(post)
+                .query(String.class)
+                .single();
+        int width = jdbc.sql("select widths[1] from images where key = ?")
+                .param(key)
+                .query(Integer.class)
+                .single();
         return "/media/" + key + "/" + width + ".jpg";
     }
 
@@ -55,17 +61,32 @@ class TakedownTests extends IntegrationTest {
         var reader = fixtures.person();
         long post = fixtures.post(author, "about to go");
         long comment = reactions.comment(commenter.id(), post, "a secret under the post");
-        assertThat(page(get("/report").param("type", "COMMENT").param("id", String.valueOf(comment))
-                .with(reader.login())).text()).contains("a secret under the post");
+        assertThat(page(get("/report")
+                                .param("type", "COMMENT")
+                                .param("id", String.valueOf(comment))
+                                .with(reader.login()))
+                        .text())
+                .contains("a secret under the post");
 
         admin(admin, "/admin/moderation/posts/" + post + "/hide", "reason", "Nudity");
 
-        mvc.perform(get("/report").param("type", "COMMENT").param("id", String.valueOf(comment))
-                .with(reader.login())).andExpect(status().isNotFound());
-        mvc.perform(post("/report").param("type", "COMMENT").param("id", String.valueOf(comment))
-                .param("reason", "SPAM").with(reader.login()).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(get("/report")
+                        .param("type", "COMMENT")
+                        .param("id", String.valueOf(comment))
+                        .with(reader.login()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/report")
+                        .param("type", "COMMENT")
+                        .param("id", String.valueOf(comment))
+                        .param("reason", "SPAM")
+                        .with(reader.login())
+                        .with(csrf()))
+                .andExpect(status().isNotFound());
         assertThat(jdbc.sql("select count(*) from reports where target_type = 'COMMENT' and target_id = ?")
-                .param(comment).query(Long.class).single()).isZero();
+                        .param(comment)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -75,7 +96,8 @@ class TakedownTests extends IntegrationTest {
         var other = fixtures.primeMember();
         long post = fixtures.post(author, "a photo that breaks the rules");
         String url = photo(post);
-        mvc.perform(get(url)).andExpect(status().isOk())
+        mvc.perform(get(url))
+                .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", "public, max-age=31536000, immutable"));
 
         admin(admin, "/admin/moderation/posts/" + post + "/hide", "reason", "Violence");
@@ -83,14 +105,16 @@ class TakedownTests extends IntegrationTest {
         mvc.perform(get(url)).andExpect(status().isNotFound());
         mvc.perform(get(url).with(other.login())).andExpect(status().isNotFound());
         for (RequestPostProcessor allowed : List.of(author.login(), admin.login())) {
-            mvc.perform(get(url).with(allowed)).andExpect(status().isOk())
+            mvc.perform(get(url).with(allowed))
+                    .andExpect(status().isOk())
                     .andExpect(header().string("Cache-Control", "private, no-store"))
                     .andExpect(header().doesNotExist("ETag"));
         }
 
         admin(admin, "/admin/moderation/posts/" + post + "/restore", "reason", "Appeal accepted");
 
-        mvc.perform(get(url)).andExpect(status().isOk())
+        mvc.perform(get(url))
+                .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", "public, max-age=31536000, immutable"));
     }
 
@@ -99,10 +123,15 @@ class TakedownTests extends IntegrationTest {
         var admin = fixtures.admin();
         var author = fixtures.primeMember();
         long hidden = fixtures.post(author, "first");
-        String key = jdbc.sql("select image_key from posts where id = ?").param(hidden).query(String.class).single();
+        String key = jdbc.sql("select image_key from posts where id = ?")
+                .param(hidden)
+                .query(String.class)
+                .single();
         long visible = fixtures.post(author, "second");
         // the same photo twice (an image is stored once per content)
-        jdbc.sql("update posts set image_key = ? where id = ?").params(key, visible).update();
+        jdbc.sql("update posts set image_key = ? where id = ?")
+                .params(key, visible)
+                .update();
 
         admin(admin, "/admin/moderation/posts/" + hidden + "/hide", "reason", "Spam");
 
@@ -117,13 +146,13 @@ class TakedownTests extends IntegrationTest {
         var other = fixtures.primeMember();
         var stranger = fixtures.primeMember();
         byte[] bytes = Fixtures.jpeg(430, 530, 990_002);
-        var content = new PostContent("A chair", "shared photo", Disclosure.NONE,
-                null, List.of(), List.of(2));
+        var content = new PostContent("A chair", "shared photo", Disclosure.NONE, null, List.of(), List.of(2));
         long hidden = posts.publish(author.id(), content, bytes);
         long visible = posts.publish(other.id(), content, bytes);
         admin(admin, "/admin/moderation/posts/" + hidden + "/hide", "reason", "Spam");
         // the visible post still shows it: public
-        mvc.perform(get(photo(hidden))).andExpect(status().isOk())
+        mvc.perform(get(photo(hidden)))
+                .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", "public, max-age=31536000, immutable"));
 
         mvc.perform(post("/posts/" + visible + "/delete").with(other.login()).with(csrf()))
@@ -133,14 +162,17 @@ class TakedownTests extends IntegrationTest {
         mvc.perform(get(url)).andExpect(status().isNotFound());
         mvc.perform(get(url).with(stranger.login())).andExpect(status().isNotFound());
         mvc.perform(get(url).with(other.login())).andExpect(status().isNotFound());
-        mvc.perform(get(url).with(author.login())).andExpect(status().isOk())
+        mvc.perform(get(url).with(author.login()))
+                .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", "private, no-store"));
-        mvc.perform(get(url).with(admin.login())).andExpect(status().isOk())
+        mvc.perform(get(url).with(admin.login()))
+                .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", "private, no-store"));
 
         // restoring the post makes it public again, whatever happened in between
         admin(admin, "/admin/moderation/posts/" + hidden + "/restore", "reason", "Appeal");
-        mvc.perform(get(url)).andExpect(status().isOk())
+        mvc.perform(get(url))
+                .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", "public, max-age=31536000, immutable"));
     }
 
@@ -151,8 +183,7 @@ class TakedownTests extends IntegrationTest {
         var first = fixtures.primeMember();
         var second = fixtures.primeMember();
         byte[] bytes = Fixtures.jpeg(440, 540, 990_003);
-        var content = new PostContent("A vase", "twice", Disclosure.NONE,
-                null, List.of(), List.of(2));
+        var content = new PostContent("A vase", "twice", Disclosure.NONE, null, List.of(), List.of(2));
         long one = posts.publish(first.id(), content, bytes);
         long two = posts.publish(second.id(), content, bytes);
         admin(admin, "/admin/moderation/posts/" + two + "/hide", "reason", "Spam");
@@ -168,8 +199,7 @@ class TakedownTests extends IntegrationTest {
         var admin = fixtures.admin();
         var author = fixtures.primeMember();
         byte[] bytes = Fixtures.jpeg(420, 520, 990_001);
-        var content = new PostContent("A lamp", "the first time", Disclosure.NONE,
-                null, List.of(), List.of(2));
+        var content = new PostContent("A lamp", "the first time", Disclosure.NONE, null, List.of(), List.of(2));
         long hidden = posts.publish(author.id(), content, bytes);
         admin(admin, "/admin/moderation/posts/" + hidden + "/hide", "reason", "Spam");
         mvc.perform(get(photo(hidden))).andExpect(status().isNotFound());
@@ -177,7 +207,8 @@ class TakedownTests extends IntegrationTest {
         // a new, visible post of the very same bytes: its page must not show a broken photo
         long again = posts.publish(author.id(), content, bytes);
         assertThat(photo(again)).isEqualTo(photo(hidden));
-        mvc.perform(get(photo(again))).andExpect(status().isOk())
+        mvc.perform(get(photo(again)))
+                .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", "public, max-age=31536000, immutable"));
     }
 
@@ -187,8 +218,13 @@ class TakedownTests extends IntegrationTest {
         var enthusiast = fixtures.enthusiast();
         long post = fixtures.post(enthusiast, "suspended with the rest");
         String url = photo(post);
-        admin(admin, "/admin/enthusiasts/" + enthusiast.id() + "/suspend", "reason", "Counterfeits",
-                "hidePosts", "true");
+        admin(
+                admin,
+                "/admin/enthusiasts/" + enthusiast.id() + "/suspend",
+                "reason",
+                "Counterfeits",
+                "hidePosts",
+                "true");
         mvc.perform(get(url)).andExpect(status().isNotFound());
         admin(admin, "/admin/enthusiasts/" + enthusiast.id() + "/reinstate", "reason", "Cleared");
         mvc.perform(get(url)).andExpect(status().isOk());
@@ -203,11 +239,17 @@ class TakedownTests extends IntegrationTest {
         long comment = reactions.comment(commenter.id(), post, "rude words");
         await().atMost(Duration.ofSeconds(10)).until(() -> notifications(author, "COMMENT") == 1);
 
-        admin(admin, "/admin/moderation/comments/" + comment + "/hide", "post", String.valueOf(post),
-                "reason", "Insults");
+        admin(
+                admin,
+                "/admin/moderation/comments/" + comment + "/hide",
+                "post",
+                String.valueOf(post),
+                "reason",
+                "Insults");
         admin(admin, "/admin/moderation/posts/" + post + "/hide", "reason", "Fake product");
-        await().atMost(Duration.ofSeconds(10)).until(() -> notifications(author, "POST_HIDDEN") == 1
-                && notifications(commenter, "COMMENT_HIDDEN") == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        notifications(author, "POST_HIDDEN") == 1 && notifications(commenter, "COMMENT_HIDDEN") == 1);
 
         Document list = page(get("/notifications").with(author.login()));
         var item = list.select(".notification-list li").first();
@@ -215,9 +257,14 @@ class TakedownTests extends IntegrationTest {
         String link = item.select("a[href='/posts/" + post + "']").attr("href");
         assertThat(link).isEqualTo("/posts/" + post);
         // the author follows the link: the post is there, marked removed with the reason
-        assertThat(page(get(link).with(author.login())).select(".flash.problem").text()).contains("Fake product");
-        assertThat(page(get("/notifications").with(commenter.login())).select(".notification-list li").first()
-                .text()).contains("The team removed your comment").contains("Reason: Insults");
+        assertThat(page(get(link).with(author.login())).select(".flash.problem").text())
+                .contains("Fake product");
+        assertThat(page(get("/notifications").with(commenter.login()))
+                        .select(".notification-list li")
+                        .first()
+                        .text())
+                .contains("The team removed your comment")
+                .contains("Reason: Insults");
         assertThat(page(get("/notifications").with(admin.login())).text()).doesNotContain("Fake product");
     }
 
@@ -240,14 +287,17 @@ class TakedownTests extends IntegrationTest {
         assertThat(StatementCounter.count()).isEqualTo(before);
         assertThat(own.select("#post-" + shown + ":not(.removed)")).hasSize(1);
         assertThat(own.select("#post-" + hidden + ".removed").text()).contains("Misleading");
-        for (RequestPostProcessor viewer : List.<RequestPostProcessor>of(r -> r, fixtures.primeMember().login(),
-                admin.login())) {
-            assertThat(page(get(profile).with(viewer)).select("#post-" + hidden)).isEmpty();
+        for (RequestPostProcessor viewer :
+                List.<RequestPostProcessor>of(r -> r, fixtures.primeMember().login(), admin.login())) {
+            assertThat(page(get(profile).with(viewer)).select("#post-" + hidden))
+                    .isEmpty();
         }
     }
 
     private long notifications(TestAccount who, String kind) {
         return jdbc.sql("select count(*) from notifications where recipient_id = ? and kind = ?")
-                .params(who.id(), kind).query(Long.class).single();
+                .params(who.id(), kind)
+                .query(Long.class)
+                .single();
     }
 }

@@ -39,12 +39,14 @@ class NotificationListenerTests extends IntegrationTest {
     private long outstanding(String json) {
         return jdbc.sql("""
                         select count(*) from event_publication
-                        where completion_date is null and cast(serialized_event as jsonb) @> cast(? as jsonb)""")
-                .param(json).query(Long.class).single();
+                        where completion_date is null and cast(serialized_event as jsonb) @> cast(? as jsonb)""").param(json).query(Long.class).single();
     }
 
     private long notificationsAbout(long postId) {
-        return jdbc.sql("select count(*) from notifications where post_id = ?").param(postId).query(Long.class).single();
+        return jdbc.sql("select count(*) from notifications where post_id = ?")
+                .param(postId)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -72,9 +74,14 @@ class NotificationListenerTests extends IntegrationTest {
         long product = fixtures.product(0);
         long post = fixtures.post(author, "bought then deleted " + author.handle(), product);
         transactions.executeWithoutResult(status -> {
-            orders.place(buyer.id(), List.of(new Purchase(product, 1, post)), new Checkout(
-                    new ShippingAddress("Ada Buyer", "1 Test Lane", "", "Springfield", "12345", "United States"),
-                    "invoice", UUID.randomUUID().toString()));
+            orders.place(
+                    buyer.id(),
+                    List.of(new Purchase(product, 1, post)),
+                    new Checkout(
+                            new ShippingAddress(
+                                    "Ada Buyer", "1 Test Lane", "", "Springfield", "12345", "United States"),
+                            "invoice",
+                            UUID.randomUUID().toString()));
             posts.delete(author.id(), post);
         });
 

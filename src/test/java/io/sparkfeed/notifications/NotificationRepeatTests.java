@@ -37,17 +37,22 @@ class NotificationRepeatTests extends IntegrationTest {
 
     private long notified(long recipientId, String kind) {
         return jdbc.sql("select count(*) from notifications where recipient_id = ? and kind = ?")
-                .params(recipientId, kind).query(Long.class).single();
+                .params(recipientId, kind)
+                .query(Long.class)
+                .single();
     }
 
     /** Waits until no event about this account is left for a listener. */
     private void settled(long authorId) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("""
                         select count(*) from event_publication where completion_date is null
                         and (cast(serialized_event as jsonb) @> cast(? as jsonb)
                              or cast(serialized_event as jsonb) @> cast(? as jsonb))""")
-                .params("{\"postAuthorId\": " + authorId + "}", "{\"followedId\": " + authorId + "}")
-                .query(Long.class).single() == 0);
+                                .params("{\"postAuthorId\": " + authorId + "}", "{\"followedId\": " + authorId + "}")
+                                .query(Long.class)
+                                .single()
+                        == 0);
     }
 
     @Test
@@ -91,19 +96,28 @@ class NotificationRepeatTests extends IntegrationTest {
         long postId = fixtures.post(author, "comment on me");
         notifications.notify(author.id(), "COMMENT", fixtures.primeMember().id(), postId);
         notifications.notify(author.id(), "COMMENT", fixtures.primeMember().id(), postId);
-        mvc.perform(get("/notifications").with(author.login())).andExpect(status().isOk())
+        mvc.perform(get("/notifications").with(author.login()))
+                .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Mark all as read")));
-        long newest = jdbc.sql("select max(id) from notifications where recipient_id = ?").param(author.id())
-                .query(Long.class).single();
+        long newest = jdbc.sql("select max(id) from notifications where recipient_id = ?")
+                .param(author.id())
+                .query(Long.class)
+                .single();
         assertThat(notifications.unread(author.id())).isEqualTo(2);
 
         // one more arrives after the page was opened: the button leaves it unread
         notifications.notify(author.id(), "COMMENT", fixtures.primeMember().id(), postId);
-        mvc.perform(post("/notifications/read").param("upTo", Long.toString(newest)).with(author.login())
-                .with(csrf())).andExpect(redirectedUrl("/notifications"));
+        mvc.perform(post("/notifications/read")
+                        .param("upTo", Long.toString(newest))
+                        .with(author.login())
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/notifications"));
         assertThat(notifications.unread(author.id())).isEqualTo(1);
         // a GET cannot mark anything, and a hostile upTo changes nothing
-        mvc.perform(post("/notifications/read").param("upTo", "1E999999999").with(author.login()).with(csrf()))
+        mvc.perform(post("/notifications/read")
+                        .param("upTo", "1E999999999")
+                        .with(author.login())
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/notifications"));
         assertThat(notifications.unread(author.id())).isEqualTo(1);
     }

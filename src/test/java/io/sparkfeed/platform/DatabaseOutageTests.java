@@ -44,8 +44,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.MessageSource;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.HtmlUtils;
 
@@ -57,8 +57,10 @@ import org.springframework.web.util.HtmlUtils;
  */
 class DatabaseOutageTests {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     @Test
     void pagesAnswer503WhileTheDatabaseIsDownAndNothingAcknowledgedIsLost() throws Exception {
@@ -70,26 +72,45 @@ class DatabaseOutageTests {
         ExecutorService load = Executors.newFixedThreadPool(4);
         try {
             // set up as the embedded default is: Flyway migrates as the owner, the app runs as a row-only role
-            EmbeddedPostgresEnvironmentPostProcessor.createRuntimeRole(database.getPostgresDatabase(),
-                    EmbeddedPostgresEnvironmentPostProcessor.RUNTIME_ROLE, null);
+            EmbeddedPostgresEnvironmentPostProcessor.createRuntimeRole(
+                    database.getPostgresDatabase(), EmbeddedPostgresEnvironmentPostProcessor.RUNTIME_ROLE, null);
             // as command-line arguments: they outrank application.properties (builder properties do not)
-            app = new SpringApplicationBuilder(SparkfeedApplication.class).run(
-                    "--spring.datasource.url=jdbc:postgresql://localhost:" + databasePort + "/postgres",
-                    "--spring.datasource.username=" + EmbeddedPostgresEnvironmentPostProcessor.RUNTIME_ROLE,
-                    "--spring.datasource.password=", "--spring.flyway.user=postgres", "--spring.flyway.password=",
-                    "--sparkfeed.embedded-database.enabled=false", "--sparkfeed.demo-data.enabled=false",
-                    "--sparkfeed.data-dir=" + appData, "--sparkfeed.posting.minimum-spend=0",
-                    // the load writes more than one account may: the write limits are not what is tested here
-                    "--sparkfeed.posting.max-posts-per-day=100000", "--sparkfeed.shop.max-unpaid-orders=100000",
-                    "--sparkfeed.stats.scheduled-flush=false", "--server.port=0", "--spring.jmx.enabled=false");
+            app = new SpringApplicationBuilder(SparkfeedApplication.class)
+                    .run(
+                            "--spring.datasource.url=jdbc:postgresql://localhost:" + databasePort + "/postgres",
+                            "--spring.datasource.username=" + EmbeddedPostgresEnvironmentPostProcessor.RUNTIME_ROLE,
+                            "--spring.datasource.password=",
+                            "--spring.flyway.user=postgres",
+                            "--spring.flyway.password=",
+                            "--sparkfeed.embedded-database.enabled=false",
+                            "--sparkfeed.demo-data.enabled=false",
+                            "--sparkfeed.data-dir=" + appData,
+                            "--sparkfeed.posting.minimum-spend=0",
+                            // the load writes more than one account may: the write limits are not what is tested here
+                            "--sparkfeed.posting.max-posts-per-day=100000",
+                            "--sparkfeed.shop.max-unpaid-orders=100000",
+                            "--sparkfeed.stats.scheduled-flush=false",
+                            "--server.port=0",
+                            "--spring.jmx.enabled=false");
             String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             Orders orders = app.getBean(Orders.class);
             Posts posts = app.getBean(Posts.class);
             long admin = account(app, jdbc, "outageadmin");
             long buyer = account(app, jdbc, "outagebuyer");
-            long product = app.getBean(Catalog.class).create(admin, new ProductDraft("Lamp", "Northwind",
-                    new BigDecimal("5.00"), "USD", "", "home", 100_000, true, List.of()));
+            long product = app.getBean(Catalog.class)
+                    .create(
+                            admin,
+                            new ProductDraft(
+                                    "Lamp",
+                                    "Northwind",
+                                    new BigDecimal("5.00"),
+                                    "USD",
+                                    "",
+                                    "home",
+                                    100_000,
+                                    true,
+                                    List.of()));
             long firstPost = posts.publish(admin, content("Before the outage"), Fixtures.jpeg(120, 150, 1));
             assertThat(get(base + "/posts/" + firstPost).statusCode()).isEqualTo(200);
 
@@ -107,9 +128,15 @@ class DatabaseOutageTests {
             }
             load.submit(() -> {
                 while (running.get()) {
-                    silently(() -> acknowledgedOrders.add(orders.place(buyer, List.of(new Purchase(product, 1, null)),
-                            new Checkout(new ShippingAddress("B", "1 St", "", "Paris", "75001", "FR"), "invoice",
-                                    UUID.randomUUID().toString()))), false);
+                    silently(
+                            () -> acknowledgedOrders.add(orders.place(
+                                    buyer,
+                                    List.of(new Purchase(product, 1, null)),
+                                    new Checkout(
+                                            new ShippingAddress("B", "1 St", "", "Paris", "75001", "FR"),
+                                            "invoice",
+                                            UUID.randomUUID().toString()))),
+                            false);
                     pause();
                 }
             });
@@ -117,8 +144,10 @@ class DatabaseOutageTests {
                 int n = 0;
                 while (running.get()) {
                     int seed = ++n;
-                    silently(() -> acknowledgedPosts.add(posts.publish(admin, content("Post " + seed),
-                            Fixtures.jpeg(120, 150, 100 + seed))), false);
+                    silently(
+                            () -> acknowledgedPosts.add(
+                                    posts.publish(admin, content("Post " + seed), Fixtures.jpeg(120, 150, 100 + seed))),
+                            false);
                     pause();
                 }
             });
@@ -127,7 +156,9 @@ class DatabaseOutageTests {
             database.close(); // a fast shutdown: sessions are cut, committed work stays
             Instant stopped = Instant.now();
             // a post, the front page in French and a search, at once
-            var pages = List.of(getAsync(base + "/posts/" + firstPost, "en"), getAsync(base + "/", "fr"),
+            var pages = List.of(
+                    getAsync(base + "/posts/" + firstPost, "en"),
+                    getAsync(base + "/", "fr"),
                     getAsync(base + "/search?q=lamp", "en"));
             CompletableFuture.allOf(pages.toArray(CompletableFuture[]::new)).get(90, TimeUnit.SECONDS);
             assertThat(Duration.between(stopped, Instant.now())).isLessThan(Duration.ofSeconds(15));
@@ -135,13 +166,16 @@ class DatabaseOutageTests {
             for (var page : pages.stream().map(CompletableFuture::join).toList()) {
                 assertThat(page.statusCode()).isEqualTo(503);
                 assertThat(page.headers().firstValue("Retry-After")).contains("5");
-                Locale locale = Locale.forLanguageTag(page.request().headers().firstValue("Accept-Language")
-                        .orElse("en"));
+                Locale locale = Locale.forLanguageTag(
+                        page.request().headers().firstValue("Accept-Language").orElse("en"));
                 for (String key : List.of("error.503.title", "error.503.text", "error.retry")) {
-                    assertThat(page.body()).as(key + " in " + locale)
+                    assertThat(page.body())
+                            .as(key + " in " + locale)
                             .contains(HtmlUtils.htmlEscape(messages.getMessage(key, null, locale), "UTF-8"));
                 }
-                assertThat(page.body()).doesNotContain("Exception").doesNotContain("at org.")
+                assertThat(page.body())
+                        .doesNotContain("Exception")
+                        .doesNotContain("at org.")
                         .doesNotContain("Whitelabel");
             }
 
@@ -158,13 +192,18 @@ class DatabaseOutageTests {
             assertThat(recovery).as("serving again after the database returned").isLessThan(Duration.ofSeconds(10));
             assertThat(statuses).as("no page answered anything but 200 or 503").allMatch(s -> s == 200 || s == 503);
             assertThat(statuses).contains(503);
-            List<Long> storedOrders = jdbc.sql("select id from orders where account_id = ?").param(buyer)
-                    .query(Long.class).list();
+            List<Long> storedOrders = jdbc.sql("select id from orders where account_id = ?")
+                    .param(buyer)
+                    .query(Long.class)
+                    .list();
             assertThat(storedOrders).containsAll(acknowledgedOrders);
-            List<Long> storedPosts = jdbc.sql("select id from posts where author_id = ?").param(admin)
-                    .query(Long.class).list();
+            List<Long> storedPosts = jdbc.sql("select id from posts where author_id = ?")
+                    .param(admin)
+                    .query(Long.class)
+                    .list();
             assertThat(storedPosts).containsAll(acknowledgedPosts);
-            assertThat(get(base + "/posts/" + acknowledgedPosts.peek()).statusCode()).isEqualTo(200);
+            assertThat(get(base + "/posts/" + acknowledgedPosts.peek()).statusCode())
+                    .isEqualTo(200);
         } finally {
             load.shutdownNow();
             if (app != null) {
@@ -189,17 +228,25 @@ class DatabaseOutageTests {
     }
 
     private static long account(ConfigurableApplicationContext app, JdbcClient jdbc, String handle) {
-        long id = app.getBean(Accounts.class).register(new NewAccount(handle + "@example.test", handle,
-                "Outage " + handle, Fixtures.PASSWORD, AccountKind.PERSON));
+        long id = app.getBean(Accounts.class)
+                .register(new NewAccount(
+                        handle + "@example.test", handle, "Outage " + handle, Fixtures.PASSWORD, AccountKind.PERSON));
         jdbc.sql("insert into memberships (account_id, plan, starts_at, ends_at) values (?, 'PAID', ?, ?)")
-                .params(id, Timestamp.from(Instant.now().minus(Duration.ofDays(1))),
-                        Timestamp.from(Instant.now().plus(Duration.ofDays(30)))).update();
+                .params(
+                        id,
+                        Timestamp.from(Instant.now().minus(Duration.ofDays(1))),
+                        Timestamp.from(Instant.now().plus(Duration.ofDays(30))))
+                .update();
         return id;
     }
 
     private static EmbeddedPostgres start(Path dataDirectory, int port) throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
-                .setPort(port).setRegisterShutdownHook(false).start();
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setRegisterShutdownHook(false)
+                .start();
     }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
@@ -212,8 +259,12 @@ class DatabaseOutageTests {
 
     /** A page as a browser asking for {@code language} gets it. */
     private CompletableFuture<HttpResponse<String>> getAsync(String url, String language) {
-        return http.sendAsync(HttpRequest.newBuilder(URI.create(url)).header("Accept-Language", language)
-                .timeout(Duration.ofSeconds(90)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.sendAsync(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Accept-Language", language)
+                        .timeout(Duration.ofSeconds(90))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private interface Attempt<T> {
@@ -229,8 +280,7 @@ class DatabaseOutageTests {
         }
     }
 
-    private static void waitFor(BooleanSupplier condition, Duration limit)
-            throws InterruptedException {
+    private static void waitFor(BooleanSupplier condition, Duration limit) throws InterruptedException {
         Instant until = Instant.now().plus(limit);
         while (!condition.getAsBoolean()) {
             assertThat(Instant.now()).as("waited " + limit).isBefore(until);

@@ -47,14 +47,16 @@ class DockerComposeTest {
 
     @Test
     void theAppRunsTheProdProfileAsARuntimeUserThatOwnsNothing() {
-        assertThat(environment("app")).containsEntry("SPRING_PROFILES_ACTIVE", "prod")
+        assertThat(environment("app"))
+                .containsEntry("SPRING_PROFILES_ACTIVE", "prod")
                 .containsEntry("SPRING_DATASOURCE_USERNAME", "sparkfeed_app")
                 .containsEntry("SPRING_FLYWAY_USER", environment("db").get("POSTGRES_USER"));
     }
 
     @Test
     void everyPasswordAndKeyMustComeFromTheEnvironment() {
-        for (String value : List.of(environment("db").get("POSTGRES_PASSWORD"),
+        for (String value : List.of(
+                environment("db").get("POSTGRES_PASSWORD"),
                 environment("db").get("SPARKFEED_APP_DB_PASSWORD"),
                 environment("app").get("SPRING_DATASOURCE_PASSWORD"),
                 environment("app").get("SPRING_FLYWAY_PASSWORD"),

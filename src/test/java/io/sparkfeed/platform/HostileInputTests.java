@@ -36,9 +36,28 @@ import org.springframework.util.MultiValueMap;
 class HostileInputTests extends IntegrationTest {
 
     /** Numbers no form of ours sends. */
-    static final List<String> NUMBERS = List.of("1E-999999999", "1E999999999", "-1E-10000000", "NaN", "Infinity",
-            "-0", "0x1p3", "0x10", "#10", "+1", "1e3", "1_0", "1".repeat(40), "9223372036854775808", "\uFF11\uFF12",
-            "\u0663", "", " ", "\u00A0", "0.5.5", "--1");
+    static final List<String> NUMBERS = List.of(
+            "1E-999999999",
+            "1E999999999",
+            "-1E-10000000",
+            "NaN",
+            "Infinity",
+            "-0",
+            "0x1p3",
+            "0x10",
+            "#10",
+            "+1",
+            "1e3",
+            "1_0",
+            "1".repeat(40),
+            "9223372036854775808",
+            "\uFF11\uFF12",
+            "\u0663",
+            "",
+            " ",
+            "\u00A0",
+            "0.5.5",
+            "--1");
 
     private static final Set<Integer> REFUSED = Set.of(400, 422);
     /** Over the longest text any form takes (a product description, 4000 characters). */
@@ -52,8 +71,11 @@ class HostileInputTests extends IntegrationTest {
         return jdbc.sql(sql).params(params).query(Long.class).single();
     }
 
-    private static AbstractMockHttpServletRequestBuilder<?> withValue(AbstractMockHttpServletRequestBuilder<?> request,
-            Map<String, String> fields, String hostile, String value) {
+    private static AbstractMockHttpServletRequestBuilder<?> withValue(
+            AbstractMockHttpServletRequestBuilder<?> request,
+            Map<String, String> fields,
+            String hostile,
+            String value) {
         fields.forEach((name, normal) -> request.param(name, name.equals(hostile) ? value : normal));
         return request;
     }
@@ -82,18 +104,26 @@ class HostileInputTests extends IntegrationTest {
                     continue; // a row without a product is no tag at all
                 }
                 long posts = count("select count(*) from posts where author_id = ?", author.id());
-                var publish = multipart("/posts").file(new MockMultipartFile("photo", "p.jpg", "image/jpeg", photo))
-                        .with(author.login()).with(csrf());
+                var publish = multipart("/posts")
+                        .file(new MockMultipartFile("photo", "p.jpg", "image/jpeg", photo))
+                        .with(author.login())
+                        .with(csrf());
                 assertThat(status(withValue(publish, postFields(product), field, value)))
-                        .as("publish " + field + " = [" + value + "]").isIn(REFUSED);
-                assertThat(count("select count(*) from posts where author_id = ?", author.id())).isEqualTo(posts);
+                        .as("publish " + field + " = [" + value + "]")
+                        .isIn(REFUSED);
+                assertThat(count("select count(*) from posts where author_id = ?", author.id()))
+                        .isEqualTo(posts);
 
                 // the corpus is far more edits than one person may make: the edit limit is not what is tested here
                 rateLimits.forgetAll();
-                var edit = post("/posts/" + existing + "/edit").with(author.login()).with(csrf());
+                var edit = post("/posts/" + existing + "/edit")
+                        .with(author.login())
+                        .with(csrf());
                 assertThat(status(withValue(edit, postFields(product), field, value)))
-                        .as("edit " + field + " = [" + value + "]").isIn(REFUSED);
-                assertThat(count("select count(*) from post_tags where post_id = ?", existing)).isZero();
+                        .as("edit " + field + " = [" + value + "]")
+                        .isIn(REFUSED);
+                assertThat(count("select count(*) from post_tags where post_id = ?", existing))
+                        .isZero();
             }
         }
     }
@@ -102,23 +132,49 @@ class HostileInputTests extends IntegrationTest {
     void everyNumberOfTheProductFormIsReadStrictly() throws Exception {
         TestAccount admin = fixtures.admin();
         long product = fixtures.product(1);
-        String price = jdbc.sql("select price::text from products where id = ?").param(product)
-                .query(String.class).single();
+        String price = jdbc.sql("select price::text from products where id = ?")
+                .param(product)
+                .query(String.class)
+                .single();
         for (String field : List.of("price", "stock")) {
             for (String value : NUMBERS) {
-                var fields = new LinkedHashMap<String, String>(Map.of("title", "Hostile lamp", "brand", "Acme",
-                        "price", "10.00", "currency", "USD", "description", "", "category", "home", "stock", "3",
-                        "active", "true", "reason", "typo"));
+                var fields = new LinkedHashMap<String, String>(Map.of(
+                        "title",
+                        "Hostile lamp",
+                        "brand",
+                        "Acme",
+                        "price",
+                        "10.00",
+                        "currency",
+                        "USD",
+                        "description",
+                        "",
+                        "category",
+                        "home",
+                        "stock",
+                        "3",
+                        "active",
+                        "true",
+                        "reason",
+                        "typo"));
                 long products = count("select count(*) from products");
-                var create = multipart("/admin/products/new").with(admin.login()).with(csrf());
-                assertThat(status(withValue(create, fields, field, value))).as("create " + field + " = [" + value + "]")
+                var create =
+                        multipart("/admin/products/new").with(admin.login()).with(csrf());
+                assertThat(status(withValue(create, fields, field, value)))
+                        .as("create " + field + " = [" + value + "]")
                         .isIn(REFUSED);
                 assertThat(count("select count(*) from products")).isEqualTo(products);
-                var update = multipart("/admin/products/" + product).with(admin.login()).with(csrf());
-                assertThat(status(withValue(update, fields, field, value))).as("update " + field + " = [" + value + "]")
+                var update = multipart("/admin/products/" + product)
+                        .with(admin.login())
+                        .with(csrf());
+                assertThat(status(withValue(update, fields, field, value)))
+                        .as("update " + field + " = [" + value + "]")
                         .isIn(REFUSED);
-                assertThat(jdbc.sql("select price::text from products where id = ?").param(product)
-                        .query(String.class).single()).isEqualTo(price);
+                assertThat(jdbc.sql("select price::text from products where id = ?")
+                                .param(product)
+                                .query(String.class)
+                                .single())
+                        .isEqualTo(price);
             }
         }
     }
@@ -127,30 +183,51 @@ class HostileInputTests extends IntegrationTest {
     void interestsCartAndCheckoutNumbersAreReadStrictly() throws Exception {
         TestAccount buyer = fixtures.primeMember();
         long product = fixtures.product(2);
-        mvc.perform(post("/cart").param("product", String.valueOf(product)).param("quantity", "1")
-                .with(buyer.login()).with(csrf()));
+        mvc.perform(post("/cart")
+                .param("product", String.valueOf(product))
+                .param("quantity", "1")
+                .with(buyer.login())
+                .with(csrf()));
         long line = count("select id from cart_lines where account_id = ?", buyer.id());
         String interests = "select count(*) from account_interests where account_id = ?";
         String cart = "select coalesce(sum(quantity), 0) + count(*) from cart_lines where account_id = ?";
         for (String value : NUMBERS) {
             long chosen = count(interests, buyer.id());
-            int status = status(post("/me/interests").param("interests", "1", "2", "3", "4", value)
-                    .with(buyer.login()).with(csrf()));
+            int status = status(post("/me/interests")
+                    .param("interests", "1", "2", "3", "4", value)
+                    .with(buyer.login())
+                    .with(csrf()));
             assertThat(status).as("interests = [" + value + "]").isLessThan(500);
-            assertThat(count(interests, buyer.id())).as("interests = [" + value + "]").isEqualTo(chosen);
+            assertThat(count(interests, buyer.id()))
+                    .as("interests = [" + value + "]")
+                    .isEqualTo(chosen);
 
             long before = count(cart, buyer.id());
             if (!value.isBlank()) { // a blank quantity is the default of one
-                assertThat(status(post("/cart").param("product", String.valueOf(product)).param("quantity", value)
-                        .with(buyer.login()).with(csrf()))).as("cart quantity = [" + value + "]").isIn(REFUSED);
+                assertThat(status(post("/cart")
+                                .param("product", String.valueOf(product))
+                                .param("quantity", value)
+                                .with(buyer.login())
+                                .with(csrf())))
+                        .as("cart quantity = [" + value + "]")
+                        .isIn(REFUSED);
             }
-            assertThat(status(post("/cart").param("product", value).with(buyer.login()).with(csrf())))
-                    .as("cart product = [" + value + "]").isIn(REFUSED);
-            assertThat(status(post("/cart/lines/" + line).param("quantity", value).with(buyer.login()).with(csrf())))
-                    .as("cart line quantity = [" + value + "]").isIn(REFUSED);
+            assertThat(status(post("/cart")
+                            .param("product", value)
+                            .with(buyer.login())
+                            .with(csrf())))
+                    .as("cart product = [" + value + "]")
+                    .isIn(REFUSED);
+            assertThat(status(post("/cart/lines/" + line)
+                            .param("quantity", value)
+                            .with(buyer.login())
+                            .with(csrf())))
+                    .as("cart line quantity = [" + value + "]")
+                    .isIn(REFUSED);
             assertThat(count(cart, buyer.id())).as("cart after [" + value + "]").isEqualTo(before);
             assertThat(status(get("/checkout").param("product", value).with(buyer.login())))
-                    .as("checkout product = [" + value + "]").isIn(REFUSED);
+                    .as("checkout product = [" + value + "]")
+                    .isIn(REFUSED);
         }
     }
 
@@ -158,8 +235,9 @@ class HostileInputTests extends IntegrationTest {
     void idsInPathsAndNumbersInQueryStringsAreReadStrictly() throws Exception {
         TestAccount admin = fixtures.admin();
         List<String> paths = List.of("/posts/%s", "/products/%s", "/orders/%s", "/admin/products/%s/edit");
-        List<String> queries = List.of("/?size=%s", "/search?q=desk&page=%s", "/admin/audit?before=%s",
-                "/report?type=POST&id=%s", "/products/1?size=%s");
+        List<String> queries = List.of(
+                "/?size=%s",
+                "/search?q=desk&page=%s", "/admin/audit?before=%s", "/report?type=POST&id=%s", "/products/1?size=%s");
         List<String> failures = new ArrayList<>();
         for (String value : NUMBERS) {
             String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
@@ -195,15 +273,38 @@ class HostileInputTests extends IntegrationTest {
         long product = fixtures.product(3);
         long post = fixtures.post(member, "a list position #cursors", product);
         String own = jdbc.sql("select (extract(epoch from created_at) * 1000000)::bigint || '-' || id from posts"
-                + " where id = ?").param(post).query(String.class).single();
-        List<String> lists = List.of("/?after=%s", "/?feed=everyone&after=%s", "/following?after=%s",
-                "/interests/home?after=%s", "/tags/cursors?after=%s", "/products/" + product + "?after=%s",
-                "/@" + member.handle() + "?after=%s", "/posts/" + post + "?comments=%s", "/search?q=desk&page=%s",
-                "/admin/reports?after=%s", "/admin/reports?order=newest&after=%s", "/admin/audit?before=%s",
+                        + " where id = ?")
+                .param(post)
+                .query(String.class)
+                .single();
+        List<String> lists = List.of(
+                "/?after=%s",
+                "/?feed=everyone&after=%s",
+                "/following?after=%s",
+                "/interests/home?after=%s",
+                "/tags/cursors?after=%s",
+                "/products/" + product + "?after=%s",
+                "/@" + member.handle() + "?after=%s",
+                "/posts/" + post + "?comments=%s",
+                "/search?q=desk&page=%s",
+                "/admin/reports?after=%s",
+                "/admin/reports?order=newest&after=%s",
+                "/admin/audit?before=%s",
                 "/admin/invoices?before=%s");
-        List<String> foreign = new ArrayList<>(NUMBERS.stream().filter(v -> !v.isBlank()).toList());
-        foreign.addAll(List.of("1-", "-1", "1--1", own + "-POST", own + "x", "99999999999999999999-1",
-                "1-99999999999999999999", own.replace("-", "-POST-") + "-", "0-0 ", "1E3-1", "\uFF11-1"));
+        List<String> foreign =
+                new ArrayList<>(NUMBERS.stream().filter(v -> !v.isBlank()).toList());
+        foreign.addAll(List.of(
+                "1-",
+                "-1",
+                "1--1",
+                own + "-POST",
+                own + "x",
+                "99999999999999999999-1",
+                "1-99999999999999999999",
+                own.replace("-", "-POST-") + "-",
+                "0-0 ",
+                "1E3-1",
+                "\uFF11-1"));
         HttpClient http = HttpClient.newHttpClient();
         List<String> failures = new ArrayList<>();
         for (String list : lists) {
@@ -216,7 +317,8 @@ class HostileInputTests extends IntegrationTest {
                 }
                 if (!list.startsWith("/admin/") && !list.startsWith("/following")) {
                     // what a visitor gets from the real server: the site's error page
-                    var page = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + url)).build(),
+                    var page = http.send(
+                            HttpRequest.newBuilder(URI.create(baseUrl() + url)).build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (page.statusCode() != 400 || !page.body().contains("That did not work")) {
                         failures.add(url + " as a visitor " + page.statusCode());
@@ -224,7 +326,8 @@ class HostileInputTests extends IntegrationTest {
                 }
             }
             // blank is the first page, and a position the list wrote is read
-            String written = list.startsWith("/admin/reports") ? "1-POST-1"
+            String written = list.startsWith("/admin/reports")
+                    ? "1-POST-1"
                     : list.startsWith("/admin/") || list.startsWith("/search") ? "1" : own;
             for (String value : List.of("", written)) {
                 String url = String.format(list, value);
@@ -240,7 +343,9 @@ class HostileInputTests extends IntegrationTest {
     @Test
     void aMillionCharacterLoginIsRefusedBeforeAnyLookup() throws Exception {
         StatementCounter.reset();
-        int status = status(post("/login").param("login", "a".repeat(1_000_000)).param("password", "x")
+        int status = status(post("/login")
+                .param("login", "a".repeat(1_000_000))
+                .param("password", "x")
                 .with(csrf()));
         assertThat(status).isEqualTo(400);
         assertThat(StatementCounter.count()).isZero();
@@ -250,8 +355,11 @@ class HostileInputTests extends IntegrationTest {
     void aFormBodyOverTheCapIsRefusedUnread() throws Exception {
         String body = "login=" + "a".repeat(70 * 1024) + "&password=x";
         StatementCounter.reset();
-        assertThat(status(post("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED).content(body)
-                .with(csrf()))).isEqualTo(413);
+        assertThat(status(post("/login")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content(body)
+                        .with(csrf())))
+                .isEqualTo(413);
         assertThat(StatementCounter.count()).isZero();
     }
 
@@ -262,22 +370,59 @@ class HostileInputTests extends IntegrationTest {
         long post = fixtures.post(member, "commented");
         String huge = "x".repeat(LONGER_THAN_ANY_FIELD);
         Map<String, AbstractMockHttpServletRequestBuilder<?>> requests = new LinkedHashMap<>();
-        requests.put("comment", post("/posts/" + post + "/comments").param("body", huge)
-                .with(member.login()).with(csrf()));
-        requests.put("edit caption", post("/posts/" + post + "/edit").params(form(postFields(fixtures.product(0))))
-                .param("caption", huge).with(member.login()).with(csrf()));
-        requests.put("publish caption", multipart("/posts").file(new MockMultipartFile("photo", "p.jpg",
-                "image/jpeg", Fixtures.jpeg(300, 300, 7_777))).param("caption", huge).param("altText", "a")
-                .param("interests", "1").with(member.login()).with(csrf()));
-        requests.put("report details", post("/report").param("type", "POST").param("id", String.valueOf(post))
-                .param("reason", "SPAM").param("details", huge).with(member.login()).with(csrf()));
+        requests.put(
+                "comment",
+                post("/posts/" + post + "/comments")
+                        .param("body", huge)
+                        .with(member.login())
+                        .with(csrf()));
+        requests.put(
+                "edit caption",
+                post("/posts/" + post + "/edit")
+                        .params(form(postFields(fixtures.product(0))))
+                        .param("caption", huge)
+                        .with(member.login())
+                        .with(csrf()));
+        requests.put(
+                "publish caption",
+                multipart("/posts")
+                        .file(new MockMultipartFile("photo", "p.jpg", "image/jpeg", Fixtures.jpeg(300, 300, 7_777)))
+                        .param("caption", huge)
+                        .param("altText", "a")
+                        .param("interests", "1")
+                        .with(member.login())
+                        .with(csrf()));
+        requests.put(
+                "report details",
+                post("/report")
+                        .param("type", "POST")
+                        .param("id", String.valueOf(post))
+                        .param("reason", "SPAM")
+                        .param("details", huge)
+                        .with(member.login())
+                        .with(csrf()));
         requests.put("search", get("/search").param("q", huge));
-        requests.put("signup", post("/signup").param("email", huge + "@example.com").param("handle", "h")
-                .param("displayName", "n").param("password", "correct horse battery").with(csrf()));
-        requests.put("admin reason", post("/admin/moderation/posts/" + post + "/hide").param("reason", huge)
-                .with(admin.login()).with(csrf()));
-        requests.put("product description", multipart("/admin/products/new").param("title", "t")
-                .param("description", huge).with(admin.login()).with(csrf()));
+        requests.put(
+                "signup",
+                post("/signup")
+                        .param("email", huge + "@example.com")
+                        .param("handle", "h")
+                        .param("displayName", "n")
+                        .param("password", "correct horse battery")
+                        .with(csrf()));
+        requests.put(
+                "admin reason",
+                post("/admin/moderation/posts/" + post + "/hide")
+                        .param("reason", huge)
+                        .with(admin.login())
+                        .with(csrf()));
+        requests.put(
+                "product description",
+                multipart("/admin/products/new")
+                        .param("title", "t")
+                        .param("description", huge)
+                        .with(admin.login())
+                        .with(csrf()));
         requests.put("members search", get("/admin/members").param("q", huge).with(admin.login()));
         List<String> failures = new ArrayList<>();
         for (var request : requests.entrySet()) {
@@ -287,8 +432,10 @@ class HostileInputTests extends IntegrationTest {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(count("select count(*) from comments where post_id = ?", post)).isZero();
-        assertThat(count("select count(*) from posts where author_id = ?", member.id())).isEqualTo(1);
+        assertThat(count("select count(*) from comments where post_id = ?", post))
+                .isZero();
+        assertThat(count("select count(*) from posts where author_id = ?", member.id()))
+                .isEqualTo(1);
     }
 
     private static MultiValueMap<String, String> form(Map<String, String> fields) {

@@ -50,8 +50,7 @@ class I18nTests {
     void englishAndFrenchHaveTheSameKeys() throws IOException {
         Set<String> english = new TreeSet<>(load("messages.properties").stringPropertyNames());
         Set<String> french = new TreeSet<>(load("messages_fr.properties").stringPropertyNames());
-        assertThat(french).as("keys missing in messages_fr.properties")
-                .containsAll(english);
+        assertThat(french).as("keys missing in messages_fr.properties").containsAll(english);
         assertThat(english).as("keys missing in messages.properties").containsAll(french);
     }
 
@@ -64,8 +63,11 @@ class I18nTests {
         Pattern lone = Pattern.compile("(?<!')'(?!')");
         for (String file : List.of("messages.properties", "messages_fr.properties")) {
             Properties messages = load(file);
-            List<String> wrong = messages.stringPropertyNames().stream().sorted()
-                    .filter(name -> lone.matcher(messages.getProperty(name).replace("''", "")).find()).toList();
+            List<String> wrong = messages.stringPropertyNames().stream()
+                    .sorted()
+                    .filter(name -> lone.matcher(messages.getProperty(name).replace("''", ""))
+                            .find())
+                    .toList();
             assertThat(wrong).as("messages with a lone ' in " + file).isEmpty();
         }
     }
@@ -90,7 +92,8 @@ class I18nTests {
     void everyKeyTheCodeNamesExists() throws IOException {
         Properties english = load("messages.properties");
         Set<String> prefixes = new TreeSet<>();
-        english.stringPropertyNames().forEach(k -> prefixes.add(k.substring(0, k.indexOf('.') < 0 ? k.length() : k.indexOf('.'))));
+        english.stringPropertyNames()
+                .forEach(k -> prefixes.add(k.substring(0, k.indexOf('.') < 0 ? k.length() : k.indexOf('.'))));
         Pattern literal = Pattern.compile("\"\\{?([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9]+)+)}?\"");
         List<String> missing = new ArrayList<>();
         for (Path source : files(JAVA, ".java")) {
@@ -113,7 +116,9 @@ class I18nTests {
             Document document = Jsoup.parse(Files.readString(template), "", Parser.htmlParser());
             for (Element element : document.getAllElements()) {
                 String name = element.normalName();
-                if (name.equals("script") || name.equals("style") || replacedByThymeleaf(element)
+                if (name.equals("script")
+                        || name.equals("style")
+                        || replacedByThymeleaf(element)
                         || element.hasAttr("lang")) {
                     continue;
                 }
@@ -128,7 +133,8 @@ class I18nTests {
                         continue; // form values are data, not text
                     }
                     if (value.codePoints().anyMatch(Character::isLetter)) {
-                        problems.add(TEMPLATES.relativize(template) + ": <" + name + " " + attribute + "=\"" + value + "\">");
+                        problems.add(TEMPLATES.relativize(template) + ": <" + name + " " + attribute + "=\"" + value
+                                + "\">");
                     }
                 }
             }

@@ -40,7 +40,9 @@ class RateLimitsTests extends IntegrationTest {
         String key = "expiring " + fixtures.uniqueHandle();
         rateLimits.consume(Limit.COMMENT, key);
         long expiresAt = jdbc.sql("select expires_at from rate_limit_buckets where id = ?")
-                .param(RateLimits.id(Limit.COMMENT, key)).query(Long.class).single();
+                .param(RateLimits.id(Limit.COMMENT, key))
+                .query(Long.class)
+                .single();
         // one comment is back within 6 minutes (100 an hour), plus a minute's grace: then removeExpired deletes it
         assertThat(expiresAt).isBetween(System.currentTimeMillis(), System.currentTimeMillis() + 8 * 60_000L);
         rateLimits.removeExpired();
@@ -66,6 +68,9 @@ class RateLimitsTests extends IntegrationTest {
     }
 
     private long rows(long id) {
-        return jdbc.sql("select count(*) from rate_limit_buckets where id = ?").param(id).query(Long.class).single();
+        return jdbc.sql("select count(*) from rate_limit_buckets where id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
     }
 }

@@ -23,11 +23,14 @@ class ScheduledJobLockTests extends IntegrationTest {
     void whileAnotherInstanceHoldsTheJobItIsSkippedHereAndRunsOnceItIsFree() {
         // the scheduler's own last run (at start) keeps the job for 30 s: let that pass (ShedLock keeps its rows)
         jdbc.sql("update shedlock set lock_until = timezone('utc', now()) - interval '1 second' where name = ?")
-                .param(JOB).update();
+                .param(JOB)
+                .update();
         String key = "cluster " + fixtures.uniqueHandle();
         rateLimits.consume(Limit.COMMENT, key);
         long id = RateLimits.id(Limit.COMMENT, key);
-        jdbc.sql("update rate_limit_buckets set expires_at = 1 where id = ?").param(id).update();
+        jdbc.sql("update rate_limit_buckets set expires_at = 1 where id = ?")
+                .param(id)
+                .update();
 
         // what another instance's scheduler does when its turn comes first
         SimpleLock other = locks.lock(new LockConfiguration(Instant.now(), JOB, Duration.ofMinutes(1), Duration.ZERO))
@@ -39,13 +42,19 @@ class ScheduledJobLockTests extends IntegrationTest {
         rateLimits.removeExpired();
         assertThat(rows(id)).isZero();
         // and this run keeps the job for at least 30 s, so the other instance's next turn right after is skipped
-        assertThat(jdbc.sql("select lock_until > timezone('utc', now()) from shedlock where name = ?").param(JOB)
-                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select lock_until > timezone('utc', now()) from shedlock where name = ?")
+                        .param(JOB)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
         assertThat(locks.lock(new LockConfiguration(Instant.now(), JOB, Duration.ofMinutes(1), Duration.ZERO)))
                 .isEmpty();
     }
 
     private long rows(long id) {
-        return jdbc.sql("select count(*) from rate_limit_buckets where id = ?").param(id).query(Long.class).single();
+        return jdbc.sql("select count(*) from rate_limit_buckets where id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
     }
 }

@@ -6,7 +6,6 @@ import io.sparkfeed.support.Fixtures;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -32,31 +31,42 @@ class UploadLimitTests extends IntegrationTest {
     /** A signed-in browser: cookies kept, redirects shown rather than followed. */
     private final class Session {
 
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        final HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
 
         Session(TestAccount account) throws Exception {
             String token = csrf(get("/login").body());
-            var response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
+            var response = http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
                             .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString("login=" + encode(account.email())
-                                    + "&password=" + encode(Fixtures.PASSWORD) + "&_csrf=" + encode(token)))
-                            .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
-                    location -> assertThat(location).doesNotContain("/login"));
+                            .POST(HttpRequest.BodyPublishers.ofString("login=" + encode(account.email()) + "&password="
+                                    + encode(Fixtures.PASSWORD) + "&_csrf=" + encode(token)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.headers().firstValue("Location"))
+                    .hasValueSatisfying(location -> assertThat(location).doesNotContain("/login"));
         }
 
         HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : baseUrl() + path))
-                    .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : baseUrl() + path))
+                            .header("Accept-Language", "en")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         /** Submits the form of the page at {@code formPage} as a browser would, with the photo given. */
         HttpResponse<String> submitPostForm(String formPage, byte[] photo) throws Exception {
             String page = get(formPage).body();
-            Matcher action = Pattern.compile("<form action=\"([^\"]+)\"\\s+method=\"post\"[^>]*enctype=\"multipart/form-data\"")
+            Matcher action = Pattern.compile(
+                            "<form action=\"([^\"]+)\"\\s+method=\"post\"[^>]*enctype=\"multipart/form-data\"")
                     .matcher(page);
-            assertThat(action.find()).as("the multipart form on " + formPage + ":\n" + page).isTrue();
+            assertThat(action.find())
+                    .as("the multipart form on " + formPage + ":\n" + page)
+                    .isTrue();
             String boundary = "----sparkfeed" + System.nanoTime();
             var body = new ByteArrayOutputStream();
             field(body, boundary, "_csrf", csrf(page));
@@ -64,22 +74,29 @@ class UploadLimitTests extends IntegrationTest {
             field(body, boundary, "caption", "Too big?");
             field(body, boundary, "disclosure", "NONE");
             field(body, boundary, "interests", "2");
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"big.jpg\"\r\n"
-                    + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(
+                    ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"big.jpg\"\r\n"
+                                    + "Content-Type: image/jpeg\r\n\r\n")
+                            .getBytes(StandardCharsets.UTF_8));
             body.writeBytes(photo);
             body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + action.group(1).replace("&amp;", "&")))
+            return http.send(
+                    HttpRequest.newBuilder(
+                                    URI.create(baseUrl() + action.group(1).replace("&amp;", "&")))
                             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                            .header("Referer", baseUrl() + formPage).header("Accept-Language", "en")
+                            .header("Referer", baseUrl() + formPage)
+                            .header("Accept-Language", "en")
                             .timeout(Duration.ofSeconds(60))
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         }
     }
 
     private static void field(ByteArrayOutputStream body, String boundary, String name, String value) {
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value
-                + "\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     private static String csrf(String page) {
@@ -111,7 +128,8 @@ class UploadLimitTests extends IntegrationTest {
         var response = session.submitPostForm("/posts/new", jpegOf(11 * MB));
 
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(response.body()).contains("This photo is larger than 10 MB. Upload a smaller file.")
+        assertThat(response.body())
+                .contains("This photo is larger than 10 MB. Upload a smaller file.")
                 .contains("value=\"A photo\"");
         assertThat(count("posts")).isEqualTo(posts);
         assertThat(count("images")).isEqualTo(images);
@@ -127,11 +145,12 @@ class UploadLimitTests extends IntegrationTest {
         var response = session.submitPostForm("/posts/new", jpegOf(30 * MB));
 
         assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/posts/new"));
+        assertThat(response.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/posts/new"));
         var form = session.get(response.headers().firstValue("Location").orElseThrow());
         assertThat(form.statusCode()).isEqualTo(200);
-        assertThat(form.body()).contains("That file is far too large. Photos can be up to 10 MB.")
+        assertThat(form.body())
+                .contains("That file is far too large. Photos can be up to 10 MB.")
                 .contains("enctype=\"multipart/form-data\"");
         assertThat(count("posts")).isEqualTo(posts);
         assertThat(count("images")).isEqualTo(images);
@@ -153,7 +172,8 @@ class UploadLimitTests extends IntegrationTest {
         assertThat(location).endsWith("/admin/products/new");
         var form = session.get(location);
         assertThat(form.statusCode()).isEqualTo(200);
-        assertThat(form.body()).contains("That file is far too large. Photos can be up to 10 MB.")
+        assertThat(form.body())
+                .contains("That file is far too large. Photos can be up to 10 MB.")
                 .contains("name=\"title\"");
         assertThat(count("products")).isEqualTo(products);
         assertThat(count("images")).isEqualTo(images);

@@ -39,8 +39,10 @@ import org.springframework.test.util.ReflectionTestUtils;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VisitorPagesTests extends IntegrationTest {
 
-    private final HttpClient visitor = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient visitor = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     private TestAccount author;
     private long post;
@@ -88,22 +90,39 @@ class VisitorPagesTests extends IntegrationTest {
     @Test
     void noPublicPageOpensASessionOrSetsACookie() throws Exception {
         String html = "text/html,application/xhtml+xml,*/*;q=0.8";
-        String nextPage = Jsoup.parse(get(visitor, "/?size=1").body()).select(".more a").attr("hx-get");
+        String nextPage =
+                Jsoup.parse(get(visitor, "/?size=1").body()).select(".more a").attr("hx-get");
         assertThat(nextPage).contains("after=");
         String[][] pages = {
-                {"/", "200"}, {"/?feed=everyone", "200"}, {"/?size=50", "200"}, {"/?lang=fr", "200"},
-                {"/posts/" + post, "200"}, {"/products/" + product, "200"}, {"/@" + author.handle(), "200"},
-                {"/@" + author.handle() + "/followers", "200"}, {"/@" + author.handle() + "/following", "200"},
-                {"/search", "200"}, {"/search?q=lamp", "200"}, {"/interests", "200"}, {"/interests/home", "200"},
-                {"/tags/visitorpages", "200"}, {"/prime", "200"},
-                {"/no-such-page", "404"}, {"/posts/987654321", "404"}, {"/@nobody-with-this-handle", "404"},
-                {"/error", "404"}, {"/favicon.ico", "200"}, {"/css/app.css", "200"}};
+            {"/", "200"},
+            {"/?feed=everyone", "200"},
+            {"/?size=50", "200"},
+            {"/?lang=fr", "200"},
+            {"/posts/" + post, "200"},
+            {"/products/" + product, "200"},
+            {"/@" + author.handle(), "200"},
+            {"/@" + author.handle() + "/followers", "200"},
+            {"/@" + author.handle() + "/following", "200"},
+            {"/search", "200"},
+            {"/search?q=lamp", "200"},
+            {"/interests", "200"},
+            {"/interests/home", "200"},
+            {"/tags/visitorpages", "200"},
+            {"/prime", "200"},
+            {"/no-such-page", "404"},
+            {"/posts/987654321", "404"},
+            {"/@nobody-with-this-handle", "404"},
+            {"/error", "404"},
+            {"/favicon.ico", "200"},
+            {"/css/app.css", "200"}
+        };
         for (String[] page : pages) {
             var response = get(visitor, page[0], "Accept", html);
             assertThat(response.statusCode()).as(page[0]).isEqualTo(Integer.parseInt(page[1]));
             // no session, and no CSRF cookie either: no page here has a form that posts for a visitor
-            assertThat(cookies(response)).as(page[0]).noneMatch(c -> c.startsWith("JSESSIONID")
-                    || c.startsWith("XSRF-TOKEN"));
+            assertThat(cookies(response))
+                    .as(page[0])
+                    .noneMatch(c -> c.startsWith("JSESSIONID") || c.startsWith("XSRF-TOKEN"));
         }
         var fragment = get(visitor, nextPage, "HX-Request", "true");
         assertThat(fragment.statusCode()).isEqualTo(200);
@@ -118,27 +137,31 @@ class VisitorPagesTests extends IntegrationTest {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(csrfField(response.body())).isNotBlank();
             assertThat(cookies(response)).noneMatch(c -> c.startsWith("JSESSIONID"));
-            assertThat(cookies(response)).anySatisfy(c -> assertThat(c).startsWith("XSRF-TOKEN=")
-                    .contains("HttpOnly").contains("SameSite=Lax"));
+            assertThat(cookies(response))
+                    .anySatisfy(c -> assertThat(c)
+                            .startsWith("XSRF-TOKEN=")
+                            .contains("HttpOnly")
+                            .contains("SameSite=Lax"));
         }
     }
 
     @Test
     void aProtectedPageSendsTheVisitorToLoginWithoutASessionAndBackAfterIt() throws Exception {
-        for (String path : new String[] {"/cart", "/orders", "/notifications", "/posts/new", "/me/stats",
-                "/me/interests"}) {
+        for (String path :
+                new String[] {"/cart", "/orders", "/notifications", "/posts/new", "/me/stats", "/me/interests"}) {
             var response = get(visitor, path, "Accept", "text/html");
             assertThat(response.statusCode()).as(path).isEqualTo(302);
-            assertThat(response.headers().firstValue("Location")).as(path).hasValueSatisfying(
-                    location -> assertThat(location).endsWith("/login"));
+            assertThat(response.headers().firstValue("Location"))
+                    .as(path)
+                    .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
             assertThat(cookies(response)).as(path).noneMatch(c -> c.startsWith("JSESSIONID"));
         }
 
         var browser = browser();
         assertThat(get(browser, "/orders").statusCode()).isEqualTo(302);
         var login = logIn(browser, fixtures.primeMember());
-        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).contains("/orders"));
+        assertThat(login.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).contains("/orders"));
         assertThat(cookies(login)).anyMatch(c -> c.startsWith("JSESSIONID"));
         assertThat(get(browser, "/orders").statusCode()).isEqualTo(200);
     }
@@ -154,13 +177,20 @@ class VisitorPagesTests extends IntegrationTest {
         assertThat(token).isNotBlank();
         assertThat(header).isNotBlank();
 
-        var smile = browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/posts/" + post + "/smile"))
-                .header("HX-Request", "true").header(header, token).POST(HttpRequest.BodyPublishers.noBody())
-                .build(), HttpResponse.BodyHandlers.ofString());
+        var smile = browser.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/posts/" + post + "/smile"))
+                        .header("HX-Request", "true")
+                        .header(header, token)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(smile.statusCode()).isEqualTo(200);
         assertThat(smile.body()).contains("aria-pressed=\"true\"");
-        var forged = browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/posts/" + post + "/unsmile"))
-                .header("HX-Request", "true").POST(HttpRequest.BodyPublishers.noBody()).build(),
+        var forged = browser.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/posts/" + post + "/unsmile"))
+                        .header("HX-Request", "true")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isEqualTo(403);
     }
@@ -170,9 +200,13 @@ class VisitorPagesTests extends IntegrationTest {
         for (String accept : new String[] {"text/html", "*/*", "application/json", "image/png"}) {
             var response = get(visitor, "/no/such/page", "Accept", accept);
             assertThat(response.statusCode()).as(accept).isEqualTo(404);
-            assertThat(response.headers().firstValue("Content-Type")).as(accept)
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .as(accept)
                     .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-            assertThat(response.body()).as(accept).contains("This page does not exist").contains("site-header");
+            assertThat(response.body())
+                    .as(accept)
+                    .contains("This page does not exist")
+                    .contains("site-header");
         }
         var error = get(visitor, "/error");
         assertThat(error.statusCode()).isEqualTo(404);
@@ -187,12 +221,14 @@ class VisitorPagesTests extends IntegrationTest {
 
     @Test
     void theFaviconIsAnIcon() throws Exception {
-        var response = visitor.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/favicon.ico"))
-                .header("Accept", "image/avif,image/webp,image/*,*/*;q=0.8").build(),
+        var response = visitor.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/favicon.ico"))
+                        .header("Accept", "image/avif,image/webp,image/*,*/*;q=0.8")
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).isIn("image/x-icon", "image/vnd.microsoft.icon"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).isIn("image/x-icon", "image/vnd.microsoft.icon"));
         // an ICO file: reserved 0, type 1 (icon)
         assertThat(Arrays.copyOf(response.body(), 4)).containsExactly(0, 0, 1, 0);
     }
@@ -200,7 +236,8 @@ class VisitorPagesTests extends IntegrationTest {
     @Test
     void staticFilesHaveContentHashedUrlsCachedForAYear() throws Exception {
         Document page = Jsoup.parse(get(visitor, "/").body());
-        List<String> urls = List.of(page.select("link[rel=stylesheet]").attr("href"),
+        List<String> urls = List.of(
+                page.select("link[rel=stylesheet]").attr("href"),
                 page.select("link[rel=icon]").attr("href"),
                 page.select("script[src*=htmx]").attr("src"),
                 page.select("script[src*=app]").attr("src"));
@@ -212,32 +249,43 @@ class VisitorPagesTests extends IntegrationTest {
             var response = get(visitor, url);
             assertThat(response.statusCode()).as(url).isEqualTo(200);
             assertThat(response.headers().allValues("Cache-Control")).as(url).hasSize(1);
-            assertThat(response.headers().firstValue("Cache-Control").orElseThrow().split(",\\s*")).as(url)
+            assertThat(response.headers()
+                            .firstValue("Cache-Control")
+                            .orElseThrow()
+                            .split(",\\s*"))
+                    .as(url)
                     .containsExactlyInAnyOrder("public", "max-age=31536000", "immutable");
             assertThat(response.headers().firstValue("Pragma")).as(url).isEmpty();
             assertThat(response.headers().firstValue("Expires")).as(url).isEmpty();
             assertThat(cookies(response)).as(url).isEmpty();
         }
         // the same bytes as at the plain URL; a wrong hash is no file
-        assertThat(get(visitor, urls.get(0)).body()).isEqualTo(get(visitor, "/css/app.css").body());
-        assertThat(get(visitor, "/css/app-0123456789abcdef0123456789abcdef.css").statusCode()).isEqualTo(404);
+        assertThat(get(visitor, urls.get(0)).body())
+                .isEqualTo(get(visitor, "/css/app.css").body());
+        assertThat(get(visitor, "/css/app-0123456789abcdef0123456789abcdef.css").statusCode())
+                .isEqualTo(404);
     }
 
     private HttpClient browser() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        return HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     private HttpResponse<String> logIn(HttpClient browser, TestAccount account) throws Exception {
         String token = csrfField(get(browser, "/login").body());
-        var response = browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("login=" + encode(account.email()) + "&password="
-                        + encode(Fixtures.PASSWORD) + "&_csrf=" + encode(token)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        var response = browser.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("login=" + encode(account.email()) + "&password="
+                                + encode(Fixtures.PASSWORD) + "&_csrf=" + encode(token)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).doesNotContain("/login"));
+        assertThat(response.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).doesNotContain("/login"));
         return response;
     }
 

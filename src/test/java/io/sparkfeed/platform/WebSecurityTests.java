@@ -21,7 +21,8 @@ class WebSecurityTests extends IntegrationTest {
         mvc.perform(get("/"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Security-Policy", Matchers.containsString("script-src 'self'")))
-                .andExpect(header().string("Content-Security-Policy", Matchers.not(Matchers.containsString("unsafe-inline"))))
+                .andExpect(header().string(
+                                "Content-Security-Policy", Matchers.not(Matchers.containsString("unsafe-inline"))))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("X-Frame-Options", "DENY"))
                 .andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"))
@@ -37,18 +38,24 @@ class WebSecurityTests extends IntegrationTest {
     void anUnknownPageIsA404InTheLayoutWithoutDetails() throws Exception {
         mvc.perform(get("/@nobody-with-this-handle")).andExpect(status().isNotFound());
         // the error page itself is rendered by the servlet container's error dispatch: ask the real server
-        var response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(baseUrl() + "/@nobody-with-this-handle"))
-                        .header("Accept", "text/html").build(),
-                HttpResponse.BodyHandlers.ofString());
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/@nobody-with-this-handle"))
+                                .header("Accept", "text/html")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         Assertions.assertThat(response.statusCode()).isEqualTo(404);
-        Assertions.assertThat(response.body()).contains("This page does not exist")
-                .contains("Sparkfeed").doesNotContain("Exception").doesNotContain("at io.sparkfeed");
+        Assertions.assertThat(response.body())
+                .contains("This page does not exist")
+                .contains("Sparkfeed")
+                .doesNotContain("Exception")
+                .doesNotContain("at io.sparkfeed");
     }
 
     @Test
     void healthIsUpWithTheDatabase() throws Exception {
-        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
+        mvc.perform(get("/actuator/health/readiness"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("UP")));
         mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
     }

@@ -54,14 +54,18 @@ class WriteLimitTests extends IntegrationTest {
 
     /** Refused with 429 and Retry-After (the page itself comes from the container's error dispatch, see below). */
     private ResultActions refused(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request).andExpect(status().isTooManyRequests())
+        return mvc.perform(request)
+                .andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Retry-After", Matchers.matchesPattern("\\d+")));
     }
 
     private void commentTenTimes(TestAccount fan, long postId) throws Exception {
         for (int i = 0; i < 10; i++) {
-            mvc.perform(post("/posts/" + postId + "/comments").param("body", "comment " + i).with(fan.login())
-                    .with(csrf())).andExpect(status().is3xxRedirection());
+            mvc.perform(post("/posts/" + postId + "/comments")
+                            .param("body", "comment " + i)
+                            .with(fan.login())
+                            .with(csrf()))
+                    .andExpect(status().is3xxRedirection());
         }
     }
 
@@ -74,13 +78,23 @@ class WriteLimitTests extends IntegrationTest {
         TestAccount fan = fixtures.primeMember();
         long postId = fixtures.post(fixtures.primeMember(), "comment on me");
         commentTenTimes(fan, postId);
-        refused(post("/posts/" + postId + "/comments").param("body", "one too many").with(fan.login()).with(csrf()));
-        assertThat(count("select count(*) from comments where post_id = ?", postId)).isEqualTo(10);
+        refused(post("/posts/" + postId + "/comments")
+                .param("body", "one too many")
+                .with(fan.login())
+                .with(csrf()));
+        assertThat(count("select count(*) from comments where post_id = ?", postId))
+                .isEqualTo(10);
         // another account is not affected, and the limit recovers with time
-        mvc.perform(post("/posts/" + postId + "/comments").param("body", "hello").with(fixtures.primeMember().login())
-                .with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/posts/" + postId + "/comments")
+                        .param("body", "hello")
+                        .with(fixtures.primeMember().login())
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
         clock.pin(now.plus(Duration.ofMinutes(1)));
-        mvc.perform(post("/posts/" + postId + "/comments").param("body", "later").with(fan.login()).with(csrf()))
+        mvc.perform(post("/posts/" + postId + "/comments")
+                        .param("body", "later")
+                        .with(fan.login())
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection());
     }
 
@@ -90,15 +104,24 @@ class WriteLimitTests extends IntegrationTest {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> last = null;
         for (int i = 0; i < 31; i++) {
-            last = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/search?q=lamp" + i))
-                    .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+            last = http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + "/search?q=lamp" + i))
+                            .header("Accept", "text/html")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
         assertThat(last.statusCode()).isEqualTo(429);
-        assertThat(last.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(v).matches("\\d+"));
-        assertThat(last.body()).contains("You are doing that too often. Try again in").contains("Sparkfeed")
+        assertThat(last.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(v -> assertThat(v).matches("\\d+"));
+        assertThat(last.body())
+                .contains("You are doing that too often. Try again in")
+                .contains("Sparkfeed")
                 .doesNotContain("Exception");
-        HttpResponse<String> french = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/search?q=lampe"))
-                .header("Accept", "text/html").header("Accept-Language", "fr").build(),
+        HttpResponse<String> french = http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/search?q=lampe"))
+                        .header("Accept", "text/html")
+                        .header("Accept-Language", "fr")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(french.statusCode()).isEqualTo(429);
         assertThat(french.body()).contains("Vous faites cela trop souvent");
@@ -109,8 +132,11 @@ class WriteLimitTests extends IntegrationTest {
         TestAccount fan = fixtures.primeMember();
         long postId = fixtures.post(fixtures.primeMember(), "comment on me");
         commentTenTimes(fan, postId);
-        mvc.perform(post("/posts/" + postId + "/comments").param("body", "htmx").header("HX-Request", "true")
-                        .with(fan.login()).with(csrf()))
+        mvc.perform(post("/posts/" + postId + "/comments")
+                        .param("body", "htmx")
+                        .header("HX-Request", "true")
+                        .with(fan.login())
+                        .with(csrf()))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Retry-After", Matchers.matchesPattern("\\d+")))
                 .andExpect(header().string("HX-Retarget", "#main"))
@@ -123,11 +149,14 @@ class WriteLimitTests extends IntegrationTest {
         TestAccount fan = fixtures.primeMember();
         long postId = fixtures.post(fixtures.primeMember(), "smile at me");
         for (int i = 0; i < 30; i++) {
-            mvc.perform(post("/posts/" + postId + (i % 2 == 0 ? "/smile" : "/unsmile")).with(fan.login())
-                    .with(csrf())).andExpect(status().is3xxRedirection());
+            mvc.perform(post("/posts/" + postId + (i % 2 == 0 ? "/smile" : "/unsmile"))
+                            .with(fan.login())
+                            .with(csrf()))
+                    .andExpect(status().is3xxRedirection());
         }
         refused(post("/posts/" + postId + "/smile").with(fan.login()).with(csrf()));
-        assertThat(count("select count(*) from smiles where post_id = ?", postId)).isZero();
+        assertThat(count("select count(*) from smiles where post_id = ?", postId))
+                .isZero();
     }
 
     @Test
@@ -135,11 +164,14 @@ class WriteLimitTests extends IntegrationTest {
         TestAccount fan = fixtures.primeMember();
         TestAccount star = fixtures.person();
         for (int i = 0; i < 20; i++) {
-            mvc.perform(post("/@" + star.handle() + (i % 2 == 0 ? "/follow" : "/unfollow")).with(fan.login())
-                    .with(csrf())).andExpect(status().is3xxRedirection());
+            mvc.perform(post("/@" + star.handle() + (i % 2 == 0 ? "/follow" : "/unfollow"))
+                            .with(fan.login())
+                            .with(csrf()))
+                    .andExpect(status().is3xxRedirection());
         }
         refused(post("/@" + star.handle() + "/follow").with(fan.login()).with(csrf()));
-        assertThat(count("select count(*) from follows where follower_id = ?", fan.id())).isZero();
+        assertThat(count("select count(*) from follows where follower_id = ?", fan.id()))
+                .isZero();
     }
 
     @Test
@@ -147,13 +179,23 @@ class WriteLimitTests extends IntegrationTest {
         TestAccount reporter = fixtures.person();
         for (int i = 0; i < 5; i++) {
             long postId = fixtures.post(fixtures.primeMember(), "report me " + i);
-            mvc.perform(post("/report").param("type", "POST").param("id", Long.toString(postId))
-                    .param("reason", "SPAM").with(reporter.login()).with(csrf())).andExpect(status().is3xxRedirection());
+            mvc.perform(post("/report")
+                            .param("type", "POST")
+                            .param("id", Long.toString(postId))
+                            .param("reason", "SPAM")
+                            .with(reporter.login())
+                            .with(csrf()))
+                    .andExpect(status().is3xxRedirection());
         }
         long sixth = fixtures.post(fixtures.primeMember(), "one too many");
-        refused(post("/report").param("type", "POST").param("id", Long.toString(sixth)).param("reason", "SPAM")
-                .with(reporter.login()).with(csrf()));
-        assertThat(count("select count(*) from reports where reporter_id = ?", reporter.id())).isEqualTo(5);
+        refused(post("/report")
+                .param("type", "POST")
+                .param("id", Long.toString(sixth))
+                .param("reason", "SPAM")
+                .with(reporter.login())
+                .with(csrf()));
+        assertThat(count("select count(*) from reports where reporter_id = ?", reporter.id()))
+                .isEqualTo(5);
     }
 
     @Test
@@ -165,10 +207,15 @@ class WriteLimitTests extends IntegrationTest {
                     .andExpect(status().isOk());
         }
         String handle = fixtures.uniqueHandle();
-        refused(post("/signup").param("email", handle + "@example.test").param("handle", handle)
-                .param("displayName", "Too many").param("password", "a long enough passphrase")
-                .with(from(address)).with(csrf()));
-        assertThat(count("select count(*) from accounts where handle = ?", handle)).isZero();
+        refused(post("/signup")
+                .param("email", handle + "@example.test")
+                .param("handle", handle)
+                .param("displayName", "Too many")
+                .param("password", "a long enough passphrase")
+                .with(from(address))
+                .with(csrf()));
+        assertThat(count("select count(*) from accounts where handle = ?", handle))
+                .isZero();
         // another address signs up
         mvc.perform(post("/signup").param("email", "").with(from(newAddress())).with(csrf()))
                 .andExpect(status().isOk());
@@ -179,13 +226,24 @@ class WriteLimitTests extends IntegrationTest {
         TestAccount author = fixtures.primeMember();
         long postId = fixtures.post(author, "edit me");
         for (int i = 0; i < 10; i++) {
-            mvc.perform(post("/posts/" + postId + "/edit").param("altText", "alt " + i).param("caption", "v" + i)
-                    .param("interests", "1").with(author.login()).with(csrf()))
+            mvc.perform(post("/posts/" + postId + "/edit")
+                            .param("altText", "alt " + i)
+                            .param("caption", "v" + i)
+                            .param("interests", "1")
+                            .with(author.login())
+                            .with(csrf()))
                     .andExpect(status().is3xxRedirection());
         }
-        refused(post("/posts/" + postId + "/edit").param("altText", "alt").param("caption", "too many")
-                .param("interests", "1").with(author.login()).with(csrf()));
-        assertThat(jdbc.sql("select caption from posts where id = ?").param(postId).query(String.class).single())
+        refused(post("/posts/" + postId + "/edit")
+                .param("altText", "alt")
+                .param("caption", "too many")
+                .param("interests", "1")
+                .with(author.login())
+                .with(csrf()));
+        assertThat(jdbc.sql("select caption from posts where id = ?")
+                        .param(postId)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("v9");
     }
 
@@ -193,7 +251,8 @@ class WriteLimitTests extends IntegrationTest {
     void visitorsSearchesAreLimitedPerAddress() throws Exception {
         String address = newAddress();
         for (int i = 0; i < 30; i++) {
-            mvc.perform(get("/search").param("q", "lamp " + i).with(from(address))).andExpect(status().isOk());
+            mvc.perform(get("/search").param("q", "lamp " + i).with(from(address)))
+                    .andExpect(status().isOk());
         }
         refused(get("/search").param("q", "lamp").with(from(address)));
         mvc.perform(get("/search").param("q", "lamp").with(from(newAddress()))).andExpect(status().isOk());

@@ -24,7 +24,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class CommentPagingTests extends IntegrationTest {
 
     private String body(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+        return mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 
@@ -38,7 +41,9 @@ class CommentPagingTests extends IntegrationTest {
                     .params(postId, commenter.id(), "comment number " + i, Timestamp.from(start.plusSeconds(i)))
                     .update();
         }
-        jdbc.sql("update posts set comment_count = ? where id = ?").params(n, postId).update();
+        jdbc.sql("update posts set comment_count = ? where id = ?")
+                .params(n, postId)
+                .update();
         return postId;
     }
 
@@ -81,18 +86,26 @@ class CommentPagingTests extends IntegrationTest {
     void anHtmxCommentAnswersWithTheNewCommentOnly() throws Exception {
         TestAccount fan = fixtures.primeMember();
         long postId = postWithComments(fixtures.primeMember(), 40);
-        String answer = body(post("/posts/" + postId + "/comments").param("body", "the newest one")
-                .header("HX-Request", "true").with(fan.login()).with(csrf()));
+        String answer = body(post("/posts/" + postId + "/comments")
+                .param("body", "the newest one")
+                .header("HX-Request", "true")
+                .with(fan.login())
+                .with(csrf()));
         Document fragment = Jsoup.parseBodyFragment(answer);
         assertThat(fragment.select("li .comment-body").eachText()).containsExactly("the newest one");
         assertThat(answer).doesNotContain("comment number").doesNotContain("<html");
         // out of band: the count, and the form emptied for the next comment
-        assertThat(fragment.select("#comments-heading[hx-swap-oob=true]").text()).isEqualTo("41 comments");
-        assertThat(fragment.select("#comment-form[hx-swap-oob=true] textarea").text()).isEmpty();
+        assertThat(fragment.select("#comments-heading[hx-swap-oob=true]").text())
+                .isEqualTo("41 comments");
+        assertThat(fragment.select("#comment-form[hx-swap-oob=true] textarea").text())
+                .isEmpty();
 
         // a refused comment adds nothing and keeps the draft with the reason
-        String refused = body(post("/posts/" + postId + "/comments").param("body", "x".repeat(1001))
-                .header("HX-Request", "true").with(fan.login()).with(csrf()));
+        String refused = body(post("/posts/" + postId + "/comments")
+                .param("body", "x".repeat(1001))
+                .header("HX-Request", "true")
+                .with(fan.login())
+                .with(csrf()));
         Document problem = Jsoup.parseBodyFragment(refused);
         assertThat(problem.select("li")).isEmpty();
         assertThat(problem.select("#comment-form .field-error").text()).contains("at most 1000 characters");
@@ -103,17 +116,30 @@ class CommentPagingTests extends IntegrationTest {
     void anHtmxDeleteTakesTheCommentAwayAndUpdatesTheCount() throws Exception {
         TestAccount fan = fixtures.primeMember();
         long postId = fixtures.post(fixtures.primeMember(), "comment and take it back");
-        body(post("/posts/" + postId + "/comments").param("body", "oops").with(fan.login()).with(csrf())
+        body(post("/posts/" + postId + "/comments")
+                .param("body", "oops")
+                .with(fan.login())
+                .with(csrf())
                 .header("HX-Request", "true"));
-        long id = jdbc.sql("select id from comments where post_id = ?").param(postId).query(Long.class).single();
-        String answer = body(post("/posts/" + postId + "/comments/" + id + "/delete").header("HX-Request", "true")
-                .with(fan.login()).with(csrf()));
+        long id = jdbc.sql("select id from comments where post_id = ?")
+                .param(postId)
+                .query(Long.class)
+                .single();
+        String answer = body(post("/posts/" + postId + "/comments/" + id + "/delete")
+                .header("HX-Request", "true")
+                .with(fan.login())
+                .with(csrf()));
         // nothing in the comment's place; out of band, the count and the "no comments" line
         Document fragment = Jsoup.parseBodyFragment(answer);
         assertThat(fragment.select("li")).isEmpty();
-        assertThat(fragment.select("#comments-heading[hx-swap-oob=true]").text()).isEqualTo("No comments");
-        assertThat(fragment.select("#no-comments[hx-swap-oob=true]").attr("hidden")).isEmpty();
-        assertThat(jdbc.sql("select count(*) from comments where post_id = ?").param(postId).query(Long.class)
-                .single()).isZero();
+        assertThat(fragment.select("#comments-heading[hx-swap-oob=true]").text())
+                .isEqualTo("No comments");
+        assertThat(fragment.select("#no-comments[hx-swap-oob=true]").attr("hidden"))
+                .isEmpty();
+        assertThat(jdbc.sql("select count(*) from comments where post_id = ?")
+                        .param(postId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 }

@@ -23,7 +23,9 @@ class HashtagLimitTests extends IntegrationTest {
     }
 
     private long hashtagRows(long postId) {
-        return jdbc.sql("select count(*) from post_hashtags where post_id = ?").param(postId).query(Long.class)
+        return jdbc.sql("select count(*) from post_hashtags where post_id = ?")
+                .param(postId)
+                .query(Long.class)
                 .single();
     }
 
@@ -34,16 +36,24 @@ class HashtagLimitTests extends IntegrationTest {
         assertThat(hashtagRows(postId)).isEqualTo(30);
 
         for (String caption : new String[] {hashtags(31), hashtags(1100)}) {
-            mvc.perform(post("/posts/" + postId + "/edit").param("altText", "alt").param("caption", caption)
-                            .param("interests", "1").with(author.login()).with(csrf()))
+            mvc.perform(post("/posts/" + postId + "/edit")
+                            .param("altText", "alt")
+                            .param("caption", caption)
+                            .param("interests", "1")
+                            .with(author.login())
+                            .with(csrf()))
                     .andExpect(status().isUnprocessableEntity())
-                    .andExpect(content().string(Matchers.containsString(
-                            "A caption has at most 30 different #hashtags.")));
+                    .andExpect(
+                            content().string(Matchers.containsString("A caption has at most 30 different #hashtags.")));
         }
         assertThat(hashtagRows(postId)).isEqualTo(30);
         // the same hashtag a thousand times is one hashtag
-        mvc.perform(post("/posts/" + postId + "/edit").param("altText", "alt").param("caption", "#same ".repeat(300))
-                        .param("interests", "1").with(author.login()).with(csrf()))
+        mvc.perform(post("/posts/" + postId + "/edit")
+                        .param("altText", "alt")
+                        .param("caption", "#same ".repeat(300))
+                        .param("interests", "1")
+                        .with(author.login())
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/posts/" + postId));
         assertThat(hashtagRows(postId)).isEqualTo(1);
     }
@@ -51,12 +61,18 @@ class HashtagLimitTests extends IntegrationTest {
     @Test
     void publishingWithTooManyHashtagsLeavesNoPost() {
         var author = fixtures.primeMember();
-        long before = jdbc.sql("select count(*) from posts where author_id = ?").param(author.id())
-                .query(Long.class).single();
+        long before = jdbc.sql("select count(*) from posts where author_id = ?")
+                .param(author.id())
+                .query(Long.class)
+                .single();
         assertThatThrownBy(() -> fixtures.post(author, hashtags(1100)))
-                .isInstanceOfSatisfying(PostRejectedException.class,
+                .isInstanceOfSatisfying(
+                        PostRejectedException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("post.hashtags.tooMany"));
-        assertThat(jdbc.sql("select count(*) from posts where author_id = ?").param(author.id()).query(Long.class)
-                .single()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from posts where author_id = ?")
+                        .param(author.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
     }
 }

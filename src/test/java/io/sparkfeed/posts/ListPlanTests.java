@@ -22,8 +22,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ListPlanTests extends IntegrationTest {
 
     /** Tables that grow with the site: no list may scan them sequentially (the generated data has no smiles). */
-    static final Set<String> BIG_TABLES = Set.of("posts", "post_hashtags", "post_tags", "post_interests",
-            "follows", "account_interests", "comments", "notifications", "memberships");
+    static final Set<String> BIG_TABLES = Set.of(
+            "posts",
+            "post_hashtags",
+            "post_tags",
+            "post_interests",
+            "follows",
+            "account_interests",
+            "comments",
+            "notifications",
+            "memberships");
 
     /** Rows a page of 20 may read: its cards' own rows and those of the keys that find them, with room to spare. */
     static final long MAX_ROWS_READ = 2500;
@@ -53,8 +61,7 @@ class ListPlanTests extends IntegrationTest {
         long author = first("select author_id from posts group by author_id order by count(*) desc limit 1");
         long product = first("select product_id from post_tags group by product_id order by count(*) desc limit 1");
         Set<Long> bought = Set.copyOf(db.sql("""
-                        select product_id from post_tags group by product_id order by count(*) desc limit 10""")
-                .query(Long.class).list());
+                        select product_id from post_tags group by product_id order by count(*) desc limit 10""").query(Long.class).list());
 
         Map<String, PostFilter> lists = new LinkedHashMap<>();
         lists.put("public feed", PostFilter.all());
@@ -70,7 +77,8 @@ class ListPlanTests extends IntegrationTest {
 
         Cursor deep = db.sql("select created_at, id from posts where id = ?")
                 .param(plans.firstPostId() + PlanDatabase.POSTS / 2)
-                .query((rs, n) -> new Cursor(rs.getTimestamp(1).toInstant(), rs.getLong(2))).single();
+                .query((rs, n) -> new Cursor(rs.getTimestamp(1).toInstant(), rs.getLong(2)))
+                .single();
 
         SoftAssertions soft = new SoftAssertions();
         for (var list : lists.entrySet()) {
@@ -78,9 +86,15 @@ class ListPlanTests extends IntegrationTest {
                 String name = list.getKey() + (after == null ? ", first page" : ", half-way down");
                 PostCards.Query query = cards.query(list.getValue(), after, PAGE, viewer, bought);
                 QueryPlan plan = QueryPlan.of(db, query.sql(), query.params());
-                soft.assertThat(plan.rowsReturned()).as(name + ": the page has posts").isPositive();
-                soft.assertThat(plan.sequentialScansOf(BIG_TABLES)).as(name + ": sequential scans").isEmpty();
-                soft.assertThat(plan.rowsRead()).as(name + ": rows read\n" + plan).isLessThan(MAX_ROWS_READ);
+                soft.assertThat(plan.rowsReturned())
+                        .as(name + ": the page has posts")
+                        .isPositive();
+                soft.assertThat(plan.sequentialScansOf(BIG_TABLES))
+                        .as(name + ": sequential scans")
+                        .isEmpty();
+                soft.assertThat(plan.rowsRead())
+                        .as(name + ": rows read\n" + plan)
+                        .isLessThan(MAX_ROWS_READ);
             }
         }
         soft.assertAll();

@@ -32,12 +32,31 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 class PostRoutesTests extends IntegrationTest {
 
     /** Who sends the request. Everyone but the author acts on someone else's post and comment. */
-    enum Role { VISITOR, NON_MEMBER, TRIAL_MEMBER, PRIME_MEMBER, BRAND, AUTHOR }
+    enum Role {
+        VISITOR,
+        NON_MEMBER,
+        TRIAL_MEMBER,
+        PRIME_MEMBER,
+        BRAND,
+        AUTHOR
+    }
 
     /** Every mutating route of posts, smiles and comments (PostController, ReactionController). */
-    enum Route { PUBLISH, EDIT, DELETE, SMILE, UNSMILE, COMMENT, DELETE_COMMENT }
+    enum Route {
+        PUBLISH,
+        EDIT,
+        DELETE,
+        SMILE,
+        UNSMILE,
+        COMMENT,
+        DELETE_COMMENT
+    }
 
-    enum Outcome { LOGIN, FORBIDDEN, DONE }
+    enum Outcome {
+        LOGIN,
+        FORBIDDEN,
+        DONE
+    }
 
     /**
      * The expected outcome of each route for each role, with {@code sparkfeed.posting.allow-trial=false}: posting
@@ -75,8 +94,7 @@ class PostRoutesTests extends IntegrationTest {
     Reactions reactions;
 
     /** A post by a Prime member with one comment by another, and the account acting on them. */
-    private record Scene(TestAccount author, long postId, long commentId, TestAccount actor) {
-    }
+    private record Scene(TestAccount author, long postId, long commentId, TestAccount actor) {}
 
     private Scene scene(Role role) {
         TestAccount author = fixtures.primeMember();
@@ -97,8 +115,12 @@ class PostRoutesTests extends IntegrationTest {
         String post = "/posts/" + scene.postId();
         AbstractMockHttpServletRequestBuilder<?> request = switch (route) {
             case PUBLISH -> publish(photo(), "alt", "caption");
-            case EDIT -> post(post + "/edit").param("altText", "Edited alt").param("caption", "after")
-                    .param("disclosure", "NONE").param("interests", "2");
+            case EDIT ->
+                post(post + "/edit")
+                        .param("altText", "Edited alt")
+                        .param("caption", "after")
+                        .param("disclosure", "NONE")
+                        .param("interests", "2");
             case DELETE -> post(post + "/delete");
             case SMILE -> post(post + "/smile");
             case UNSMILE -> post(post + "/unsmile");
@@ -118,17 +140,28 @@ class PostRoutesTests extends IntegrationTest {
         Long actor = scene.actor() == null ? null : scene.actor().id();
         return switch (route) {
             case PUBLISH -> List.of(count("select count(*) from posts"), count("select count(*) from images"));
-            case EDIT -> jdbc.sql("select caption, alt_text from posts where id = ?").param(post)
-                    .query((rs, n) -> List.<Object>of(rs.getString(1), rs.getString(2))).single();
+            case EDIT ->
+                jdbc.sql("select caption, alt_text from posts where id = ?")
+                        .param(post)
+                        .query((rs, n) -> List.<Object>of(rs.getString(1), rs.getString(2)))
+                        .single();
             case DELETE -> List.of(count("select count(*) from posts where id = " + post));
-            case SMILE, UNSMILE -> List.of(count("select count(*) from smiles where post_id = " + post),
-                    count("select smile_count from posts where id = " + post),
-                    actor == null ? 0L : count("select count(*) from smiles where post_id = " + post
-                            + " and account_id = " + actor));
-            case COMMENT -> List.of(count("select count(*) from comments where post_id = " + post),
-                    count("select comment_count from posts where id = " + post));
-            case DELETE_COMMENT -> List.of(count("select count(*) from comments where id = " + scene.commentId()),
-                    count("select comment_count from posts where id = " + post));
+            case SMILE, UNSMILE ->
+                List.of(
+                        count("select count(*) from smiles where post_id = " + post),
+                        count("select smile_count from posts where id = " + post),
+                        actor == null
+                                ? 0L
+                                : count("select count(*) from smiles where post_id = " + post + " and account_id = "
+                                        + actor));
+            case COMMENT ->
+                List.of(
+                        count("select count(*) from comments where post_id = " + post),
+                        count("select comment_count from posts where id = " + post));
+            case DELETE_COMMENT ->
+                List.of(
+                        count("select count(*) from comments where id = " + scene.commentId()),
+                        count("select comment_count from posts where id = " + post));
         };
     }
 
@@ -156,8 +189,11 @@ class PostRoutesTests extends IntegrationTest {
         if (route == Route.UNSMILE && scene.actor() != null) {
             // something to take back: a smile from when the account could smile
             jdbc.sql("insert into smiles (post_id, account_id, created_at) values (?, ?, now())")
-                    .params(scene.postId(), scene.actor().id()).update();
-            jdbc.sql("update posts set smile_count = smile_count + 1 where id = ?").param(scene.postId()).update();
+                    .params(scene.postId(), scene.actor().id())
+                    .update();
+            jdbc.sql("update posts set smile_count = smile_count + 1 where id = ?")
+                    .param(scene.postId())
+                    .update();
         }
         List<Object> before = state(route, scene);
 
@@ -166,23 +202,35 @@ class PostRoutesTests extends IntegrationTest {
         switch (outcome) {
             case LOGIN -> result.andExpect(redirectedUrl("/login"));
             case FORBIDDEN -> result.andExpect(status().isForbidden());
-            case DONE -> result.andExpect(status().isFound()).andExpect(switch (route) {
-                case PUBLISH -> redirectedUrlPattern("/posts/*");
-                case EDIT, SMILE, UNSMILE -> redirectedUrl("/posts/" + scene.postId());
-                case DELETE -> redirectedUrl("/@" + scene.author().handle());
-                case COMMENT, DELETE_COMMENT -> redirectedUrl("/posts/" + scene.postId() + "#comments");
-            });
+            case DONE ->
+                result.andExpect(status().isFound())
+                        .andExpect(
+                                switch (route) {
+                                    case PUBLISH -> redirectedUrlPattern("/posts/*");
+                                    case EDIT, SMILE, UNSMILE -> redirectedUrl("/posts/" + scene.postId());
+                                    case DELETE ->
+                                        redirectedUrl("/@" + scene.author().handle());
+                                    case COMMENT, DELETE_COMMENT ->
+                                        redirectedUrl("/posts/" + scene.postId() + "#comments");
+                                });
         }
-        assertThat(state(route, scene)).isEqualTo(outcome == Outcome.DONE ? stateWhenDone(route, scene, before) : before);
+        assertThat(state(route, scene))
+                .isEqualTo(outcome == Outcome.DONE ? stateWhenDone(route, scene, before) : before);
     }
 
     private long posts(TestAccount author) {
-        return jdbc.sql("select count(*) from posts where author_id = ?").param(author.id()).query(Long.class).single();
+        return jdbc.sql("select count(*) from posts where author_id = ?")
+                .param(author.id())
+                .query(Long.class)
+                .single();
     }
 
     private MockMultipartHttpServletRequestBuilder publish(byte[] photo, String alt, String caption, String... tag) {
         var request = multipart("/posts").file(new MockMultipartFile("photo", "photo.jpg", "image/jpeg", photo));
-        request.param("altText", alt).param("caption", caption).param("disclosure", "NONE").param("interests", "2");
+        request.param("altText", alt)
+                .param("caption", caption)
+                .param("disclosure", "NONE")
+                .param("interests", "2");
         for (int i = 0; i + 2 < tag.length; i += 3) {
             request.param("tagProduct", tag[i]).param("tagX", tag[i + 1]).param("tagY", tag[i + 2]);
         }
@@ -204,7 +252,10 @@ class PostRoutesTests extends IntegrationTest {
                 .andExpect(redirectedUrl("/login"));
         mvc.perform(get("/posts/" + postId + "/edit")).andExpect(redirectedUrl("/login"));
         mvc.perform(post("/posts/" + postId + "/delete").with(csrf())).andExpect(redirectedUrl("/login"));
-        assertThat(jdbc.sql("select smile_count from posts where id = ?").param(postId).query(Integer.class).single())
+        assertThat(jdbc.sql("select smile_count from posts where id = ?")
+                        .param(postId)
+                        .query(Integer.class)
+                        .single())
                 .isZero();
     }
 
@@ -219,10 +270,16 @@ class PostRoutesTests extends IntegrationTest {
         mvc.perform(publish(photo(), "alt", "caption").with(member.login())).andExpect(status().isForbidden());
         mvc.perform(post("/posts/" + postId + "/smile").with(member.login()).with(csrf()))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/posts/" + postId + "/comments").param("body", "hi").with(member.login()).with(csrf()))
+        mvc.perform(post("/posts/" + postId + "/comments")
+                        .param("body", "hi")
+                        .with(member.login())
+                        .with(csrf()))
                 .andExpect(status().isForbidden());
         assertThat(posts(member)).isZero();
-        assertThat(jdbc.sql("select count(*) from comments where post_id = ?").param(postId).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from comments where post_id = ?")
+                        .param(postId)
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 
@@ -236,10 +293,16 @@ class PostRoutesTests extends IntegrationTest {
         mvc.perform(publish(photo(), "alt", "caption").with(trial.login())).andExpect(status().isForbidden());
         mvc.perform(post("/posts/" + postId + "/smile").with(trial.login()).with(csrf()))
                 .andExpect(redirectedUrl("/posts/" + postId));
-        mvc.perform(post("/posts/" + postId + "/comments").param("body", "Nice!").with(trial.login()).with(csrf()))
+        mvc.perform(post("/posts/" + postId + "/comments")
+                        .param("body", "Nice!")
+                        .with(trial.login())
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/posts/" + postId + "#comments"));
         assertThat(posts(trial)).isZero();
-        assertThat(jdbc.sql("select smile_count from posts where id = ?").param(postId).query(Integer.class).single())
+        assertThat(jdbc.sql("select smile_count from posts where id = ?")
+                        .param(postId)
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(1);
     }
 
@@ -259,14 +322,31 @@ class PostRoutesTests extends IntegrationTest {
         long p1 = fixtures.product(0);
         long p2 = fixtures.product(1);
         mvc.perform(get("/posts/new").with(member.login())).andExpect(status().isOk());
-        var result = mvc.perform(publish(photo(), "My desk", "Love my #Desk and #coffee",
-                        String.valueOf(p1), "0.25", "0.5", String.valueOf(p2), "0.75", "0.4").with(member.login()))
-                .andExpect(redirectedUrlPattern("/posts/*")).andReturn();
+        var result = mvc.perform(publish(
+                                photo(),
+                                "My desk",
+                                "Love my #Desk and #coffee",
+                                String.valueOf(p1),
+                                "0.25",
+                                "0.5",
+                                String.valueOf(p2),
+                                "0.75",
+                                "0.4")
+                        .with(member.login()))
+                .andExpect(redirectedUrlPattern("/posts/*"))
+                .andReturn();
         long id = Long.parseLong(result.getResponse().getRedirectedUrl().substring("/posts/".length()));
-        assertThat(jdbc.sql("select product_id || '@' || x || ',' || y from post_tags where post_id = ? order by position")
-                .param(id).query(String.class).list()).containsExactly(p1 + "@0.2500,0.5000", p2 + "@0.7500,0.4000");
-        assertThat(jdbc.sql("select tag from post_hashtags where post_id = ? order by tag").param(id)
-                .query(String.class).list()).containsExactly("coffee", "desk");
+        assertThat(jdbc.sql(
+                                "select product_id || '@' || x || ',' || y from post_tags where post_id = ? order by position")
+                        .param(id)
+                        .query(String.class)
+                        .list())
+                .containsExactly(p1 + "@0.2500,0.5000", p2 + "@0.7500,0.4000");
+        assertThat(jdbc.sql("select tag from post_hashtags where post_id = ? order by tag")
+                        .param(id)
+                        .query(String.class)
+                        .list())
+                .containsExactly("coffee", "desk");
 
         mvc.perform(get("/posts/" + id))
                 .andExpect(status().isOk())
@@ -285,12 +365,13 @@ class PostRoutesTests extends IntegrationTest {
                 .andExpect(content().string(Matchers.containsString("Describe the photo: people who cannot see it")));
         mvc.perform(publish(photo(), "alt", "x".repeat(2201)).with(member.login()))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(Matchers.containsString("A caption has at most 2,200 characters.")
-                        ));
-        mvc.perform(publish(photo(), "alt", "c", String.valueOf(product), "1.5", "0.5").with(member.login()))
+                .andExpect(content().string(Matchers.containsString("A caption has at most 2,200 characters.")));
+        mvc.perform(publish(photo(), "alt", "c", String.valueOf(product), "1.5", "0.5")
+                        .with(member.login()))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(Matchers.containsString("x and y between 0 and 1")));
-        mvc.perform(publish("just some text".getBytes(StandardCharsets.UTF_8), "alt", "c").with(member.login()))
+        mvc.perform(publish("just some text".getBytes(StandardCharsets.UTF_8), "alt", "c")
+                        .with(member.login()))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(Matchers.containsString("Upload a JPEG, PNG or WebP photo.")));
         String[] eleven = new String[33];
@@ -303,7 +384,8 @@ class PostRoutesTests extends IntegrationTest {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(Matchers.containsString("at most 10 product tags")));
         assertThat(posts(member)).isZero();
-        assertThat(jdbc.sql("select count(*) from images").query(Long.class).single()).isEqualTo(images);
+        assertThat(jdbc.sql("select count(*) from images").query(Long.class).single())
+                .isEqualTo(images);
     }
 
     @Test
@@ -313,18 +395,33 @@ class PostRoutesTests extends IntegrationTest {
         long product = fixtures.product(2);
         long id = fixtures.post(author, "before", product);
         mvc.perform(get("/posts/" + id + "/edit").with(other.login())).andExpect(status().isForbidden());
-        mvc.perform(post("/posts/" + id + "/edit").param("altText", "hacked").param("caption", "hacked")
-                        .param("disclosure", "NONE").with(other.login()).with(csrf()))
+        mvc.perform(post("/posts/" + id + "/edit")
+                        .param("altText", "hacked")
+                        .param("caption", "hacked")
+                        .param("disclosure", "NONE")
+                        .with(other.login())
+                        .with(csrf()))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/posts/" + id + "/delete").with(other.login()).with(csrf())).andExpect(status().isForbidden());
-        assertThat(jdbc.sql("select caption from posts where id = ?").param(id).query(String.class).single())
+        mvc.perform(post("/posts/" + id + "/delete").with(other.login()).with(csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select caption from posts where id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("before");
 
         mvc.perform(get("/posts/" + id + "/edit").with(author.login())).andExpect(status().isOk());
-        mvc.perform(post("/posts/" + id + "/edit").param("altText", "New alt").param("caption", "after #edit")
-                        .param("disclosure", "GIFTED").param("disclosureBrand", "Acme").param("interests", "3")
-                        .param("tagProduct", String.valueOf(product)).param("tagX", "0.1").param("tagY", "0.9")
-                        .with(author.login()).with(csrf()))
+        mvc.perform(post("/posts/" + id + "/edit")
+                        .param("altText", "New alt")
+                        .param("caption", "after #edit")
+                        .param("disclosure", "GIFTED")
+                        .param("disclosureBrand", "Acme")
+                        .param("interests", "3")
+                        .param("tagProduct", String.valueOf(product))
+                        .param("tagX", "0.1")
+                        .param("tagY", "0.9")
+                        .with(author.login())
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/posts/" + id));
         mvc.perform(get("/posts/" + id))
                 .andExpect(content().string(Matchers.containsString("Gifted by Acme")))

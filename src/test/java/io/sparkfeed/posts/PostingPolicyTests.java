@@ -54,8 +54,11 @@ class PostingPolicyTests extends IntegrationTest {
         }
         // deleting them all does not give the day's posts back
         published.forEach(id -> posts.delete(author.id(), id));
-        assertThat(jdbc.sql("select count(*) from posts where author_id = ?").param(author.id()).query(Long.class)
-                .single()).isZero();
+        assertThat(jdbc.sql("select count(*) from posts where author_id = ?")
+                        .param(author.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
         PostingDecision decision = policy.check(author.id());
         assertThat(decision.reasonKey()).isEqualTo("posting.rule.dailyLimit");
@@ -68,8 +71,13 @@ class PostingPolicyTests extends IntegrationTest {
 
     @Test
     void enthusiastsOnlyModeLetsApprovedEnthusiastsPostAndNoOtherPrimeMember() {
-        var enthusiastsOnly = new PostingPolicy(accounts, memberships, ledger,
-                new PostingProperties(PostingMode.ENTHUSIASTS_ONLY, false, BigDecimal.ZERO, 20), jdbc, clock);
+        var enthusiastsOnly = new PostingPolicy(
+                accounts,
+                memberships,
+                ledger,
+                new PostingProperties(PostingMode.ENTHUSIASTS_ONLY, false, BigDecimal.ZERO, 20),
+                jdbc,
+                clock);
         assertThat(enthusiastsOnly.check(fixtures.enthusiast().id()).allowed()).isTrue();
         PostingDecision member = enthusiastsOnly.check(fixtures.primeMember().id());
         assertThat(member.reasonKey()).isEqualTo("posting.rule.enthusiastsOnly");
@@ -82,16 +90,22 @@ class PostingPolicyTests extends IntegrationTest {
         var enthusiast = fixtures.enthusiast();
         mvc.perform(get("/posts/new").with(enthusiast.login())).andExpect(status().isOk());
 
-        mvc.perform(post("/admin/enthusiasts/" + enthusiast.id() + "/suspend").param("reason", "Undisclosed deal")
-                .with(admin.login()).with(csrf())).andExpect(status().is3xxRedirection());
-        mvc.perform(get("/posts/new").with(enthusiast.login())).andExpect(status().isForbidden())
-                .andExpect(content().string(Matchers.containsString(
-                        "Your enthusiast status is suspended")));
+        mvc.perform(post("/admin/enthusiasts/" + enthusiast.id() + "/suspend")
+                        .param("reason", "Undisclosed deal")
+                        .with(admin.login())
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/posts/new").with(enthusiast.login()))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(Matchers.containsString("Your enthusiast status is suspended")));
         assertThatThrownBy(() -> fixtures.post(enthusiast, "While suspended " + enthusiast.handle()))
                 .isInstanceOf(PostingRefusedException.class);
 
-        mvc.perform(post("/admin/enthusiasts/" + enthusiast.id() + "/reinstate").param("reason", "Cleared")
-                .with(admin.login()).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/admin/enthusiasts/" + enthusiast.id() + "/reinstate")
+                        .param("reason", "Cleared")
+                        .with(admin.login())
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
         mvc.perform(get("/posts/new").with(enthusiast.login())).andExpect(status().isOk());
     }
 
@@ -105,14 +119,18 @@ class PostingPolicyTests extends IntegrationTest {
                 .isEqualTo("Posting opens once you have spent 1,250.00 on paid orders here (so far: 49.90). "
                         + "An order counts once its invoice is paid.");
         assertThat(messages.getMessage("posting.rule.minimumSpend", amounts, Locale.FRENCH))
-                .contains("une fois 1\u202f250,00 dépensés").contains("(jusqu'à présent : 49,90)");
+                .contains("une fois 1\u202f250,00 dépensés")
+                .contains("(jusqu'à présent : 49,90)");
     }
 
     @Test
     void aBrandWithoutPrimeIsToldBrandsDoNotPostNotToJoinPrime() throws Exception {
         var brand = fixtures.brand();
         var page = Jsoup.parse(mvc.perform(get("/posts/new").with(brand.login()))
-                .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString());
+                .andExpect(status().isForbidden())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
         assertThat(page.select(".refusal").text()).startsWith("Brand accounts do not post");
         assertThat(page.select("main a.button, section a.button")).isEmpty();
     }

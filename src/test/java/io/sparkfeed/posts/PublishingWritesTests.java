@@ -31,13 +31,14 @@ class PublishingWritesTests extends IntegrationTest {
     PlatformTransactionManager transactions;
 
     /** Row writes to {@code posts} by one publish: its inserts and updates, counted inside its transaction. */
-    private record Writes(long postId, long inserted, long updated) {
-    }
+    private record Writes(long postId, long inserted, long updated) {}
 
     private Writes publish(TestAccount author, String caption, List<Long> products) {
         List<PostContent.Tag> tags = new ArrayList<>();
         for (int i = 0; i < products.size(); i++) {
-            tags.add(new PostContent.Tag(products.get(i), new BigDecimal("0.05").multiply(BigDecimal.valueOf(i + 1)),
+            tags.add(new PostContent.Tag(
+                    products.get(i),
+                    new BigDecimal("0.05").multiply(BigDecimal.valueOf(i + 1)),
                     new BigDecimal("0.5")));
         }
         var content = new PostContent("A photo", caption, Disclosure.NONE, null, tags, List.of(1, 2, 3));
@@ -56,7 +57,8 @@ class PublishingWritesTests extends IntegrationTest {
         return jdbc.sql("""
                         select pg_stat_get_xact_tuples_inserted('posts'::regclass),
                                pg_stat_get_xact_tuples_updated('posts'::regclass)""")
-                .query((rs, n) -> new Writes(postId, rs.getLong(1), rs.getLong(2))).single();
+                .query((rs, n) -> new Writes(postId, rs.getLong(1), rs.getLong(2)))
+                .single();
     }
 
     @Test
@@ -64,28 +66,45 @@ class PublishingWritesTests extends IntegrationTest {
         var author = fixtures.primeMember();
         Writes bare = publish(author, "Nothing tagged", List.of());
 
-        List<Long> products = IntStream.range(0, PostContent.MAX_TAGS).mapToObj(fixtures::product).map(Long::valueOf)
+        List<Long> products = IntStream.range(0, PostContent.MAX_TAGS)
+                .mapToObj(fixtures::product)
+                .map(Long::valueOf)
                 .toList();
         String marker = "wr" + author.id();
-        String hashtags = IntStream.range(0, 30).mapToObj(i -> "#" + marker + "x" + i)
-                .collect(Collectors.joining(" "));
+        String hashtags =
+                IntStream.range(0, 30).mapToObj(i -> "#" + marker + "x" + i).collect(Collectors.joining(" "));
         Writes full = publish(author, "Everything tagged " + hashtags, products);
 
-        assertThat(jdbc.sql("select count(*) from post_hashtags where post_id = ?").param(full.postId())
-                .query(Long.class).single()).isEqualTo(30);
-        assertThat(jdbc.sql("select count(*) from post_tags where post_id = ?").param(full.postId())
-                .query(Long.class).single()).isEqualTo(10);
+        assertThat(jdbc.sql("select count(*) from post_hashtags where post_id = ?")
+                        .param(full.postId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(30);
+        assertThat(jdbc.sql("select count(*) from post_tags where post_id = ?")
+                        .param(full.postId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(10);
         assertThat(full.inserted()).isEqualTo(1);
         // the insert, then one refresh of the search text: not one more per tag and hashtag
         assertThat(full.updated()).isEqualTo(bare.updated()).isLessThanOrEqualTo(1);
 
         // and the search text still covers every hashtag and every tagged product
-        String page = mvc.perform(get("/search").param("q", marker + "x29")).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
-        assertThat(Jsoup.parse(page).select("article.post-card").eachAttr("id")).containsExactly("post-" + full.postId());
-        String title = jdbc.sql("select title from products where id = ?").param(products.get(9)).query(String.class)
+        String page = mvc.perform(get("/search").param("q", marker + "x29"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(Jsoup.parse(page).select("article.post-card").eachAttr("id"))
+                .containsExactly("post-" + full.postId());
+        String title = jdbc.sql("select title from products where id = ?")
+                .param(products.get(9))
+                .query(String.class)
                 .single();
         assertThat(jdbc.sql("select search @@ plainto_tsquery('sparkfeed_simple', ?) from posts where id = ?")
-                .params(title, full.postId()).query(Boolean.class).single()).isTrue();
+                        .params(title, full.postId())
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 }

@@ -23,11 +23,17 @@ class SmileTests extends IntegrationTest {
     Reactions reactions;
 
     private int count(long postId) {
-        return jdbc.sql("select smile_count from posts where id = ?").param(postId).query(Integer.class).single();
+        return jdbc.sql("select smile_count from posts where id = ?")
+                .param(postId)
+                .query(Integer.class)
+                .single();
     }
 
     private long rows(long postId) {
-        return jdbc.sql("select count(*) from smiles where post_id = ?").param(postId).query(Long.class).single();
+        return jdbc.sql("select count(*) from smiles where post_id = ?")
+                .param(postId)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -58,7 +64,10 @@ class SmileTests extends IntegrationTest {
     void htmxGetsTheButtonBackAndAPlainFormIsRedirected() throws Exception {
         var fan = fixtures.primeMember();
         long postId = fixtures.post(fixtures.primeMember(), "htmx");
-        mvc.perform(post("/posts/" + postId + "/smile").header("HX-Request", "true").with(fan.login()).with(csrf()))
+        mvc.perform(post("/posts/" + postId + "/smile")
+                        .header("HX-Request", "true")
+                        .with(fan.login())
+                        .with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("aria-pressed=\"true\"")))
                 .andExpect(content().string(Matchers.containsString("/posts/" + postId + "/unsmile")))
@@ -76,23 +85,38 @@ class SmileTests extends IntegrationTest {
         long postId = fixtures.post(author, "comment on me");
         long first = reactions.comment(commenter.id(), postId, "First!");
         long second = reactions.comment(commenter.id(), postId, "Second");
-        mvc.perform(post("/posts/" + postId + "/comments/" + first + "/delete").with(stranger.login()).with(csrf()))
+        mvc.perform(post("/posts/" + postId + "/comments/" + first + "/delete")
+                        .with(stranger.login())
+                        .with(csrf()))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/posts/" + postId + "/comments/" + first + "/delete").with(commenter.login()).with(csrf()))
+        mvc.perform(post("/posts/" + postId + "/comments/" + first + "/delete")
+                        .with(commenter.login())
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(post("/posts/" + postId + "/comments/" + second + "/delete").with(author.login()).with(csrf())
+        mvc.perform(post("/posts/" + postId + "/comments/" + second + "/delete")
+                        .with(author.login())
+                        .with(csrf())
                         .header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("No comments yet.")));
-        mvc.perform(post("/posts/" + postId + "/comments").param("body", "x".repeat(1001)).with(commenter.login())
-                        .with(csrf()).header("HX-Request", "true"))
+        mvc.perform(post("/posts/" + postId + "/comments")
+                        .param("body", "x".repeat(1001))
+                        .with(commenter.login())
+                        .with(csrf())
+                        .header("HX-Request", "true"))
                 .andExpect(content().string(Matchers.containsString("A comment has at most 1000 characters.")));
-        assertThat(jdbc.sql("select comment_count from posts where id = ?").param(postId).query(Integer.class).single())
+        assertThat(jdbc.sql("select comment_count from posts where id = ?")
+                        .param(postId)
+                        .query(Integer.class)
+                        .single())
                 .isZero();
     }
 
     private int commentCount(long postId) {
-        return jdbc.sql("select comment_count from posts where id = ?").param(postId).query(Integer.class).single();
+        return jdbc.sql("select comment_count from posts where id = ?")
+                .param(postId)
+                .query(Integer.class)
+                .single();
     }
 
     @Test
@@ -103,19 +127,27 @@ class SmileTests extends IntegrationTest {
         long postId = fixtures.post(author, "count me right " + author.handle());
         long hidden = reactions.comment(commenter.id(), postId, "Buy followers here");
         reactions.comment(author.id(), postId, "Thanks all");
-        mvc.perform(post("/admin/moderation/comments/" + hidden + "/hide").param("post", String.valueOf(postId))
-                .param("reason", "Spam link").with(admin.login()).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/admin/moderation/comments/" + hidden + "/hide")
+                        .param("post", String.valueOf(postId))
+                        .param("reason", "Spam link")
+                        .with(admin.login())
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
         assertThat(commentCount(postId)).isEqualTo(1);
 
         // its author still sees it, with the moderators' reason, and may delete it
-        mvc.perform(MockMvcRequestBuilders.get("/posts/" + postId)
-                        .with(commenter.login()))
+        mvc.perform(MockMvcRequestBuilders.get("/posts/" + postId).with(commenter.login()))
                 .andExpect(content().string(Matchers.containsString("(removed by the moderators: Spam link)")));
-        mvc.perform(post("/posts/" + postId + "/comments/" + hidden + "/delete").with(commenter.login()).with(csrf()))
+        mvc.perform(post("/posts/" + postId + "/comments/" + hidden + "/delete")
+                        .with(commenter.login())
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(commentCount(postId)).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from comments where post_id = ?").param(postId).query(Long.class)
-                .single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from comments where post_id = ?")
+                        .param(postId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -127,17 +159,28 @@ class SmileTests extends IntegrationTest {
         long other = fixtures.post(commenter, "my own post " + commenter.handle());
         long comment = reactions.comment(commenter.id(), postId, "A word under the post");
         // the comment is not found under another post, even one the commenter owns
-        mvc.perform(post("/posts/" + other + "/comments/" + comment + "/delete").with(commenter.login()).with(csrf())
-                .header("HX-Request", "true")).andExpect(status().isNotFound());
+        mvc.perform(post("/posts/" + other + "/comments/" + comment + "/delete")
+                        .with(commenter.login())
+                        .with(csrf())
+                        .header("HX-Request", "true"))
+                .andExpect(status().isNotFound());
 
-        mvc.perform(post("/admin/moderation/posts/" + postId + "/hide").param("reason", "Counterfeit")
-                .with(admin.login()).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/admin/moderation/posts/" + postId + "/hide")
+                        .param("reason", "Counterfeit")
+                        .with(admin.login())
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
         // under a hidden post the commenter gets a 404, not the hidden post's comments
-        mvc.perform(post("/posts/" + postId + "/comments/" + comment + "/delete").with(commenter.login()).with(csrf())
+        mvc.perform(post("/posts/" + postId + "/comments/" + comment + "/delete")
+                        .with(commenter.login())
+                        .with(csrf())
                         .header("HX-Request", "true"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(Matchers.not(Matchers.containsString("A word under the post"))));
-        assertThat(jdbc.sql("select count(*) from comments where id = ?").param(comment).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from comments where id = ?")
+                        .param(comment)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
     }
 }

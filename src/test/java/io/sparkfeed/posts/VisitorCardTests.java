@@ -30,7 +30,10 @@ class VisitorCardTests extends IntegrationTest {
     Catalog catalog;
 
     private Element card(MockHttpServletRequestBuilder request, long post) throws Exception {
-        String html = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+        String html = mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         Element card = Jsoup.parse(html).getElementById("post-" + post);
         assertThat(card).as("the card of post " + post).isNotNull();
@@ -38,8 +41,18 @@ class VisitorCardTests extends IntegrationTest {
     }
 
     private long productWithStock(int stock) {
-        return catalog.create(null, new ProductDraft("Card lamp " + UUID.randomUUID().toString().substring(0, 8),
-                "Card brand", new BigDecimal("1234.5"), "USD", "A lamp.", "Home", stock, true, List.of()));
+        return catalog.create(
+                null,
+                new ProductDraft(
+                        "Card lamp " + UUID.randomUUID().toString().substring(0, 8),
+                        "Card brand",
+                        new BigDecimal("1234.5"),
+                        "USD",
+                        "A lamp.",
+                        "Home",
+                        stock,
+                        true,
+                        List.of()));
     }
 
     @Test

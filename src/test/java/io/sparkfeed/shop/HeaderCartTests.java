@@ -18,7 +18,10 @@ class HeaderCartTests extends IntegrationTest {
     @Test
     void theCartLinkCountsItsItems() throws Exception {
         var buyer = fixtures.person();
-        String empty = mvc.perform(get("/").with(buyer.login())).andReturn().getResponse().getContentAsString();
+        String empty = mvc.perform(get("/").with(buyer.login()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(Jsoup.parse(empty).select(".cart-link .unread")).isEmpty();
         StatementCounter.reset();
         mvc.perform(get("/").with(buyer.login()));
@@ -28,7 +31,10 @@ class HeaderCartTests extends IntegrationTest {
         cart.add(buyer.id(), fixtures.product(0), 2, null);
         cart.add(buyer.id(), fixtures.product(1), 1, null);
         StatementCounter.reset();
-        String full = mvc.perform(get("/").with(buyer.login())).andReturn().getResponse().getContentAsString();
+        String full = mvc.perform(get("/").with(buyer.login()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(StatementCounter.count()).isEqualTo(before);
         assertThat(Jsoup.parse(full).select(".cart-link .unread").text()).isEqualTo("3");
     }

@@ -58,25 +58,37 @@ class PaymentGatesTests extends IntegrationTest {
     ShopProperties settings;
 
     private static MockHttpServletRequestBuilder withAddress(MockHttpServletRequestBuilder request) {
-        return request.param("name", "Ada Buyer").param("line1", "1 Test Road").param("line2", "")
-                .param("city", "Lyon").param("postcode", "69001").param("country", "France");
+        return request.param("name", "Ada Buyer")
+                .param("line1", "1 Test Road")
+                .param("line2", "")
+                .param("city", "Lyon")
+                .param("postcode", "69001")
+                .param("country", "France");
     }
 
     /** Opens the confirmation page, then places the order with what the page carried. */
     private String buyNow(TestAccount buyer, long product, int quantity, String method) throws Exception {
-        Document confirm = page(get("/checkout").param("product", "" + product).param("quantity", "" + quantity)
+        Document confirm = page(get("/checkout")
+                .param("product", "" + product)
+                .param("quantity", "" + quantity)
                 .with(buyer.login()));
         return placeFrom(confirm, buyer, method);
     }
 
     private String placeFrom(Document confirm, TestAccount buyer, String method) throws Exception {
-        return mvc.perform(withAddress(post("/checkout").with(buyer.login()).with(csrf())
+        return mvc.perform(withAddress(post("/checkout")
+                        .with(buyer.login())
+                        .with(csrf())
                         .param("product", confirm.select("input[name=product]").val())
-                        .param("quantity", confirm.select("input[name=quantity]").val())
+                        .param(
+                                "quantity",
+                                confirm.select("input[name=quantity]").val())
                         .param("key", confirm.select("input[name=key]").val())
                         .param("quote", confirm.select("input[name=quote]").val())
                         .param("method", method)))
-                .andReturn().getResponse().getRedirectedUrl();
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
     }
 
     private static long orderId(String redirect) {
@@ -90,11 +102,17 @@ class PaymentGatesTests extends IntegrationTest {
     }
 
     private int stock(long product) {
-        return jdbc.sql("select stock from products where id = ?").param(product).query(Integer.class).single();
+        return jdbc.sql("select stock from products where id = ?")
+                .param(product)
+                .query(Integer.class)
+                .single();
     }
 
     private String status(long order) {
-        return jdbc.sql("select status from orders where id = ?").param(order).query(String.class).single();
+        return jdbc.sql("select status from orders where id = ?")
+                .param(order)
+                .query(String.class)
+                .single();
     }
 
     @Test
@@ -124,20 +142,35 @@ class PaymentGatesTests extends IntegrationTest {
         Document confirm = page(get("/checkout").param("product", "" + product).with(buyer.login()));
         assertThat(confirm.select("[data-total]").text()).isEqualTo("10.00 USD");
         // an admin changes the price while the page is open
-        jdbc.sql("update products set price = 99.00 where id = ?").param(product).update();
+        jdbc.sql("update products set price = 99.00 where id = ?")
+                .param(product)
+                .update();
 
-        mvc.perform(withAddress(post("/checkout").with(buyer.login()).with(csrf()).param("product", "" + product)
-                        .param("quantity", "1").param("key", confirm.select("input[name=key]").val())
-                        .param("quote", confirm.select("input[name=quote]").val()).param("method", "invoice")))
+        mvc.perform(withAddress(post("/checkout")
+                        .with(buyer.login())
+                        .with(csrf())
+                        .param("product", "" + product)
+                        .param("quantity", "1")
+                        .param("key", confirm.select("input[name=key]").val())
+                        .param("quote", confirm.select("input[name=quote]").val())
+                        .param("method", "invoice")))
                 .andExpect(redirectedUrl("/checkout?product=" + product + "&quantity=1"))
                 .andExpect(flash().attribute("problem", "shop.price.changed"));
-        assertThat(jdbc.sql("select count(*) from orders where account_id = ?").param(buyer.id()).query(Long.class)
-                .single()).isZero();
-        assertThat(jdbc.sql("select count(*) from invoices where account_id = ?").param(buyer.id())
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from orders where account_id = ?")
+                        .param(buyer.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from invoices where account_id = ?")
+                        .param(buyer.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(stock(product)).isEqualTo(5);
 
-        Document again = page(get("/checkout").param("product", "" + product).with(buyer.login())
+        Document again = page(get("/checkout")
+                .param("product", "" + product)
+                .with(buyer.login())
                 .flashAttr("problem", "shop.price.changed"));
         assertThat(again.select("[data-total]").text()).isEqualTo("99.00 USD");
         assertThat(again.select(".flash.problem").text()).contains("A price or your order changed");
@@ -145,8 +178,13 @@ class PaymentGatesTests extends IntegrationTest {
         assertThat(orders.get(buyer.id(), order).total()).isEqualByComparingTo("99.00");
 
         // a form without its quote (made up, or from an older page) places nothing either
-        mvc.perform(withAddress(post("/checkout").with(buyer.login()).with(csrf()).param("product", "" + product)
-                        .param("quantity", "1").param("key", UUID.randomUUID().toString()).param("method", "invoice")))
+        mvc.perform(withAddress(post("/checkout")
+                        .with(buyer.login())
+                        .with(csrf())
+                        .param("product", "" + product)
+                        .param("quantity", "1")
+                        .param("key", UUID.randomUUID().toString())
+                        .param("method", "invoice")))
                 .andExpect(flash().attribute("problem", "shop.price.changed"));
     }
 
@@ -155,26 +193,41 @@ class PaymentGatesTests extends IntegrationTest {
         long lamp = ShopTestProducts.product(catalog, "10.00", 5);
         long mug = ShopTestProducts.product(catalog, "4.00", 5);
         TestAccount buyer = fixtures.person();
-        mvc.perform(post("/cart").param("product", "" + lamp).with(buyer.login()).with(csrf()));
+        mvc.perform(
+                post("/cart").param("product", "" + lamp).with(buyer.login()).with(csrf()));
         mvc.perform(post("/cart").param("product", "" + mug).with(buyer.login()).with(csrf()));
         Document cart = page(get("/cart").with(buyer.login()));
         assertThat(cart.select("[data-total]").text()).isEqualTo("14.00 USD");
         jdbc.sql("update products set price = 99.00 where id = ?").param(lamp).update();
 
-        mvc.perform(withAddress(post("/cart/checkout").with(buyer.login()).with(csrf())
+        mvc.perform(withAddress(post("/cart/checkout")
+                        .with(buyer.login())
+                        .with(csrf())
                         .param("key", cart.select("input[name=key]").val())
-                        .param("quote", cart.select("input[name=quote]").val()).param("method", "invoice")))
-                .andExpect(redirectedUrl("/cart")).andExpect(flash().attribute("problem", "shop.price.changed"));
-        assertThat(jdbc.sql("select count(*) from orders where account_id = ?").param(buyer.id()).query(Long.class)
-                .single()).isZero();
-        assertThat(jdbc.sql("select count(*) from cart_lines where account_id = ?").param(buyer.id())
-                .query(Long.class).single()).as("the cart stays").isEqualTo(2);
+                        .param("quote", cart.select("input[name=quote]").val())
+                        .param("method", "invoice")))
+                .andExpect(redirectedUrl("/cart"))
+                .andExpect(flash().attribute("problem", "shop.price.changed"));
+        assertThat(jdbc.sql("select count(*) from orders where account_id = ?")
+                        .param(buyer.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from cart_lines where account_id = ?")
+                        .param(buyer.id())
+                        .query(Long.class)
+                        .single())
+                .as("the cart stays")
+                .isEqualTo(2);
 
         Document again = page(get("/cart").with(buyer.login()));
         assertThat(again.select("[data-total]").text()).isEqualTo("103.00 USD");
-        mvc.perform(withAddress(post("/cart/checkout").with(buyer.login()).with(csrf())
+        mvc.perform(withAddress(post("/cart/checkout")
+                        .with(buyer.login())
+                        .with(csrf())
                         .param("key", again.select("input[name=key]").val())
-                        .param("quote", again.select("input[name=quote]").val()).param("method", "invoice")))
+                        .param("quote", again.select("input[name=quote]").val())
+                        .param("method", "invoice")))
                 .andExpect(redirectedUrlPattern("/orders/*"));
     }
 
@@ -190,18 +243,22 @@ class PaymentGatesTests extends IntegrationTest {
         }
         Document confirm = page(get("/checkout").param("product", "" + product).with(buyer.login()));
         assertThat(placeFrom(confirm, buyer, "invoice")).isEqualTo("/products/" + product);
-        Document refused = page(get("/products/" + product).with(buyer.login())
-                .flashAttr("problem", "shop.order.tooManyUnpaid"));
+        Document refused =
+                page(get("/products/" + product).with(buyer.login()).flashAttr("problem", "shop.order.tooManyUnpaid"));
         assertThat(refused.select(".flash.problem").text()).contains("too many orders waiting for payment");
         assertThat(stock(product)).isEqualTo(100 - settings.maxUnpaidOrders());
-        assertThat(jdbc.sql("select count(*) from invoices where account_id = ?").param(buyer.id())
-                .query(Long.class).single()).isEqualTo(settings.maxUnpaidOrders());
+        assertThat(jdbc.sql("select count(*) from invoices where account_id = ?")
+                        .param(buyer.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(settings.maxUnpaidOrders());
 
         // paying (or cancelling) one makes room for the next
         pay(buyer.id(), first, admin);
         orders.place(buyer.id(), List.of(new Purchase(product, 1, null)), ShopTestProducts.checkout());
-        assertThatThrownBy(() -> orders.place(buyer.id(), List.of(new Purchase(product, 1, null)),
-                ShopTestProducts.checkout())).hasMessage("shop.order.tooManyUnpaid");
+        assertThatThrownBy(() ->
+                        orders.place(buyer.id(), List.of(new Purchase(product, 1, null)), ShopTestProducts.checkout()))
+                .hasMessage("shop.order.tooManyUnpaid");
     }
 
     @Test
@@ -229,15 +286,24 @@ class PaymentGatesTests extends IntegrationTest {
         assertThat(status(recent)).isEqualTo("PLACED");
         assertThat(stock(product)).isEqualTo(7);
         assertThat(jdbc.sql("select i.status from invoices i join orders o on o.payment_reference = i.reference "
-                + "where o.id = ?").param(unpaid).query(String.class).single()).isEqualTo("VOID");
+                                + "where o.id = ?")
+                        .param(unpaid)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("VOID");
         // again, as a second instance or a restarted job would: the stock comes back exactly once
         release.releaseExpired();
         assertThat(stock(product)).isEqualTo(7);
         assertThat(orders.get(buyer.id(), unpaid).status()).isEqualTo(OrderStatus.EXPIRED);
 
-        Awaitility.await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> assertThat(jdbc.sql(
-                        "select count(*) from notifications where recipient_id = ? and kind = 'ORDER_EXPIRED'")
-                .param(buyer.id()).query(Long.class).single()).isOne());
+        Awaitility.await()
+                .atMost(10, TimeUnit.SECONDS)
+                .untilAsserted(() -> assertThat(jdbc.sql(
+                                        "select count(*) from notifications where recipient_id = ? and kind = 'ORDER_EXPIRED'")
+                                .param(buyer.id())
+                                .query(Long.class)
+                                .single())
+                        .isOne());
         // an expired order's invoice can no longer be paid, and the buyer cannot cancel it
         assertThatThrownBy(() -> orders.cancel(buyer.id(), unpaid)).hasMessage("shop.order.notCancellable");
     }
@@ -248,9 +314,12 @@ class PaymentGatesTests extends IntegrationTest {
         TestAccount buyer = fixtures.person();
         TestAccount admin = fixtures.admin();
         long order = orders.place(buyer.id(), List.of(new Purchase(product, 4, null)), ShopTestProducts.checkout());
-        long invoice = invoices.find(orders.get(buyer.id(), order).paymentReference()).orElseThrow();
-        mvc.perform(post("/admin/invoices/" + invoice + "/void").param("reason", "buyer never answered")
-                        .with(admin.login()).with(csrf()))
+        long invoice =
+                invoices.find(orders.get(buyer.id(), order).paymentReference()).orElseThrow();
+        mvc.perform(post("/admin/invoices/" + invoice + "/void")
+                        .param("reason", "buyer never answered")
+                        .with(admin.login())
+                        .with(csrf()))
                 .andExpect(flash().attribute("notice", "admin.invoices.markedVoid"));
         assertThat(status(order)).isEqualTo("CANCELLED");
         assertThat(stock(product)).isEqualTo(10);
@@ -263,8 +332,7 @@ class PaymentGatesTests extends IntegrationTest {
         jdbc.sql("""
                         insert into invoices (account_id, method, description, amount, currency, status, reference)
                         select ?, 'invoice', 'Paging test', 1.00, 'USD', 'OWED', 'INV-PAGE-' || ? || '-' || n
-                        from generate_series(1, 55) n""")
-                .params(owes.id(), owes.id()).update();
+                        from generate_series(1, 55) n""").params(owes.id(), owes.id()).update();
         Document first = page(get("/admin/invoices").with(admin.login()));
         assertThat(first.select("tr[id^=invoice-]")).hasSize(50);
         assertThat(first.select("tr[id^=invoice-] td:nth-child(6)").eachText()).containsOnly("Owed");
@@ -278,7 +346,8 @@ class PaymentGatesTests extends IntegrationTest {
         Document paid = page(get("/admin/invoices").param("status", "PAID").with(admin.login()));
         assertThat(paid.text()).contains(paidReference);
         assertThat(paid.select("tr[id^=invoice-] td:nth-child(6)").eachText()).containsOnly("Paid");
-        assertThat(page(get("/admin/invoices").param("status", "ALL").with(admin.login())).text())
+        assertThat(page(get("/admin/invoices").param("status", "ALL").with(admin.login()))
+                        .text())
                 .contains(paidReference);
     }
 }

@@ -49,6 +49,9 @@ class PostStatsMemoryTests extends IntegrationTest {
         }
         stats.flush();
         assertThat(jdbc.sql("select coalesce(sum(card_opens), 0) from post_daily_stats where post_id = ?")
-                .param(postId).query(Long.class).single()).isEqualTo(20);
+                        .param(postId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(20);
     }
 }

@@ -40,22 +40,30 @@ class ShopAttributionTests extends IntegrationTest {
     Follows follows;
 
     private long opens(long post) {
-        return jdbc.sql("select coalesce(sum(card_opens), 0) from post_daily_stats where post_id = ?").param(post)
-                .query(Long.class).single();
+        return jdbc.sql("select coalesce(sum(card_opens), 0) from post_daily_stats where post_id = ?")
+                .param(post)
+                .query(Long.class)
+                .single();
     }
 
     private long views(long post) {
-        return jdbc.sql("select coalesce(sum(views), 0) from post_daily_stats where post_id = ?").param(post)
-                .query(Long.class).single();
+        return jdbc.sql("select coalesce(sum(views), 0) from post_daily_stats where post_id = ?")
+                .param(post)
+                .query(Long.class)
+                .single();
     }
 
     private long orderCount(long post) {
-        return jdbc.sql("select count(distinct order_id) from order_lines where post_id = ?").param(post)
-                .query(Long.class).single();
+        return jdbc.sql("select count(distinct order_id) from order_lines where post_id = ?")
+                .param(post)
+                .query(Long.class)
+                .single();
     }
 
     private void hide(long post) {
-        jdbc.sql("update posts set hidden_at = now(), hidden_reason = 'test' where id = ?").param(post).update();
+        jdbc.sql("update posts set hidden_at = now(), hidden_reason = 'test' where id = ?")
+                .param(post)
+                .update();
     }
 
     @Test
@@ -77,8 +85,10 @@ class ShopAttributionTests extends IntegrationTest {
 
         assertThat(opens(shown)).as("only the lamp, which the post tags").isEqualTo(shownBefore + 1);
         assertThat(opens(hidden)).as("a hidden post").isZero();
-        assertThat(jdbc.sql("select count(*) from post_daily_stats where post_id = 999999999").query(Long.class)
-                .single()).isZero();
+        assertThat(jdbc.sql("select count(*) from post_daily_stats where post_id = 999999999")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -86,13 +96,15 @@ class ShopAttributionTests extends IntegrationTest {
         long lamp = ShopTestProducts.product(catalog, "25.00", 50);
         TestAccount author = fixtures.enthusiast();
         long post = fixtures.post(author, "soon removed #attributiontest", lamp);
-        assertThat(page(get("/posts/" + post).with(author.login())).select(".buy-from-post")).isNotEmpty();
+        assertThat(page(get("/posts/" + post).with(author.login())).select(".buy-from-post"))
+                .isNotEmpty();
         hide(post);
         stats.flush();
         long viewsBefore = views(post);
 
         // the author still sees the removed post, on its page and their profile, but nothing to buy from it
-        assertThat(page(get("/posts/" + post).with(author.login())).select(".buy-from-post")).isEmpty();
+        assertThat(page(get("/posts/" + post).with(author.login())).select(".buy-from-post"))
+                .isEmpty();
         Document profile = page(get("/@" + author.handle()).with(author.login()));
         assertThat(profile.select("#post-" + post)).hasSize(1);
         assertThat(profile.select("#post-" + post + " .buy-from-post")).isEmpty();
@@ -110,7 +122,8 @@ class ShopAttributionTests extends IntegrationTest {
 
         // the card's Buy now (the confirmation page) and Add to cart, as the hotspot card links them
         Document shownPost = page(get("/posts/" + post).with(buyer.login()));
-        String buyLink = shownPost.select("#tag-" + post + "-0 a[data-card-buy]").attr("href");
+        String buyLink =
+                shownPost.select("#tag-" + post + "-0 a[data-card-buy]").attr("href");
         assertThat(buyLink).contains("product=" + lamp).contains("from=" + post).contains("via=card");
         Element addForm = shownPost.selectFirst("#tag-" + post + "-1 form[data-card-cart]");
         assertThat(addForm).isNotNull();
@@ -118,10 +131,18 @@ class ShopAttributionTests extends IntegrationTest {
         assertThat(addForm.select("input[name=via]").val()).isEqualTo("card");
 
         mvc.perform(get(buyLink).with(buyer.login())).andExpect(status().isOk());
-        mvc.perform(post("/cart").with(buyer.login()).with(csrf()).param("product", "" + mug)
-                .param("from", "" + post).param("via", "card")).andExpect(redirectedUrl("/cart"));
+        mvc.perform(post("/cart")
+                        .with(buyer.login())
+                        .with(csrf())
+                        .param("product", "" + mug)
+                        .param("from", "" + post)
+                        .param("via", "card"))
+                .andExpect(redirectedUrl("/cart"));
         // from a product page (which counted its own open when it was opened), Buy now adds nothing
-        mvc.perform(get("/checkout").param("product", "" + lamp).param("from", "" + post).with(buyer.login()))
+        mvc.perform(get("/checkout")
+                        .param("product", "" + lamp)
+                        .param("from", "" + post)
+                        .with(buyer.login()))
                 .andExpect(status().isOk());
         stats.flush();
         assertThat(opens(post)).isEqualTo(2);
@@ -143,19 +164,29 @@ class ShopAttributionTests extends IntegrationTest {
 
         cart.add(buyer.id(), mug, 1, post);
         cart.add(buyer.id(), lamp, 1, hidden);
-        assertThat(cart.view(buyer.id()).lines()).extracting(CartView.Line::postId).containsOnlyNulls();
+        assertThat(cart.view(buyer.id()).lines())
+                .extracting(CartView.Line::postId)
+                .containsOnlyNulls();
 
         TestAccount other = fixtures.person();
         cart.add(other.id(), lamp, 1, post);
-        assertThat(cart.view(other.id()).lines()).extracting(CartView.Line::postId).containsExactly(post);
+        assertThat(cart.view(other.id()).lines())
+                .extracting(CartView.Line::postId)
+                .containsExactly(post);
         // hidden after the line went into the cart: the order no longer credits it
         hide(post);
         long order = orders.placeCart(other.id(), ShopTestProducts.checkout());
-        assertThat(orders.get(other.id(), order).lines()).extracting(OrderDetails.Line::postId).containsOnlyNulls();
+        assertThat(orders.get(other.id(), order).lines())
+                .extracting(OrderDetails.Line::postId)
+                .containsOnlyNulls();
 
-        long direct = orders.place(buyer.id(), List.of(new Purchase(lamp, 1, hidden), new Purchase(mug, 1, hidden)),
+        long direct = orders.place(
+                buyer.id(),
+                List.of(new Purchase(lamp, 1, hidden), new Purchase(mug, 1, hidden)),
                 ShopTestProducts.checkout());
-        assertThat(orders.get(buyer.id(), direct).lines()).extracting(OrderDetails.Line::postId).containsOnlyNulls();
+        assertThat(orders.get(buyer.id(), direct).lines())
+                .extracting(OrderDetails.Line::postId)
+                .containsOnlyNulls();
     }
 
     @Test
@@ -173,14 +204,16 @@ class ShopAttributionTests extends IntegrationTest {
     @Test
     void theFollowingFeedAnInterestAndSearchCountTheirViews() throws Exception {
         TestAccount author = fixtures.enthusiast();
-        String word = "viewcount" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String word =
+                "viewcount" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         long post = fixtures.postIn(20, author, "counted everywhere " + word, fixtures.product(1));
         TestAccount reader = fixtures.primeMember();
         follows.follow(reader.id(), author.id());
         stats.flush();
         long before = views(post);
 
-        assertThat(page(get("/following").with(reader.login())).select("#post-" + post)).hasSize(1);
+        assertThat(page(get("/following").with(reader.login())).select("#post-" + post))
+                .hasSize(1);
         stats.flush();
         assertThat(views(post)).as("/following").isEqualTo(before + 1);
 
@@ -188,7 +221,8 @@ class ShopAttributionTests extends IntegrationTest {
         stats.flush();
         assertThat(views(post)).as("/interests/gifts").isEqualTo(before + 2);
 
-        assertThat(page(get("/search").param("q", word)).select("#post-" + post)).hasSize(1);
+        assertThat(page(get("/search").param("q", word)).select("#post-" + post))
+                .hasSize(1);
         stats.flush();
         assertThat(views(post)).as("/search").isEqualTo(before + 3);
     }

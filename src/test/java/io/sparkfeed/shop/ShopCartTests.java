@@ -29,8 +29,10 @@ class ShopCartTests extends IntegrationTest {
     Cart cart;
 
     private List<Long> creditedPosts(long orderId) {
-        return jdbc.sql("select post_id from order_lines where order_id = ? order by position").param(orderId)
-                .query((rs, n) -> (Long) rs.getObject(1, Long.class)).list();
+        return jdbc.sql("select post_id from order_lines where order_id = ? order by position")
+                .param(orderId)
+                .query((rs, n) -> (Long) rs.getObject(1, Long.class))
+                .list();
     }
 
     @Test
@@ -41,17 +43,32 @@ class ShopCartTests extends IntegrationTest {
         long postId = fixtures.post(author, "my favourite #shoptest", tagged);
         TestAccount buyer = fixtures.person();
 
-        Document product = page(get("/products/" + tagged).param("from", "" + postId).with(buyer.login()));
-        assertThat(product.select("form[data-add-to-cart] input[name=from]").val()).isEqualTo("" + postId);
+        Document product =
+                page(get("/products/" + tagged).param("from", "" + postId).with(buyer.login()));
+        assertThat(product.select("form[data-add-to-cart] input[name=from]").val())
+                .isEqualTo("" + postId);
         assertThat(product.select("form[data-buy-now] input[name=from]").val()).isEqualTo("" + postId);
 
-        mvc.perform(post("/cart").with(buyer.login()).with(csrf()).param("product", "" + tagged)
-                .param("from", "" + postId)).andExpect(redirectedUrl("/cart"));
-        mvc.perform(post("/cart").with(buyer.login()).with(csrf()).param("product", "" + tagged)
-                .param("from", "" + postId)).andExpect(redirectedUrl("/cart"));
+        mvc.perform(post("/cart")
+                        .with(buyer.login())
+                        .with(csrf())
+                        .param("product", "" + tagged)
+                        .param("from", "" + postId))
+                .andExpect(redirectedUrl("/cart"));
+        mvc.perform(post("/cart")
+                        .with(buyer.login())
+                        .with(csrf())
+                        .param("product", "" + tagged)
+                        .param("from", "" + postId))
+                .andExpect(redirectedUrl("/cart"));
         // a post that does not show this product gets no credit for it
-        mvc.perform(post("/cart").with(buyer.login()).with(csrf()).param("product", "" + untagged)
-                .param("quantity", "3").param("from", "" + postId)).andExpect(redirectedUrl("/cart"));
+        mvc.perform(post("/cart")
+                        .with(buyer.login())
+                        .with(csrf())
+                        .param("product", "" + untagged)
+                        .param("quantity", "3")
+                        .param("from", "" + postId))
+                .andExpect(redirectedUrl("/cart"));
 
         Document cart = page(get("/cart").with(buyer.login()));
         assertThat(cart.select("tbody tr")).hasSize(2);
@@ -59,20 +76,40 @@ class ShopCartTests extends IntegrationTest {
         String key = cart.select("form[data-place-order] input[name=key]").val();
         String quote = cart.select("form[data-place-order] input[name=quote]").val();
 
-        String order = mvc.perform(post("/cart/checkout").with(buyer.login()).with(csrf()).param("key", key)
-                        .param("quote", quote).param("method", "invoice").param("name", "Ada").param("line1", "1 Road")
-                        .param("city", "Lyon").param("postcode", "69001").param("country", "France"))
-                .andExpect(redirectedUrlPattern("/orders/*")).andReturn().getResponse().getRedirectedUrl();
+        String order = mvc.perform(post("/cart/checkout")
+                        .with(buyer.login())
+                        .with(csrf())
+                        .param("key", key)
+                        .param("quote", quote)
+                        .param("method", "invoice")
+                        .param("name", "Ada")
+                        .param("line1", "1 Road")
+                        .param("city", "Lyon")
+                        .param("postcode", "69001")
+                        .param("country", "France"))
+                .andExpect(redirectedUrlPattern("/orders/*"))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
         long orderId = Long.parseLong(order.substring("/orders/".length()));
         assertThat(creditedPosts(orderId)).containsExactly(postId, null);
         assertThat(orders.get(buyer.id(), orderId).total()).isEqualByComparingTo("56.50");
         assertThat(orders.list(buyer.id())).hasSize(1);
-        assertThat(page(get("/cart").with(buyer.login())).select(".empty").text()).contains("empty");
+        assertThat(page(get("/cart").with(buyer.login())).select(".empty").text())
+                .contains("empty");
 
         // the same submit again returns the same order and places nothing more
-        mvc.perform(post("/cart/checkout").with(buyer.login()).with(csrf()).param("key", key).param("quote", quote)
-                        .param("method", "invoice").param("name", "Ada").param("line1", "1 Road")
-                        .param("city", "Lyon").param("postcode", "69001").param("country", "France"))
+        mvc.perform(post("/cart/checkout")
+                        .with(buyer.login())
+                        .with(csrf())
+                        .param("key", key)
+                        .param("quote", quote)
+                        .param("method", "invoice")
+                        .param("name", "Ada")
+                        .param("line1", "1 Road")
+                        .param("city", "Lyon")
+                        .param("postcode", "69001")
+                        .param("country", "France"))
                 .andExpect(redirectedUrl(order));
         assertThat(orders.list(buyer.id())).hasSize(1);
     }
@@ -83,17 +120,32 @@ class ShopCartTests extends IntegrationTest {
         TestAccount author = fixtures.enthusiast();
         long postId = fixtures.post(author, "buy now #shoptest", product);
         TestAccount buyer = fixtures.person();
-        Document confirm = page(get("/checkout").param("product", "" + product).param("from", "" + postId)
+        Document confirm = page(get("/checkout")
+                .param("product", "" + product)
+                .param("from", "" + postId)
                 .with(buyer.login()));
-        assertThat(confirm.select("form[data-place-order] input[name=from]").val()).isEqualTo("" + postId);
-        String order = mvc.perform(post("/checkout").with(buyer.login()).with(csrf()).param("product", "" + product)
-                        .param("quantity", "1").param("from", "" + postId)
-                        .param("key", confirm.select("input[name=key]").val()).param("method", "invoice")
+        assertThat(confirm.select("form[data-place-order] input[name=from]").val())
+                .isEqualTo("" + postId);
+        String order = mvc.perform(post("/checkout")
+                        .with(buyer.login())
+                        .with(csrf())
+                        .param("product", "" + product)
+                        .param("quantity", "1")
+                        .param("from", "" + postId)
+                        .param("key", confirm.select("input[name=key]").val())
+                        .param("method", "invoice")
                         .param("quote", confirm.select("input[name=quote]").val())
-                        .param("name", "Ada").param("line1", "1 Road").param("city", "Lyon")
-                        .param("postcode", "69001").param("country", "France"))
-                .andExpect(redirectedUrlPattern("/orders/*")).andReturn().getResponse().getRedirectedUrl();
-        assertThat(creditedPosts(Long.parseLong(order.substring("/orders/".length())))).containsExactly(postId);
+                        .param("name", "Ada")
+                        .param("line1", "1 Road")
+                        .param("city", "Lyon")
+                        .param("postcode", "69001")
+                        .param("country", "France"))
+                .andExpect(redirectedUrlPattern("/orders/*"))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        assertThat(creditedPosts(Long.parseLong(order.substring("/orders/".length()))))
+                .containsExactly(postId);
     }
 
     @Test
@@ -107,13 +159,19 @@ class ShopCartTests extends IntegrationTest {
         String lineA = page.select("tbody tr").get(0).id().substring("line-".length());
         String lineB = page.select("tbody tr").get(1).id().substring("line-".length());
 
-        mvc.perform(post("/cart/lines/" + lineA).with(buyer.login()).with(csrf()).param("quantity", "4"))
+        mvc.perform(post("/cart/lines/" + lineA)
+                        .with(buyer.login())
+                        .with(csrf())
+                        .param("quantity", "4"))
                 .andExpect(redirectedUrl("/cart"));
-        assertThat(page(get("/cart").with(buyer.login())).select("[data-total]").text()).isEqualTo("41.25 USD");
+        assertThat(page(get("/cart").with(buyer.login())).select("[data-total]").text())
+                .isEqualTo("41.25 USD");
         mvc.perform(post("/cart/lines/" + lineB + "/remove").with(buyer.login()).with(csrf()))
                 .andExpect(redirectedUrl("/cart"));
-        assertThat(page(get("/cart").with(buyer.login())).select("[data-total]").text()).isEqualTo("40.00 USD");
-        mvc.perform(post("/cart/lines/" + lineA).with(buyer.login()).with(csrf()).param("quantity", "0"));
+        assertThat(page(get("/cart").with(buyer.login())).select("[data-total]").text())
+                .isEqualTo("40.00 USD");
+        mvc.perform(
+                post("/cart/lines/" + lineA).with(buyer.login()).with(csrf()).param("quantity", "0"));
         assertThat(cart.view(buyer.id()).isEmpty()).isTrue();
 
         // someone else's line is not theirs to change

@@ -86,11 +86,18 @@ class ShopMinimumSpendTests extends IntegrationTest {
     @Test
     void theDemoAuthorsMayPostAndSamAndTomMayNot() {
         for (String author : List.of("maya", "leo", "priya", "admin")) {
-            long id = jdbc.sql("select id from accounts where handle = ?").param(author).query(Long.class).single();
+            long id = jdbc.sql("select id from accounts where handle = ?")
+                    .param(author)
+                    .query(Long.class)
+                    .single();
             assertThat(ledger.lifetimeSpend(id)).as(author).isGreaterThanOrEqualTo(new BigDecimal("50.00"));
         }
-        long sam = jdbc.sql("select id from accounts where handle = 'sam'").query(Long.class).single();
-        long tom = jdbc.sql("select id from accounts where handle = 'tom'").query(Long.class).single();
+        long sam = jdbc.sql("select id from accounts where handle = 'sam'")
+                .query(Long.class)
+                .single();
+        long tom = jdbc.sql("select id from accounts where handle = 'tom'")
+                .query(Long.class)
+                .single();
         assertThat(ledger.lifetimeSpend(sam)).isLessThan(new BigDecimal("50.00"));
         assertThat(policy.check(sam).allowed()).isFalse();
         assertThat(policy.check(tom).reasonKey()).isEqualTo("posting.rule.trial");
@@ -102,13 +109,19 @@ class ShopMinimumSpendTests extends IntegrationTest {
         // the measured story: join Prime by invoice, order 58.00 by invoice, post, cancel the order
         long product = ShopTestProducts.product(catalog, "58.00", 5);
         TestAccount fresh = fixtures.person();
-        mvc.perform(post("/prime/join").param("method", "invoice").with(fresh.login()).with(csrf()));
+        mvc.perform(post("/prime/join")
+                .param("method", "invoice")
+                .with(fresh.login())
+                .with(csrf()));
         long order = orders.place(fresh.id(), List.of(new Purchase(product, 1, null)), ShopTestProducts.checkout());
         assertThat(memberships.isPrime(fresh.id())).isFalse();
         assertThat(ledger.lifetimeSpend(fresh.id())).isEqualByComparingTo("0");
         assertThat(policy.check(fresh.id()).reasonKey()).isEqualTo("posting.rule.prime");
-        assertThat(mvc.perform(get("/posts/new").with(fresh.login())).andReturn().getResponse()
-                .getContentAsString()).contains("Posting is for Prime members.");
+        assertThat(mvc.perform(get("/posts/new").with(fresh.login()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("Posting is for Prime members.");
 
         // even with Prime granted, an unpaid order is no spend
         fixtures.paidMembership(fresh.id(), Duration.ofDays(30));

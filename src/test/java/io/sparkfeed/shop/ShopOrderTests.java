@@ -44,12 +44,17 @@ class ShopOrderTests extends IntegrationTest {
     Catalog catalog;
 
     private int stock(long productId) {
-        return jdbc.sql("select stock from products where id = ?").param(productId).query(Integer.class).single();
+        return jdbc.sql("select stock from products where id = ?")
+                .param(productId)
+                .query(Integer.class)
+                .single();
     }
 
     private long ordersOf(long productId) {
-        return jdbc.sql("select count(*) from order_lines where product_id = ?").param(productId)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from order_lines where product_id = ?")
+                .param(productId)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -75,7 +80,11 @@ class ShopOrderTests extends IntegrationTest {
         assertThat(ordersOf(product)).isEqualTo(10);
         assertThat(stock(product)).isZero();
         assertThat(jdbc.sql("select count(distinct o.account_id) from orders o join order_lines l on l.order_id = o.id "
-                + "where l.product_id = ?").param(product).query(Long.class).single()).isEqualTo(10);
+                                + "where l.product_id = ?")
+                        .param(product)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(10);
     }
 
     @Test
@@ -92,7 +101,8 @@ class ShopOrderTests extends IntegrationTest {
             race(2, () -> {
                 boolean ab = turn.getAndIncrement() == 0;
                 TestAccount buyer = ab ? first : second;
-                List<Purchase> lines = ab ? List.of(new Purchase(a, 1, null), new Purchase(b, 2, null))
+                List<Purchase> lines = ab
+                        ? List.of(new Purchase(a, 1, null), new Purchase(b, 2, null))
                         : List.of(new Purchase(b, 2, null), new Purchase(a, 1, null));
                 try {
                     // by card (paid at once): 30 orders an account, more than it may leave unpaid by invoice
@@ -116,12 +126,18 @@ class ShopOrderTests extends IntegrationTest {
     void pricesAreWrittenTheWayTheReadersLanguageWritesThem() throws Exception {
         long product = product(catalog, "1234.50", 5);
         TestAccount buyer = fixtures.person();
-        assertThat(page(get("/products/" + product)).select(".product .price").text()).isEqualTo("1,234.50 USD");
+        assertThat(page(get("/products/" + product)).select(".product .price").text())
+                .isEqualTo("1,234.50 USD");
         // French: a (narrow, unbreakable) space between thousands and a decimal comma
-        String french = page(get("/products/" + product).param("lang", "fr")).select(".product .price").text();
+        String french = page(get("/products/" + product).param("lang", "fr"))
+                .select(".product .price")
+                .text();
         assertThat(french.replace('\u202f', ' ').replace('\u00a0', ' ')).isEqualTo("1 234,50 USD");
-        Document confirm = page(get("/checkout").param("product", "" + product).param("quantity", "2")
-                .header("Accept-Language", "fr-FR,fr;q=0.9").with(buyer.login()));
+        Document confirm = page(get("/checkout")
+                .param("product", "" + product)
+                .param("quantity", "2")
+                .header("Accept-Language", "fr-FR,fr;q=0.9")
+                .with(buyer.login()));
         assertThat(confirm.select("[data-total]").text().replace('\u202f', ' ').replace('\u00a0', ' '))
                 .isEqualTo("2 469,00 USD");
     }
@@ -134,16 +150,27 @@ class ShopOrderTests extends IntegrationTest {
                 .isInstanceOf(SoldOutException.class);
         assertThat(stock(product)).isEqualTo(1);
         assertThat(orders.list(buyer.id())).isEmpty();
-        assertThat(jdbc.sql("select count(*) from invoices where account_id = ?").param(buyer.id())
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from invoices where account_id = ?")
+                        .param(buyer.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
-        mvc.perform(post("/checkout").with(buyer.login()).with(csrf()).param("product", "" + product)
-                        .param("quantity", "2").param("key", UUID.randomUUID().toString()).param("method", "invoice")
+        mvc.perform(post("/checkout")
+                        .with(buyer.login())
+                        .with(csrf())
+                        .param("product", "" + product)
+                        .param("quantity", "2")
+                        .param("key", UUID.randomUUID().toString())
+                        .param("method", "invoice")
                         .param("quote", Quote.single(product, 2, new BigDecimal("12.00"), "USD"))
                         .params(addressParams()))
-                .andExpect(redirectedUrl("/products/" + product)).andExpect(flash().attribute("problem", "shop.soldOut"));
-        assertThat(page(get("/products/" + product).with(buyer.login())
-                .flashAttr("problem", "shop.soldOut")).select(".flash.problem").text()).contains("sold out");
+                .andExpect(redirectedUrl("/products/" + product))
+                .andExpect(flash().attribute("problem", "shop.soldOut"));
+        assertThat(page(get("/products/" + product).with(buyer.login()).flashAttr("problem", "shop.soldOut"))
+                        .select(".flash.problem")
+                        .text())
+                .contains("sold out");
     }
 
     private static MultiValueMap<String, String> addressParams() {
@@ -164,21 +191,36 @@ class ShopOrderTests extends IntegrationTest {
         Document confirm = page(get("/products/" + product).with(buyer.login()));
         assertThat(confirm.select("form[data-buy-now] button").text()).isEqualTo("Buy now");
 
-        Document page = page(get("/checkout").param("product", "" + product).param("quantity", "2")
+        Document page = page(get("/checkout")
+                .param("product", "" + product)
+                .param("quantity", "2")
                 .with(buyer.login()));
         assertThat(page.select("[data-total]").text()).isEqualTo("39.80 USD");
         assertThat(page.select("input[name=name]")).hasSize(1);
         String key = page.select("input[name=key]").val();
         assertThat(key).isNotBlank();
 
-        var submit = post("/checkout").with(buyer.login()).with(csrf()).param("product", "" + product)
-                .param("quantity", "2").param("key", key).param("method", "invoice").params(addressParams())
+        var submit = post("/checkout")
+                .with(buyer.login())
+                .with(csrf())
+                .param("product", "" + product)
+                .param("quantity", "2")
+                .param("key", key)
+                .param("method", "invoice")
+                .params(addressParams())
                 .param("quote", page.select("input[name=quote]").val())
                 // a forged price or total is ignored: the server takes the catalog's
-                .param("price", "0.01").param("total", "0.01");
-        String first = mvc.perform(submit).andExpect(redirectedUrlPattern("/orders/*")).andReturn().getResponse()
+                .param("price", "0.01")
+                .param("total", "0.01");
+        String first = mvc.perform(submit)
+                .andExpect(redirectedUrlPattern("/orders/*"))
+                .andReturn()
+                .getResponse()
                 .getRedirectedUrl();
-        String second = mvc.perform(submit).andExpect(redirectedUrlPattern("/orders/*")).andReturn().getResponse()
+        String second = mvc.perform(submit)
+                .andExpect(redirectedUrlPattern("/orders/*"))
+                .andReturn()
+                .getResponse()
                 .getRedirectedUrl();
         assertThat(second).isEqualTo(first);
         assertThat(orders.list(buyer.id())).hasSize(1);
@@ -191,7 +233,9 @@ class ShopOrderTests extends IntegrationTest {
         assertThat(order.text()).contains("1 Test Road").contains("Pay by invoice");
         // the address is saved: the next confirmation page is filled in
         assertThat(page(get("/checkout").param("product", "" + product).with(buyer.login()))
-                .select("input[name=city]").val()).isEqualTo("Lyon");
+                        .select("input[name=city]")
+                        .val())
+                .isEqualTo("Lyon");
         assertThat(page(get("/orders").with(buyer.login())).select("tbody tr")).hasSize(1);
     }
 
@@ -200,13 +244,18 @@ class ShopOrderTests extends IntegrationTest {
         long product = product(catalog, "30.00", 5);
         TestAccount buyer = fixtures.person();
         String key = UUID.randomUUID().toString();
-        List<Long> ids = race(8, () -> orders.place(buyer.id(), List.of(new Purchase(product, 1, null)),
-                ShopTestProducts.checkout(key)));
+        List<Long> ids = race(
+                8,
+                () -> orders.place(
+                        buyer.id(), List.of(new Purchase(product, 1, null)), ShopTestProducts.checkout(key)));
         assertThat(ids).containsOnly(ids.get(0));
         assertThat(orders.list(buyer.id())).hasSize(1);
         assertThat(stock(product)).isEqualTo(4);
-        assertThat(jdbc.sql("select count(*) from invoices where account_id = ?").param(buyer.id())
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from invoices where account_id = ?")
+                        .param(buyer.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -220,7 +269,9 @@ class ShopOrderTests extends IntegrationTest {
         OrderDetails order = orders.get(buyer.id(), id);
         assertThat(order.total()).isEqualByComparingTo("40.00");
         assertThat(order.lines().get(0).price()).isEqualByComparingTo("40.00");
-        assertThat(page(get("/orders/" + id).with(buyer.login())).select("[data-total]").text())
+        assertThat(page(get("/orders/" + id).with(buyer.login()))
+                        .select("[data-total]")
+                        .text())
                 .isEqualTo("40.00 USD");
         long next = orders.place(buyer.id(), List.of(new Purchase(product, 1, null)), checkout());
         assertThat(orders.get(buyer.id(), next).total()).isEqualByComparingTo("99.00");
@@ -232,14 +283,16 @@ class ShopOrderTests extends IntegrationTest {
         TestAccount buyer = fixtures.person();
         long id = orders.place(buyer.id(), List.of(new Purchase(product, 3, null)), checkout());
         assertThat(stock(product)).isEqualTo(2);
-        String invoice = "select i.status from invoices i join orders o on o.payment_reference = i.reference where o.id = ?";
+        String invoice =
+                "select i.status from invoices i join orders o on o.payment_reference = i.reference where o.id = ?";
         assertThat(jdbc.sql(invoice).param(id).query(String.class).single()).isEqualTo("OWED");
 
         mvc.perform(post("/orders/" + id + "/cancel").with(buyer.login()).with(csrf()))
                 .andExpect(redirectedUrl("/orders/" + id))
                 .andExpect(flash().attribute("notice", "shop.order.cancelled"));
         assertThat(stock(product)).isEqualTo(5);
-        assertThat(jdbc.sql(invoice).param(id).query(String.class).single()).as("the owed invoice is voided")
+        assertThat(jdbc.sql(invoice).param(id).query(String.class).single())
+                .as("the owed invoice is voided")
                 .isEqualTo("VOID");
         mvc.perform(post("/orders/" + id + "/cancel").with(buyer.login()).with(csrf()))
                 .andExpect(flash().attribute("problem", "shop.order.notCancellable"));
@@ -259,7 +312,10 @@ class ShopOrderTests extends IntegrationTest {
         assertThatThrownBy(() -> orders.cancel(buyer.id(), id)).hasMessage("shop.order.notCancellable");
         assertThat(stock(product)).isEqualTo(4);
         assertThat(jdbc.sql("select count(*) from audit_entries where target_type = 'ORDER' and target_id = ?")
-                .param(id).query(Long.class).single()).isEqualTo(1);
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -285,23 +341,32 @@ class ShopOrderTests extends IntegrationTest {
 
         // the page to come back to is kept in a cookie (a visitor has no session); the login opens the session
         var asked = mvc.perform(get("/checkout?product=" + product + "&quantity=1&from=123"))
-                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login")).andReturn();
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/login"))
+                .andReturn();
         assertThat(asked.getRequest().getSession(false)).isNull();
         MockHttpSession session = new MockHttpSession();
-        String back = mvc.perform(post("/login").param("login", buyer.email()).param("password",
-                        Fixtures.PASSWORD).with(csrf()).session(session)
+        String back = mvc.perform(post("/login")
+                        .param("login", buyer.email())
+                        .param("password", Fixtures.PASSWORD)
+                        .with(csrf())
+                        .session(session)
                         .cookie(asked.getResponse().getCookies()))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
         assertThat(back).contains("/checkout?product=" + product + "&quantity=1&from=123");
-        assertThat(page(get(back).session(session)).select("form[data-place-order] input[name=from]").val())
+        assertThat(page(get(back).session(session))
+                        .select("form[data-place-order] input[name=from]")
+                        .val())
                 .isEqualTo("123");
     }
 
     @Test
     void visitorsAreSentToLogInForEveryShopRoute() throws Exception {
         for (String path : List.of("/cart", "/orders", "/orders/1", "/me/stats", "/checkout?product=1")) {
-            mvc.perform(get(path)).andExpect(status().is3xxRedirection())
-                    .andExpect(redirectedUrl("/login"));
+            mvc.perform(get(path)).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
         }
         TestAccount buyer = fixtures.person();
         mvc.perform(post("/cart").with(buyer.login()).param("product", "1")).andExpect(status().isForbidden());
@@ -321,15 +386,32 @@ class ShopOrderTests extends IntegrationTest {
         long product = product(catalog, "15.00", 5);
         TestAccount buyer = fixtures.person();
         String key = UUID.randomUUID().toString();
-        var invalid = post("/checkout").with(buyer.login()).with(csrf()).param("product", "" + product)
-                .param("quantity", "1").param("key", key).param("method", "invoice")
-                .param("name", "").param("line1", "").param("city", "").param("postcode", "").param("country", "");
-        Document page = Jsoup.parse(mvc.perform(invalid).andExpect(status().is(422)).andReturn().getResponse()
+        var invalid = post("/checkout")
+                .with(buyer.login())
+                .with(csrf())
+                .param("product", "" + product)
+                .param("quantity", "1")
+                .param("key", key)
+                .param("method", "invoice")
+                .param("name", "")
+                .param("line1", "")
+                .param("city", "")
+                .param("postcode", "")
+                .param("country", "");
+        Document page = Jsoup.parse(mvc.perform(invalid)
+                .andExpect(status().is(422))
+                .andReturn()
+                .getResponse()
                 .getContentAsString());
         assertThat(page.select(".field-error").text()).contains("Enter the name to ship to.");
         assertThat(page.select("form[data-place-order] input[name=key]").val()).isEqualTo(key);
-        mvc.perform(post("/checkout").with(buyer.login()).with(csrf()).param("product", "" + product)
-                        .param("quantity", "1").param("key", UUID.randomUUID().toString()).param("method", "bitcoin")
+        mvc.perform(post("/checkout")
+                        .with(buyer.login())
+                        .with(csrf())
+                        .param("product", "" + product)
+                        .param("quantity", "1")
+                        .param("key", UUID.randomUUID().toString())
+                        .param("method", "bitcoin")
                         .params(addressParams()))
                 .andExpect(flash().attribute("problem", "payment.unknownMethod"));
         assertThat(orders.list(buyer.id())).isEmpty();
@@ -345,16 +427,26 @@ class ShopOrderTests extends IntegrationTest {
         long id = orders.place(buyer.id(), List.of(new Purchase(product, 1, null)), checkout());
         mvc.perform(post("/admin/orders/" + id + "/shipped").with(buyer.login()).with(csrf()))
                 .andExpect(status().isForbidden());
-        assertThat(page(get("/admin/orders").with(admin.login())).select("#order-" + id + " button").text())
+        assertThat(page(get("/admin/orders").with(admin.login()))
+                        .select("#order-" + id + " button")
+                        .text())
                 .isEqualTo("Mark shipped");
-        mvc.perform(post("/admin/orders/" + id + "/delivered").with(admin.login()).with(csrf()))
+        mvc.perform(post("/admin/orders/" + id + "/delivered")
+                        .with(admin.login())
+                        .with(csrf()))
                 .andExpect(flash().attribute("problem", "shop.order.notAdvanced"));
         mvc.perform(post("/admin/orders/" + id + "/shipped").with(admin.login()).with(csrf()))
                 .andExpect(redirectedUrl("/admin/orders"));
-        mvc.perform(post("/admin/orders/" + id + "/delivered").with(admin.login()).with(csrf()))
+        mvc.perform(post("/admin/orders/" + id + "/delivered")
+                        .with(admin.login())
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/admin/orders"));
         assertThat(orders.get(buyer.id(), id).status()).isEqualTo(OrderStatus.DELIVERED);
-        assertThat(jdbc.sql("select action from audit_entries where target_type = 'ORDER' and target_id = ? order by id")
-                .param(id).query(String.class).list()).containsExactly("ORDER_SHIPPED", "ORDER_DELIVERED");
+        assertThat(jdbc.sql(
+                                "select action from audit_entries where target_type = 'ORDER' and target_id = ? order by id")
+                        .param(id)
+                        .query(String.class)
+                        .list())
+                .containsExactly("ORDER_SHIPPED", "ORDER_DELIVERED");
     }
 }

@@ -45,7 +45,8 @@ class ShopStatsTests extends IntegrationTest {
         long second = fixtures.post(author, "second #statstest", lamp, mug);
         TestAccount buyer = fixtures.person();
 
-        // three renders of the author's profile, a post page, and hotspot opens: two of the first post, one of the second
+        // three renders of the author's profile, a post page, and hotspot opens: two of the first post, one of the
+        // second
         for (int i = 0; i < 3; i++) {
             mvc.perform(get("/@" + author.handle())).andExpect(status().isOk());
         }
@@ -58,15 +59,19 @@ class ShopStatsTests extends IntegrationTest {
         orders.place(buyer.id(), List.of(new Purchase(lamp, 2, first)), ShopTestProducts.checkout());
         long old = orders.place(buyer.id(), List.of(new Purchase(lamp, 1, first)), ShopTestProducts.checkout());
         jdbc.sql("update orders set created_at = ? where id = ?")
-                .params(Timestamp.from(Instant.now().minus(Duration.ofDays(10))), old).update();
-        orders.place(buyer.id(), List.of(new Purchase(mug, 3, second), new Purchase(lamp, 1, null)),
+                .params(Timestamp.from(Instant.now().minus(Duration.ofDays(10))), old)
+                .update();
+        orders.place(
+                buyer.id(),
+                List.of(new Purchase(mug, 3, second), new Purchase(lamp, 1, null)),
                 ShopTestProducts.checkout());
         long cancelled = orders.place(buyer.id(), List.of(new Purchase(mug, 1, second)), ShopTestProducts.checkout());
         orders.cancel(buyer.id(), cancelled);
         stats.flush();
         // views of 40 days ago count in the total only
         jdbc.sql("insert into post_daily_stats (post_id, day, views, card_opens) values (?, ?, 7, 1)")
-                .params(first, Date.valueOf(LocalDate.now(ZoneOffset.UTC).minusDays(40))).update();
+                .params(first, Date.valueOf(LocalDate.now(ZoneOffset.UTC).minusDays(40)))
+                .update();
 
         Map<Long, PostStatsRow> rows = stats.forAuthor(author.id()).stream()
                 .collect(Collectors.toMap(PostStatsRow::postId, Function.identity()));
@@ -80,14 +85,19 @@ class ShopStatsTests extends IntegrationTest {
         assertThat(b.week()).isEqualTo(window(7, 1, 1, "24.00"));
         assertThat(b.total()).isEqualTo(window(7, 1, 1, "24.00"));
 
-        Document page = Jsoup.parse(mvc.perform(get("/me/stats").with(author.login())).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
+        Document page = Jsoup.parse(mvc.perform(get("/me/stats").with(author.login()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
         var week = page.select("#stats-" + first + " tr[data-period=0]");
         assertThat(week.select("[data-views]").text()).isEqualTo("5");
         assertThat(week.select("[data-opens]").text()).isEqualTo("2");
         assertThat(week.select("[data-orders]").text()).isEqualTo("1");
         assertThat(week.select("[data-revenue]").text()).isEqualTo("50.00");
-        assertThat(page.select("#stats-" + first + " tr[data-period=2] [data-views]").text()).isEqualTo("12");
+        assertThat(page.select("#stats-" + first + " tr[data-period=2] [data-views]")
+                        .text())
+                .isEqualTo("12");
     }
 
     private static PostStatsRow.Window window(long views, long opens, long orders, String revenue) {
@@ -112,7 +122,9 @@ class ShopStatsTests extends IntegrationTest {
     }
 
     private long views(long post) {
-        return jdbc.sql("select coalesce(sum(views), 0) from post_daily_stats where post_id = ?").param(post)
-                .query(Long.class).single();
+        return jdbc.sql("select coalesce(sum(views), 0) from post_daily_stats where post_id = ?")
+                .param(post)
+                .query(Long.class)
+                .single();
     }
 }

@@ -2,8 +2,6 @@ package io.sparkfeed.shop;
 
 import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.catalog.ProductDraft;
-import io.sparkfeed.shop.Checkout;
-import io.sparkfeed.shop.ShippingAddress;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -11,16 +9,23 @@ import java.util.UUID;
 /** Helpers of the shop tests: a product of their own (price and stock they choose) and a ready checkout. */
 final class ShopTestProducts {
 
-    private ShopTestProducts() {
-    }
+    private ShopTestProducts() {}
 
     static long product(Catalog catalog, String price, int stock) {
         return catalog.create(null, draft(price, stock));
     }
 
     static ProductDraft draft(String price, int stock) {
-        return new ProductDraft("Test product " + UUID.randomUUID().toString().substring(0, 8), "Test brand",
-                new BigDecimal(price), "USD", "For the shop tests.", "Home", stock, true, List.of());
+        return new ProductDraft(
+                "Test product " + UUID.randomUUID().toString().substring(0, 8),
+                "Test brand",
+                new BigDecimal(price),
+                "USD",
+                "For the shop tests.",
+                "Home",
+                stock,
+                true,
+                List.of());
     }
 
     static ShippingAddress address() {

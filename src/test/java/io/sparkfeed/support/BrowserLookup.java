@@ -21,8 +21,7 @@ import java.util.stream.Stream;
 final class BrowserLookup {
 
     /** A browser and its driver, ready to start. */
-    record Installation(Path browser, Path driver) {
-    }
+    record Installation(Path browser, Path driver) {}
 
     /** Selenium Manager: completes what the lookup found (null when nothing), or throws. */
     interface Fallback {
@@ -40,8 +39,8 @@ final class BrowserLookup {
             + "google-chrome; Windows: install Google Chrome) or point -D" + BROWSER_PROPERTY + " and -D"
             + DRIVER_PROPERTY + " (or " + BROWSER_VARIABLE + " and " + DRIVER_VARIABLE + ") at them.";
 
-    private static final List<String> BROWSER_NAMES = List.of("chromium", "chromium-browser", "google-chrome",
-            "google-chrome-stable", "chrome");
+    private static final List<String> BROWSER_NAMES =
+            List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome");
     private static final List<String> DRIVER_NAMES = List.of("chromedriver");
 
     private final Function<String, String> properties;
@@ -49,8 +48,8 @@ final class BrowserLookup {
     private final String osName;
     private final String userHome;
 
-    BrowserLookup(Function<String, String> properties, Map<String, String> environment, String osName,
-            String userHome) {
+    BrowserLookup(
+            Function<String, String> properties, Map<String, String> environment, String osName, String userHome) {
         this.properties = properties;
         this.environment = environment;
         this.osName = osName.toLowerCase(Locale.ROOT);
@@ -59,7 +58,10 @@ final class BrowserLookup {
 
     /** The lookup of this JVM: its system properties and environment. */
     static BrowserLookup ofThisMachine() {
-        return new BrowserLookup(System::getProperty, System.getenv(), System.getProperty("os.name", ""),
+        return new BrowserLookup(
+                System::getProperty,
+                System.getenv(),
+                System.getProperty("os.name", ""),
                 System.getProperty("user.home", ""));
     }
 
@@ -99,7 +101,8 @@ final class BrowserLookup {
             }
             return Optional.of(path);
         }
-        return onPath(names).or(() -> locations.stream().filter(BrowserLookup::runnable).findFirst());
+        return onPath(names)
+                .or(() -> locations.stream().filter(BrowserLookup::runnable).findFirst());
     }
 
     private Optional<Path> onPath(List<String> names) {
@@ -131,14 +134,24 @@ final class BrowserLookup {
             for (String applications : List.of("/Applications", userHome + "/Applications")) {
                 locations.add(Path.of(applications, "Google Chrome.app", "Contents", "MacOS", "Google Chrome"));
                 locations.add(Path.of(applications, "Chromium.app", "Contents", "MacOS", "Chromium"));
-                locations.add(Path.of(applications, "Google Chrome for Testing.app", "Contents", "MacOS",
+                locations.add(Path.of(
+                        applications,
+                        "Google Chrome for Testing.app",
+                        "Contents",
+                        "MacOS",
                         "Google Chrome for Testing"));
             }
         } else {
-            for (String file : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome",
-                    "/usr/bin/google-chrome-stable", "/usr/lib/chromium/chromium",
-                    "/usr/lib/chromium-browser/chromium-browser", "/usr/lib64/chromium-browser/chromium-browser",
-                    "/opt/google/chrome/chrome", "/snap/bin/chromium")) {
+            for (String file : List.of(
+                    "/usr/bin/chromium",
+                    "/usr/bin/chromium-browser",
+                    "/usr/bin/google-chrome",
+                    "/usr/bin/google-chrome-stable",
+                    "/usr/lib/chromium/chromium",
+                    "/usr/lib/chromium-browser/chromium-browser",
+                    "/usr/lib64/chromium-browser/chromium-browser",
+                    "/opt/google/chrome/chrome",
+                    "/snap/bin/chromium")) {
                 locations.add(Path.of(file));
             }
         }
@@ -153,9 +166,13 @@ final class BrowserLookup {
                 locations.add(Path.of(root, "chromedriver", "chromedriver.exe"));
             }
         } else {
-            for (String file : List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver",
-                    "/usr/lib/chromium-browser/chromedriver", "/usr/lib64/chromium-browser/chromedriver",
-                    "/snap/bin/chromium.chromedriver", "/usr/local/bin/chromedriver",
+            for (String file : List.of(
+                    "/usr/bin/chromedriver",
+                    "/usr/lib/chromium/chromedriver",
+                    "/usr/lib/chromium-browser/chromedriver",
+                    "/usr/lib64/chromium-browser/chromedriver",
+                    "/snap/bin/chromium.chromedriver",
+                    "/usr/local/bin/chromedriver",
                     "/opt/homebrew/bin/chromedriver")) {
                 locations.add(Path.of(file));
             }
@@ -165,7 +182,9 @@ final class BrowserLookup {
 
     private List<String> windowsRoots() {
         return Stream.of("ProgramFiles", "ProgramFiles(x86)", "LOCALAPPDATA")
-                .map(environment::get).filter(root -> root != null && !root.isBlank()).toList();
+                .map(environment::get)
+                .filter(root -> root != null && !root.isBlank())
+                .toList();
     }
 
     private boolean windows() {

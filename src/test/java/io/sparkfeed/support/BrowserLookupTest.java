@@ -34,8 +34,8 @@ class BrowserLookupTest {
         Path onPath = executable("bin/chromium");
         executable("bin/chromedriver");
         environment.put("PATH", dir.resolve("bin").toString());
-        assertThat(lookup("Linux").resolve(NO_DOWNLOAD)).isEqualTo(
-                new Installation(onPath, dir.resolve("bin/chromedriver")));
+        assertThat(lookup("Linux").resolve(NO_DOWNLOAD))
+                .isEqualTo(new Installation(onPath, dir.resolve("bin/chromedriver")));
 
         Path fromVariable = executable("env/chrome");
         Path driverFromVariable = executable("env/chromedriver");
@@ -100,7 +100,8 @@ class BrowserLookupTest {
         environment.put("CHROME_BIN", dir.resolve("missing/chrome").toString());
         assertThatThrownBy(() -> lookup("Linux").browser())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("CHROME_BIN").hasMessageContaining("missing");
+                .hasMessageContaining("CHROME_BIN")
+                .hasMessageContaining("missing");
     }
 
     private BrowserLookup lookup(String os) {

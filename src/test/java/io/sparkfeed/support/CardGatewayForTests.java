@@ -24,8 +24,8 @@ public class CardGatewayForTests implements PaymentGateway {
 
     @Override
     public PaymentReceipt charge(PaymentRequest request) {
-        return new PaymentReceipt(method(), "CARD-" + UUID.randomUUID().toString().substring(0, 12),
-                PaymentStatus.PAID);
+        return new PaymentReceipt(
+                method(), "CARD-" + UUID.randomUUID().toString().substring(0, 12), PaymentStatus.PAID);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.sparkfeed.support;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
 import io.sparkfeed.accounts.AccountKind;
 import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.accounts.Accounts;
@@ -32,7 +34,6 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /** Object mother for integration tests: accounts of every role, each with a unique handle, products, posts. */
 public class Fixtures {
@@ -42,8 +43,19 @@ public class Fixtures {
     /** How many products {@link #product(int)} offers: as many as a post may tag, and two more. */
     public static final int PRODUCTS = PostContent.MAX_TAGS + 2;
 
-    private static final List<String> PRODUCT_WORDS = List.of("mug", "lamp", "bottle", "plant", "headphones",
-            "watch", "cookbook", "shoes", "backpack", "soap", "bowl", "camera");
+    private static final List<String> PRODUCT_WORDS = List.of(
+            "mug",
+            "lamp",
+            "bottle",
+            "plant",
+            "headphones",
+            "watch",
+            "cookbook",
+            "shoes",
+            "backpack",
+            "soap",
+            "bowl",
+            "camera");
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -55,8 +67,13 @@ public class Fixtures {
     private final Images images;
     private final List<Long> products = new ArrayList<>();
 
-    public Fixtures(Accounts accounts, UserDetailsService users, JdbcClient jdbc, Posts posts,
-            CatalogAdmin catalogAdmin, Images images) {
+    public Fixtures(
+            Accounts accounts,
+            UserDetailsService users,
+            JdbcClient jdbc,
+            Posts posts,
+            CatalogAdmin catalogAdmin,
+            Images images) {
         this.accounts = accounts;
         this.users = users;
         this.jdbc = jdbc;
@@ -78,14 +95,21 @@ public class Fixtures {
             TestAccount admin = admin();
             SecurityContext before = SecurityContextHolder.getContext();
             SecurityContext asAdmin = SecurityContextHolder.createEmptyContext();
-            asAdmin.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(admin.principal(), null,
-                    admin.principal().getAuthorities()));
+            asAdmin.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    admin.principal(), null, admin.principal().getAuthorities()));
             SecurityContextHolder.setContext(asAdmin);
             try {
                 for (int i = 0; i < PRODUCTS; i++) {
-                    var draft = new ProductDraft("Fixture product " + PRODUCT_WORDS.get(i), "Fixture brand",
-                            new BigDecimal(20 + 5 * i).setScale(2), "USD", "A product the tests made themselves.",
-                            "Home", 1_000, true, List.of());
+                    var draft = new ProductDraft(
+                            "Fixture product " + PRODUCT_WORDS.get(i),
+                            "Fixture brand",
+                            new BigDecimal(20 + 5 * i).setScale(2),
+                            "USD",
+                            "A product the tests made themselves.",
+                            "Home",
+                            1_000,
+                            true,
+                            List.of());
                     try (ImageUpload photo = images.receive(new ByteArrayInputStream(jpeg(480, 480, -1 - i)))) {
                         products.add(catalogAdmin.create(admin.id(), draft, photo));
                     }
@@ -108,12 +132,14 @@ public class Fixtures {
     public long postIn(int interest, TestAccount author, String caption, long... productIds) {
         var tags = new ArrayList<PostContent.Tag>();
         for (int i = 0; i < productIds.length; i++) {
-            tags.add(new PostContent.Tag(productIds[i], new BigDecimal("0.2").add(
-                    new BigDecimal("0.1").multiply(BigDecimal.valueOf(i))),
+            tags.add(new PostContent.Tag(
+                    productIds[i],
+                    new BigDecimal("0.2").add(new BigDecimal("0.1").multiply(BigDecimal.valueOf(i))),
                     new BigDecimal("0.5")));
         }
-        return posts.publish(author.id(), new PostContent("A test photo", caption,
-                Disclosure.NONE, null, tags, List.of(interest)),
+        return posts.publish(
+                author.id(),
+                new PostContent("A test photo", caption, Disclosure.NONE, null, tags, List.of(interest)),
                 jpeg(400, 500, SEQUENCE.incrementAndGet()));
     }
 
@@ -160,7 +186,11 @@ public class Fixtures {
 
     public TestAccount trialMember() {
         TestAccount member = person();
-        membership(member.id(), "TRIAL", Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(29)));
+        membership(
+                member.id(),
+                "TRIAL",
+                Instant.now().minus(Duration.ofDays(1)),
+                Instant.now().plus(Duration.ofDays(29)));
         return member;
     }
 
@@ -177,12 +207,17 @@ public class Fixtures {
     }
 
     public void paidMembership(long accountId, Duration length) {
-        membership(accountId, "PAID", Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(length));
+        membership(
+                accountId,
+                "PAID",
+                Instant.now().minus(Duration.ofDays(1)),
+                Instant.now().plus(length));
     }
 
     public void membership(long accountId, String plan, Instant starts, Instant ends) {
         jdbc.sql("insert into memberships (account_id, plan, starts_at, ends_at) values (?, ?, ?, ?)")
-                .params(accountId, plan, Timestamp.from(starts), Timestamp.from(ends)).update();
+                .params(accountId, plan, Timestamp.from(starts), Timestamp.from(ends))
+                .update();
     }
 
     public String uniqueHandle() {
@@ -197,7 +232,7 @@ public class Fixtures {
     }
 
     private TestAccount reload(TestAccount account) {
-        return new TestAccount(account.id(), account.email(), account.handle(),
-                (AccountPrincipal) users.loadUserByUsername(account.email()));
+        return new TestAccount(account.id(), account.email(), account.handle(), (AccountPrincipal)
+                users.loadUserByUsername(account.email()));
     }
 }

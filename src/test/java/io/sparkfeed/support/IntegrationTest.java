@@ -71,8 +71,13 @@ public abstract class IntegrationTest {
         }
 
         @Bean
-        Fixtures fixtures(Accounts accounts, UserDetailsService users, JdbcClient jdbc, Posts posts,
-                CatalogAdmin catalogAdmin, Images images) {
+        Fixtures fixtures(
+                Accounts accounts,
+                UserDetailsService users,
+                JdbcClient jdbc,
+                Posts posts,
+                CatalogAdmin catalogAdmin,
+                Images images) {
             return new Fixtures(accounts, users, jdbc, posts, catalogAdmin, images);
         }
     }
@@ -108,7 +113,10 @@ public abstract class IntegrationTest {
 
     /** A page as a person sees it: the request must answer 200 OK; its HTML, parsed. */
     protected Document page(MockHttpServletRequestBuilder request) throws Exception {
-        return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+        return Jsoup.parse(mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
     }
 

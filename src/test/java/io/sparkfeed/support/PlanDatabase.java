@@ -40,26 +40,38 @@ public record PlanDatabase(JdbcClient db, long heavyViewer, long typicalViewer, 
             if (!url.matches()) {
                 throw new IllegalStateException("Unexpected test database URL " + server.url());
             }
-            var admin = JdbcClient.create(new DriverManagerDataSource(server.url(), server.ownerUsername(),
-                    server.ownerPassword()));
+            var admin = JdbcClient.create(
+                    new DriverManagerDataSource(server.url(), server.ownerUsername(), server.ownerPassword()));
             // left over by a run that stopped half-way (the server outlives a JVM only with Testcontainers' reuse)
             admin.sql("drop database if exists sparkfeed_plans with (force)").update();
             admin.sql("create database sparkfeed_plans").update();
-            var dataSource = new DriverManagerDataSource(url.group(1) + "sparkfeed_plans" + url.group(3),
-                    server.ownerUsername(), server.ownerPassword());
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            var dataSource = new DriverManagerDataSource(
+                    url.group(1) + "sparkfeed_plans" + url.group(3), server.ownerUsername(), server.ownerPassword());
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
             JdbcClient db = JdbcClient.create(dataSource);
             // one transaction, one connection: the script's temporary table lives until its commit
             new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(status -> {
                 for (String statement : script().split(";\\s*\\n")) {
                     if (!statement.isBlank()) {
-                        db.sql(statement).param("posts", POSTS).param("follows", FOLLOWS).update();
+                        db.sql(statement)
+                                .param("posts", POSTS)
+                                .param("follows", FOLLOWS)
+                                .update();
                     }
                 }
             });
             db.sql("vacuum analyze").update();
-            long first = db.sql("select min(id) from accounts where handle like 'gen%'").query(Long.class).single();
-            generated = new PlanDatabase(db, first, first + 1,
+            long first = db.sql("select min(id) from accounts where handle like 'gen%'")
+                    .query(Long.class)
+                    .single();
+            generated = new PlanDatabase(
+                    db,
+                    first,
+                    first + 1,
                     db.sql("select min(id) from posts").query(Long.class).single());
         }
         return generated;

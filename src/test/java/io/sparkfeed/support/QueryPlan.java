@@ -24,7 +24,10 @@ public final class QueryPlan {
     }
 
     public static QueryPlan of(JdbcClient db, String sql, Map<String, ?> params) {
-        String json = db.sql("explain (analyze, format json) " + sql).params(params).query(String.class).single();
+        String json = db.sql("explain (analyze, format json) " + sql)
+                .params(params)
+                .query(String.class)
+                .single();
         return new QueryPlan(JSON.readTree(json).get(0).get("Plan"));
     }
 
@@ -45,7 +48,8 @@ public final class QueryPlan {
         long[] rows = new long[1];
         walk(root, node -> {
             if (node.has("Relation Name")) {
-                long perLoop = node.path("Actual Rows").asLong() + node.path("Rows Removed by Filter").asLong()
+                long perLoop = node.path("Actual Rows").asLong()
+                        + node.path("Rows Removed by Filter").asLong()
                         + node.path("Rows Removed by Index Recheck").asLong();
                 rows[0] += perLoop * Math.max(1, node.path("Actual Loops").asLong());
             }

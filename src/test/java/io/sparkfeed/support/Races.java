@@ -16,8 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Races {
 
-    private Races() {
-    }
+    private Races() {}
 
     /** The same task {@code times} times at once, on as many threads; their results in order. */
     public static <T> List<T> race(int times, Callable<T> task) throws Exception {

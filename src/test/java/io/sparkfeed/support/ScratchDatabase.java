@@ -27,15 +27,20 @@ public final class ScratchDatabase implements AutoCloseable {
     /** Creates and migrates a new database named after {@code purpose} (letters and underscores). */
     public static ScratchDatabase create(String purpose) {
         TestDatabase.Connection server = TestDatabase.get();
-        String name = purpose + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String name =
+                purpose + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         admin(server).sql("create database " + name).update();
         Matcher url = URL.matcher(server.url());
         if (!url.matches()) {
             throw new IllegalStateException("Unexpected test database URL " + server.url());
         }
-        var dataSource = new DriverManagerDataSource(url.group(1) + name + url.group(3), server.ownerUsername(),
-                server.ownerPassword());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        var dataSource = new DriverManagerDataSource(
+                url.group(1) + name + url.group(3), server.ownerUsername(), server.ownerPassword());
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         return new ScratchDatabase(name, dataSource);
     }
 
@@ -49,7 +54,9 @@ public final class ScratchDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        admin(TestDatabase.get()).sql("drop database if exists " + name + " with (force)").update();
+        admin(TestDatabase.get())
+                .sql("drop database if exists " + name + " with (force)")
+                .update();
     }
 
     private static JdbcClient admin(TestDatabase.Connection server) {

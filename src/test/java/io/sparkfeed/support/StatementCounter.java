@@ -17,8 +17,7 @@ public final class StatementCounter {
 
     private static final ThreadLocal<int[]> COUNT = ThreadLocal.withInitial(() -> new int[1]);
 
-    private StatementCounter() {
-    }
+    private StatementCounter() {}
 
     public static void reset() {
         COUNT.get()[0] = 0;
@@ -66,8 +65,8 @@ public final class StatementCounter {
                     throw e.getTargetException();
                 }
             };
-            return (Connection) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, handler);
+            return (Connection) Proxy.newProxyInstance(
+                    StatementCounter.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
         }
     }
 }

@@ -23,14 +23,12 @@ public final class TestDatabase {
     private static final String RUNTIME_PASSWORD = "sparkfeed-app-test";
 
     /** Where the database is, who the application runs as, and who owns the schema (Flyway's user). */
-    public record Connection(String url, String username, String password, String kind, String ownerUsername,
-            String ownerPassword) {
-    }
+    public record Connection(
+            String url, String username, String password, String kind, String ownerUsername, String ownerPassword) {}
 
     private static Connection connection;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     public static synchronized Connection get() {
         if (connection == null) {
@@ -54,16 +52,22 @@ public final class TestDatabase {
     private static Connection container() {
         var postgres = new PostgreSQLContainer("postgres:18-alpine");
         postgres.start();
-        var superuser = new SimpleDriverDataSource(new Driver(), postgres.getJdbcUrl(), postgres.getUsername(),
-                postgres.getPassword());
+        var superuser = new SimpleDriverDataSource(
+                new Driver(), postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword());
         EmbeddedPostgresEnvironmentPostProcessor.createRuntimeRole(superuser, RUNTIME_ROLE, RUNTIME_PASSWORD);
-        return new Connection(postgres.getJdbcUrl(), RUNTIME_ROLE, RUNTIME_PASSWORD, "testcontainers",
-                postgres.getUsername(), postgres.getPassword());
+        return new Connection(
+                postgres.getJdbcUrl(),
+                RUNTIME_ROLE,
+                RUNTIME_PASSWORD,
+                "testcontainers",
+                postgres.getUsername(),
+                postgres.getPassword());
     }
 
     private static Connection embedded() {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+            EmbeddedPostgres postgres =
+                    EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
             // after the test contexts have closed (a JVM hook would race them and stall their last writes)
             SpringApplication.getShutdownHandlers().add(() -> {
                 try {
@@ -72,11 +76,16 @@ public final class TestDatabase {
                     // the JVM is ending
                 }
             });
-            EmbeddedPostgresEnvironmentPostProcessor.createRuntimeRole(postgres.getPostgresDatabase(), RUNTIME_ROLE,
-                    RUNTIME_PASSWORD);
+            EmbeddedPostgresEnvironmentPostProcessor.createRuntimeRole(
+                    postgres.getPostgresDatabase(), RUNTIME_ROLE, RUNTIME_PASSWORD);
             // no user in the address: it would win over the username
-            return new Connection("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", RUNTIME_ROLE,
-                    RUNTIME_PASSWORD, "embedded", "postgres", "");
+            return new Connection(
+                    "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
+                    RUNTIME_ROLE,
+                    RUNTIME_PASSWORD,
+                    "embedded",
+                    "postgres",
+                    "");
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL for the tests", e);
         }

@@ -38,25 +38,44 @@ class AdminMembersController {
     }
 
     @PostMapping("/{id}/grant")
-    String grant(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable long id,
-            @RequestParam(defaultValue = "0") int days, @RequestParam(defaultValue = "") String reason,
-            @RequestParam(defaultValue = "") String q, RedirectAttributes redirect) {
-        return act(redirect, q, "admin.members.granted", reason,
+    String grant(
+            @AuthenticationPrincipal AccountPrincipal admin,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "0") int days,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String q,
+            RedirectAttributes redirect) {
+        return act(
+                redirect,
+                q,
+                "admin.members.granted",
+                reason,
                 () -> memberships.grant(admin.id(), id, days, reason.strip()));
     }
 
     @PostMapping("/{id}/end")
-    String end(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable long id,
-            @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String q,
+    String end(
+            @AuthenticationPrincipal AccountPrincipal admin,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String q,
             RedirectAttributes redirect) {
         return act(redirect, q, "admin.members.ended", reason, () -> memberships.end(admin.id(), id, reason.strip()));
     }
 
     @PostMapping("/{id}/kind")
-    String kind(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable long id,
-            @RequestParam AccountKind kind, @RequestParam(defaultValue = "") String reason,
-            @RequestParam(defaultValue = "") String q, RedirectAttributes redirect) {
-        return act(redirect, q, "admin.members.kindChanged", reason,
+    String kind(
+            @AuthenticationPrincipal AccountPrincipal admin,
+            @PathVariable long id,
+            @RequestParam AccountKind kind,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String q,
+            RedirectAttributes redirect) {
+        return act(
+                redirect,
+                q,
+                "admin.members.kindChanged",
+                reason,
                 () -> accounts.changeKind(admin.id(), id, kind, reason.strip()));
     }
 

@@ -5,6 +5,5 @@ final class AfterSignup {
 
     static final String NEXT = "/me/interests?welcome";
 
-    private AfterSignup() {
-    }
+    private AfterSignup() {}
 }

@@ -24,8 +24,8 @@ class InterestsController {
     }
 
     @GetMapping("/me/interests")
-    String form(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) String welcome,
-            Model model) {
+    String form(
+            @AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) String welcome, Model model) {
         model.addAttribute("interests", interests.all());
         model.addAttribute("chosen", interests.of(me.id()));
         model.addAttribute("hidePurchased", interests.hidesPurchased(me.id()));
@@ -35,12 +35,17 @@ class InterestsController {
     }
 
     @PostMapping("/me/interests")
-    String choose(@AuthenticationPrincipal AccountPrincipal me,
+    String choose(
+            @AuthenticationPrincipal AccountPrincipal me,
             @RequestParam(name = "interests", required = false) List<Integer> chosen,
             @RequestParam(defaultValue = "false") boolean hidePurchased,
-            @RequestParam(defaultValue = "false") boolean welcome, Model model, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "false") boolean welcome,
+            Model model,
+            RedirectAttributes redirect) {
         // an empty value binds as null: it chooses nothing
-        List<Integer> picked = chosen == null ? List.of() : chosen.stream().filter(id -> id != null).toList();
+        List<Integer> picked = chosen == null
+                ? List.of()
+                : chosen.stream().filter(id -> id != null).toList();
         try {
             interests.choose(me.id(), picked, hidePurchased);
         } catch (UserFacingException refused) {

@@ -7,8 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.authentication.logout.CookieClearingLogoutHandler;
 import org.springframework.security.web.authentication.logout.CompositeLogoutHandler;
+import org.springframework.security.web.authentication.logout.CookieClearingLogoutHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Controller;
@@ -22,15 +22,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 class LogOutEverywhereController {
 
     private final Accounts accounts;
-    private final LogoutHandler thisDevice = new CompositeLogoutHandler(new SecurityContextLogoutHandler(),
-            new CookieClearingLogoutHandler("JSESSIONID", "remember-me"));
+    private final LogoutHandler thisDevice = new CompositeLogoutHandler(
+            new SecurityContextLogoutHandler(), new CookieClearingLogoutHandler("JSESSIONID", "remember-me"));
 
     LogOutEverywhereController(Accounts accounts) {
         this.accounts = accounts;
     }
 
     @PostMapping("/me/logout-everywhere")
-    String logOutEverywhere(@AuthenticationPrincipal AccountPrincipal principal, HttpServletRequest request,
+    String logOutEverywhere(
+            @AuthenticationPrincipal AccountPrincipal principal,
+            HttpServletRequest request,
             HttpServletResponse response) {
         accounts.logOutEverywhere(principal.id());
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

@@ -49,7 +49,9 @@ class PrimeController {
     }
 
     @PostMapping("/prime/join")
-    String join(@AuthenticationPrincipal AccountPrincipal principal, @RequestParam String method,
+    String join(
+            @AuthenticationPrincipal AccountPrincipal principal,
+            @RequestParam String method,
             RedirectAttributes redirect) {
         try {
             PaidMembership paid = memberships.joinPaid(principal.id(), method);

@@ -32,7 +32,9 @@ class PublishedPasswordFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"POST".equals(request.getMethod())
-                || !"/login".equals(request.getRequestURI().substring(request.getContextPath().length()));
+                || !"/login"
+                        .equals(request.getRequestURI()
+                                .substring(request.getContextPath().length()));
     }
 
     @Override

@@ -46,8 +46,12 @@ class SessionAccountFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/")
-                || path.startsWith("/webjars/") || path.startsWith("/media/") || path.equals("/favicon.ico");
+        return path.startsWith("/css/")
+                || path.startsWith("/js/")
+                || path.startsWith("/img/")
+                || path.startsWith("/webjars/")
+                || path.startsWith("/media/")
+                || path.equals("/favicon.ico");
     }
 
     @Override
@@ -72,13 +76,20 @@ class SessionAccountFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private void refreshRoles(Authentication authentication, AccountPrincipal refreshed, HttpServletRequest request,
+    private void refreshRoles(
+            Authentication authentication,
+            AccountPrincipal refreshed,
+            HttpServletRequest request,
             HttpServletResponse response) {
         // other authorities (how the person signed in, e.g. FACTOR_PASSWORD) stay as they were
-        Authentication updated = authentication.toBuilder().principal(refreshed).authorities(authorities -> {
-            authorities.removeIf(authority -> String.valueOf(authority.getAuthority()).startsWith("ROLE_"));
-            authorities.addAll(refreshed.getAuthorities());
-        }).build();
+        Authentication updated = authentication.toBuilder()
+                .principal(refreshed)
+                .authorities(authorities -> {
+                    authorities.removeIf(authority ->
+                            String.valueOf(authority.getAuthority()).startsWith("ROLE_"));
+                    authorities.addAll(refreshed.getAuthorities());
+                })
+                .build();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(updated);
         SecurityContextHolder.setContext(context);

@@ -46,14 +46,18 @@ class SignupController {
 
     @RateLimited(value = Limit.SIGNUP, byAddress = true)
     @PostMapping("/signup")
-    String signup(@Valid @ModelAttribute("form") SignupForm form, BindingResult errors, HttpServletRequest request,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String signup(
+            @Valid @ModelAttribute("form") SignupForm form,
+            BindingResult errors,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return "accounts/signup";
         }
         try {
-            accounts.register(new NewAccount(form.email(), form.handle(), form.displayName(), form.password(),
-                    form.kindOrPerson()));
+            accounts.register(new NewAccount(
+                    form.email(), form.handle(), form.displayName(), form.password(), form.kindOrPerson()));
         } catch (SignupRejectedException rejected) {
             errors.rejectValue(rejected.field(), rejected.messageKey());
             return "accounts/signup";

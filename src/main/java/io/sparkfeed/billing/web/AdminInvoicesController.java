@@ -35,28 +35,39 @@ class AdminInvoicesController {
     }
 
     @GetMapping("/admin/invoices")
-    String list(@RequestParam(defaultValue = "OWED") String status, @RequestParam(required = false) Long before,
+    String list(
+            @RequestParam(defaultValue = "OWED") String status,
+            @RequestParam(required = false) Long before,
             Model model) {
-        PaymentStatus filter = Arrays.stream(PaymentStatus.values()).filter(s -> s.name().equals(status)).findFirst()
+        PaymentStatus filter = Arrays.stream(PaymentStatus.values())
+                .filter(s -> s.name().equals(status))
+                .findFirst()
                 .orElse(null);
         List<InvoiceView> page = invoices.list(filter, before, PAGE);
         model.addAttribute("invoices", page);
         model.addAttribute("statuses", PaymentStatus.values());
         model.addAttribute("status", filter == null ? "" : filter.name());
-        model.addAttribute("next", page.size() == PAGE ? page.get(page.size() - 1).id() : null);
+        model.addAttribute(
+                "next", page.size() == PAGE ? page.get(page.size() - 1).id() : null);
         return "admin/invoices";
     }
 
     @PostMapping("/admin/invoices/{id}/paid")
-    String paid(@PathVariable long id, @RequestParam(defaultValue = "") String note,
-            @RequestParam(defaultValue = "OWED") String status, @AuthenticationPrincipal(expression = "id") long admin,
+    String paid(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String note,
+            @RequestParam(defaultValue = "OWED") String status,
+            @AuthenticationPrincipal(expression = "id") long admin,
             RedirectAttributes redirect) {
         return settle(redirect, status, "admin.invoices.markedPaid", () -> invoices.markPaid(admin, id, note));
     }
 
     @PostMapping("/admin/invoices/{id}/void")
-    String voided(@PathVariable long id, @RequestParam(defaultValue = "") String reason,
-            @RequestParam(defaultValue = "OWED") String status, @AuthenticationPrincipal(expression = "id") long admin,
+    String voided(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "OWED") String status,
+            @AuthenticationPrincipal(expression = "id") long admin,
             RedirectAttributes redirect) {
         return settle(redirect, status, "admin.invoices.markedVoid", () -> invoices.markVoid(admin, id, reason));
     }

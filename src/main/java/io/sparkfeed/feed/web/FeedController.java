@@ -8,10 +8,6 @@ import io.sparkfeed.accounts.Follows;
 import io.sparkfeed.accounts.Interest;
 import io.sparkfeed.accounts.Interests;
 import io.sparkfeed.accounts.Profile;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.platform.NotFoundException;
 import io.sparkfeed.posts.Cursor;
@@ -19,10 +15,14 @@ import io.sparkfeed.posts.Hashtags;
 import io.sparkfeed.posts.PostCards;
 import io.sparkfeed.posts.PostFilter;
 import io.sparkfeed.posts.PostPage;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -52,9 +52,14 @@ class FeedController {
      * picked its interests; the public feed for everyone else, or with {@code ?feed=everyone}.
      */
     @GetMapping("/")
-    String home(@RequestParam(required = false) Cursor after, @RequestParam(defaultValue = "20") int size,
-            @RequestParam(defaultValue = "") String feed, @ModelAttribute("me") CurrentAccount me,
-            @AuthenticationPrincipal AccountPrincipal viewer, HtmxRequest htmx, Model model) {
+    String home(
+            @RequestParam(required = false) Cursor after,
+            @RequestParam(defaultValue = "20") int size,
+            @RequestParam(defaultValue = "") String feed,
+            @ModelAttribute("me") CurrentAccount me,
+            @AuthenticationPrincipal AccountPrincipal viewer,
+            HtmxRequest htmx,
+            Model model) {
         boolean forYou = me != null && me.onboarded() && !"everyone".equals(feed);
         model.addAttribute("tab", forYou ? "forYou" : "everyone");
         PostFilter filter = forYou ? new PostFilter.ForYou(me.id(), me.hidePurchased()) : PostFilter.all();
@@ -63,21 +68,35 @@ class FeedController {
     }
 
     @GetMapping("/following")
-    String following(@RequestParam(required = false) Cursor after, @RequestParam(defaultValue = "20") int size,
-            @AuthenticationPrincipal AccountPrincipal viewer, HtmxRequest htmx, Model model) {
+    String following(
+            @RequestParam(required = false) Cursor after,
+            @RequestParam(defaultValue = "20") int size,
+            @AuthenticationPrincipal AccountPrincipal viewer,
+            HtmxRequest htmx,
+            Model model) {
         model.addAttribute("tab", "following");
-        return list(new PostFilter.Following(viewer.id()), after, size, viewer, htmx, model, "/following",
-                "feed/home");
+        return list(new PostFilter.Following(viewer.id()), after, size, viewer, htmx, model, "/following", "feed/home");
     }
 
     @GetMapping("/interests/{slug}")
-    String interest(@PathVariable String slug, @RequestParam(required = false) Cursor after,
-            @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal AccountPrincipal viewer,
-            HtmxRequest htmx, Model model) {
+    String interest(
+            @PathVariable String slug,
+            @RequestParam(required = false) Cursor after,
+            @RequestParam(defaultValue = "20") int size,
+            @AuthenticationPrincipal AccountPrincipal viewer,
+            HtmxRequest htmx,
+            Model model) {
         Interest interest = interests.bySlug(slug);
         model.addAttribute("interest", interest);
-        return list(new PostFilter.ByInterest(interest.id()), after, size, viewer, htmx, model,
-                "/interests/" + slug, "feed/interest");
+        return list(
+                new PostFilter.ByInterest(interest.id()),
+                after,
+                size,
+                viewer,
+                htmx,
+                model,
+                "/interests/" + slug,
+                "feed/interest");
     }
 
     @GetMapping("/interests")
@@ -87,43 +106,75 @@ class FeedController {
     }
 
     @GetMapping("/@{handle}")
-    String profile(@PathVariable String handle, @RequestParam(required = false) Cursor after,
-            @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal AccountPrincipal viewer,
-            HtmxRequest htmx, Model model) {
+    String profile(
+            @PathVariable String handle,
+            @RequestParam(required = false) Cursor after,
+            @RequestParam(defaultValue = "20") int size,
+            @AuthenticationPrincipal AccountPrincipal viewer,
+            HtmxRequest htmx,
+            Model model) {
         Profile found = follows.profile(handle, viewer == null ? null : viewer.id())
                 .orElseThrow(() -> new NotFoundException("profile " + handle));
         AccountSummary profile = found.account();
         model.addAttribute("profile", profile);
         model.addAttribute("follow", found.follow());
-        return list(new PostFilter.ByAuthor(profile.id()), after, size, viewer, htmx, model,
-                "/@" + profile.handle(), "feed/profile");
+        return list(
+                new PostFilter.ByAuthor(profile.id()),
+                after,
+                size,
+                viewer,
+                htmx,
+                model,
+                "/@" + profile.handle(),
+                "feed/profile");
     }
 
     @GetMapping("/tags/{tag}")
-    String hashtag(@PathVariable String tag, @RequestParam(required = false) Cursor after,
-            @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal AccountPrincipal viewer,
-            HtmxRequest htmx, Model model) {
+    String hashtag(
+            @PathVariable String tag,
+            @RequestParam(required = false) Cursor after,
+            @RequestParam(defaultValue = "20") int size,
+            @AuthenticationPrincipal AccountPrincipal viewer,
+            HtmxRequest htmx,
+            Model model) {
         String normalized = Hashtags.normalize(tag);
         if (normalized == null) {
             throw new NotFoundException("hashtag " + tag);
         }
         model.addAttribute("tag", normalized);
-        return list(new PostFilter.ByHashtag(normalized), after, size, viewer, htmx, model,
-                "/tags/" + normalized, "feed/hashtag");
+        return list(
+                new PostFilter.ByHashtag(normalized),
+                after,
+                size,
+                viewer,
+                htmx,
+                model,
+                "/tags/" + normalized,
+                "feed/hashtag");
     }
 
     @GetMapping("/products/{id}")
-    String product(@PathVariable long id, @RequestParam(required = false) Cursor after,
-            @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal AccountPrincipal viewer,
-            HtmxRequest htmx, Model model) {
+    String product(
+            @PathVariable long id,
+            @RequestParam(required = false) Cursor after,
+            @RequestParam(defaultValue = "20") int size,
+            @AuthenticationPrincipal AccountPrincipal viewer,
+            HtmxRequest htmx,
+            Model model) {
         model.addAttribute("product", catalog.get(id));
-        return list(new PostFilter.ByProduct(id), after, size, viewer, htmx, model, "/products/" + id,
-                "feed/product");
+        return list(new PostFilter.ByProduct(id), after, size, viewer, htmx, model, "/products/" + id, "feed/product");
     }
 
     /** A page of the list; {@code size} is bounded to 1..{@link #MAX_PAGE_SIZE} and carried by the "More" link. */
-    private String list(PostFilter filter, Cursor after, int requestedSize, AccountPrincipal viewer, HtmxRequest htmx,
-            Model model, String path, String page) {
+    private String list(
+            PostFilter filter,
+            Cursor after,
+            int requestedSize,
+            AccountPrincipal viewer,
+            HtmxRequest htmx,
+            Model model,
+            String path,
+            String page) {
         int size = Math.max(1, Math.min(MAX_PAGE_SIZE, requestedSize));
         model.addAttribute("size", size);
         PostPage posts = cards.page(filter, after, size, viewer == null ? null : viewer.id());

@@ -37,15 +37,25 @@ class FollowController {
 
     @RateLimited(Limit.FOLLOW)
     @PostMapping("/@{handle}/follow")
-    String follow(@PathVariable String handle, @RequestParam(defaultValue = "profile") String place,
-            @AuthenticationPrincipal AccountPrincipal me, HtmxRequest htmx, Model model, RedirectAttributes redirect) {
+    String follow(
+            @PathVariable String handle,
+            @RequestParam(defaultValue = "profile") String place,
+            @AuthenticationPrincipal AccountPrincipal me,
+            HtmxRequest htmx,
+            Model model,
+            RedirectAttributes redirect) {
         return change(handle, place, me, htmx, model, redirect, true);
     }
 
     @RateLimited(Limit.FOLLOW)
     @PostMapping("/@{handle}/unfollow")
-    String unfollow(@PathVariable String handle, @RequestParam(defaultValue = "profile") String place,
-            @AuthenticationPrincipal AccountPrincipal me, HtmxRequest htmx, Model model, RedirectAttributes redirect) {
+    String unfollow(
+            @PathVariable String handle,
+            @RequestParam(defaultValue = "profile") String place,
+            @AuthenticationPrincipal AccountPrincipal me,
+            HtmxRequest htmx,
+            Model model,
+            RedirectAttributes redirect) {
         return change(handle, place, me, htmx, model, redirect, false);
     }
 
@@ -67,8 +77,14 @@ class FollowController {
         return "feed/follows";
     }
 
-    private String change(String handle, String place, AccountPrincipal me, HtmxRequest htmx, Model model,
-            RedirectAttributes redirect, boolean follow) {
+    private String change(
+            String handle,
+            String place,
+            AccountPrincipal me,
+            HtmxRequest htmx,
+            Model model,
+            RedirectAttributes redirect,
+            boolean follow) {
         AccountSummary profile = profile(handle);
         FollowCounts counts;
         try {

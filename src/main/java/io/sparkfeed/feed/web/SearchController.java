@@ -22,10 +22,13 @@ class SearchController {
 
     @RateLimited(Limit.SEARCH)
     @GetMapping("/search")
-    String search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
-            @AuthenticationPrincipal AccountPrincipal viewer, Model model) {
-        model.addAttribute("results", search.find(q, Math.max(0, Math.min(page, 50)), 20,
-                viewer == null ? null : viewer.id()));
+    String search(
+            @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "0") int page,
+            @AuthenticationPrincipal AccountPrincipal viewer,
+            Model model) {
+        model.addAttribute(
+                "results", search.find(q, Math.max(0, Math.min(page, 50)), 20, viewer == null ? null : viewer.id()));
         return "feed/search";
     }
 }

@@ -40,21 +40,24 @@ class MediaController {
     }
 
     @GetMapping("/media/{key}/{width}.jpg")
-    ResponseEntity<Resource> image(@PathVariable String key, @PathVariable String width,
-            @AuthenticationPrincipal AccountPrincipal viewer) {
+    ResponseEntity<Resource> image(
+            @PathVariable String key, @PathVariable String width, @AuthenticationPrincipal AccountPrincipal viewer) {
         if (!KEY.matcher(key).matches() || !WIDTH.matcher(width).matches()) {
             throw new NotFoundException("image " + key + "/" + width);
         }
         int pixels = Integer.parseInt(width);
         // the row decides: files of a deleted image (removed only after its commit) are not served meanwhile
-        ServableImage found = images.findServable(key).filter(s -> s.image().widths().contains(pixels))
+        ServableImage found = images.findServable(key)
+                .filter(s -> s.image().widths().contains(pixels))
                 .filter(s -> !s.withheld() || maySee(viewer, s))
                 .orElseThrow(() -> new NotFoundException("image " + key + "/" + width));
-        Resource file = storage.open(key, pixels)
-                .orElseThrow(() -> new NotFoundException("image " + key + "/" + width));
+        Resource file =
+                storage.open(key, pixels).orElseThrow(() -> new NotFoundException("image " + key + "/" + width));
         if (found.withheld()) {
-            return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG)
-                    .header(HttpHeaders.CACHE_CONTROL, CACHE_NEVER).body(file);
+            return ResponseEntity.ok()
+                    .contentType(MediaType.IMAGE_JPEG)
+                    .header(HttpHeaders.CACHE_CONTROL, CACHE_NEVER)
+                    .body(file);
         }
         // with an ETag, Spring answers a matching If-None-Match with 304 and no body
         return ResponseEntity.ok()

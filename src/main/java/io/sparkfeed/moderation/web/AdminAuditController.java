@@ -24,15 +24,19 @@ class AdminAuditController {
     }
 
     @GetMapping("/admin/audit")
-    String list(@RequestParam(defaultValue = "") String action, @RequestParam(defaultValue = "") String targetType,
-            @RequestParam(required = false) Long before, Model model) {
+    String list(
+            @RequestParam(defaultValue = "") String action,
+            @RequestParam(defaultValue = "") String targetType,
+            @RequestParam(required = false) Long before,
+            Model model) {
         List<AuditRecord> entries = audit.list(action, targetType, before, PAGE);
         model.addAttribute("entries", entries);
         model.addAttribute("actions", audit.actions());
         model.addAttribute("targetTypes", TARGET_TYPES);
         model.addAttribute("action", action);
         model.addAttribute("targetType", targetType);
-        model.addAttribute("next", entries.size() == PAGE ? entries.get(entries.size() - 1).id() : null);
+        model.addAttribute(
+                "next", entries.size() == PAGE ? entries.get(entries.size() - 1).id() : null);
         return "admin/audit";
     }
 }

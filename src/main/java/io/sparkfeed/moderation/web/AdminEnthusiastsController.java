@@ -1,8 +1,8 @@
 package io.sparkfeed.moderation.web;
 
-import io.sparkfeed.platform.AdminActions;
 import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.moderation.EnthusiastReview;
+import io.sparkfeed.platform.AdminActions;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -36,40 +36,66 @@ class AdminEnthusiastsController {
     }
 
     @PostMapping("/applications/{id}/approve")
-    String approve(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable long id,
-            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        AdminActions.act(redirect, reason, "admin.enthusiasts.approved", () -> review.approve(admin.id(), id, reason.strip()));
+    String approve(
+            @AuthenticationPrincipal AccountPrincipal admin,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
+        AdminActions.act(
+                redirect, reason, "admin.enthusiasts.approved", () -> review.approve(admin.id(), id, reason.strip()));
         return BACK;
     }
 
     @PostMapping("/applications/{id}/decline")
-    String decline(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable long id,
-            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        AdminActions.act(redirect, reason, "admin.enthusiasts.declined", () -> review.decline(admin.id(), id, reason.strip()));
+    String decline(
+            @AuthenticationPrincipal AccountPrincipal admin,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
+        AdminActions.act(
+                redirect, reason, "admin.enthusiasts.declined", () -> review.decline(admin.id(), id, reason.strip()));
         return BACK;
     }
 
     @PostMapping("/{accountId}/suspend")
-    String suspend(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable long accountId,
-            @RequestParam(defaultValue = "false") boolean hidePosts, @RequestParam(defaultValue = "") String reason,
+    String suspend(
+            @AuthenticationPrincipal AccountPrincipal admin,
+            @PathVariable long accountId,
+            @RequestParam(defaultValue = "false") boolean hidePosts,
+            @RequestParam(defaultValue = "") String reason,
             RedirectAttributes redirect) {
-        AdminActions.act(redirect, reason, "admin.enthusiasts.suspended",
+        AdminActions.act(
+                redirect,
+                reason,
+                "admin.enthusiasts.suspended",
                 () -> review.suspend(admin.id(), accountId, hidePosts, reason.strip()));
         return BACK;
     }
 
     @PostMapping("/{accountId}/reinstate")
-    String reinstate(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable long accountId,
-            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        AdminActions.act(redirect, reason, "admin.enthusiasts.reinstated",
+    String reinstate(
+            @AuthenticationPrincipal AccountPrincipal admin,
+            @PathVariable long accountId,
+            @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
+        AdminActions.act(
+                redirect,
+                reason,
+                "admin.enthusiasts.reinstated",
                 () -> review.reinstate(admin.id(), accountId, reason.strip()));
         return BACK;
     }
 
     @PostMapping("/{accountId}/revoke")
-    String revoke(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable long accountId,
-            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        AdminActions.act(redirect, reason, "admin.enthusiasts.revoked",
+    String revoke(
+            @AuthenticationPrincipal AccountPrincipal admin,
+            @PathVariable long accountId,
+            @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
+        AdminActions.act(
+                redirect,
+                reason,
+                "admin.enthusiasts.revoked",
                 () -> review.revoke(admin.id(), accountId, reason.strip()));
         return BACK;
     }

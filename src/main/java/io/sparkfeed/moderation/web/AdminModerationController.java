@@ -1,8 +1,8 @@
 package io.sparkfeed.moderation.web;
 
-import io.sparkfeed.platform.AdminActions;
 import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.moderation.Moderation;
+import io.sparkfeed.platform.AdminActions;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -25,52 +25,90 @@ class AdminModerationController {
     }
 
     @PostMapping("/posts/{id}/hide")
-    String hidePost(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable long id,
-            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        AdminActions.act(redirect, reason, "admin.moderation.postHidden",
+    String hidePost(
+            @AuthenticationPrincipal AccountPrincipal admin,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
+        AdminActions.act(
+                redirect,
+                reason,
+                "admin.moderation.postHidden",
                 () -> moderation.hidePost(admin.id(), id, reason.strip()));
         return "redirect:/posts/" + id;
     }
 
     @PostMapping("/posts/{id}/restore")
-    String restorePost(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable long id,
-            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        AdminActions.act(redirect, reason, "admin.moderation.postRestored",
+    String restorePost(
+            @AuthenticationPrincipal AccountPrincipal admin,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
+        AdminActions.act(
+                redirect,
+                reason,
+                "admin.moderation.postRestored",
                 () -> moderation.restorePost(admin.id(), id, reason.strip()));
         return "redirect:/posts/" + id;
     }
 
     @PostMapping("/comments/{id}/hide")
-    String hideComment(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable long id,
-            @RequestParam long post, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        AdminActions.act(redirect, reason, "admin.moderation.commentHidden",
+    String hideComment(
+            @AuthenticationPrincipal AccountPrincipal admin,
+            @PathVariable long id,
+            @RequestParam long post,
+            @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
+        AdminActions.act(
+                redirect,
+                reason,
+                "admin.moderation.commentHidden",
                 () -> moderation.hideComment(admin.id(), id, reason.strip()));
         return "redirect:/posts/" + post + "#comments";
     }
 
     @PostMapping("/comments/{id}/restore")
-    String restoreComment(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable long id,
-            @RequestParam long post, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        AdminActions.act(redirect, reason, "admin.moderation.commentRestored",
+    String restoreComment(
+            @AuthenticationPrincipal AccountPrincipal admin,
+            @PathVariable long id,
+            @RequestParam long post,
+            @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
+        AdminActions.act(
+                redirect,
+                reason,
+                "admin.moderation.commentRestored",
                 () -> moderation.restoreComment(admin.id(), id, reason.strip()));
         return "redirect:/posts/" + post + "#comments";
     }
 
     @PostMapping("/accounts/{id}/suspend")
-    String suspend(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable long id,
-            @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String q,
+    String suspend(
+            @AuthenticationPrincipal AccountPrincipal admin,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String q,
             RedirectAttributes redirect) {
-        AdminActions.act(redirect, reason, "admin.moderation.suspended",
+        AdminActions.act(
+                redirect,
+                reason,
+                "admin.moderation.suspended",
                 () -> moderation.suspend(admin.id(), id, reason.strip()));
         redirect.addAttribute("q", q);
         return "redirect:/admin/members";
     }
 
     @PostMapping("/accounts/{id}/reinstate")
-    String reinstate(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable long id,
-            @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String q,
+    String reinstate(
+            @AuthenticationPrincipal AccountPrincipal admin,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String q,
             RedirectAttributes redirect) {
-        AdminActions.act(redirect, reason, "admin.moderation.reinstated",
+        AdminActions.act(
+                redirect,
+                reason,
+                "admin.moderation.reinstated",
                 () -> moderation.reinstate(admin.id(), id, reason.strip()));
         redirect.addAttribute("q", q);
         return "redirect:/admin/members";

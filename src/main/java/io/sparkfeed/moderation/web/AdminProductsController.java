@@ -1,6 +1,5 @@
 package io.sparkfeed.moderation.web;
 
-import io.sparkfeed.platform.AdminActions;
 import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.catalog.ProductDraft;
@@ -9,6 +8,7 @@ import io.sparkfeed.media.ImageUpload;
 import io.sparkfeed.media.Images;
 import io.sparkfeed.media.ImagesBusyException;
 import io.sparkfeed.moderation.CatalogAdmin;
+import io.sparkfeed.platform.AdminActions;
 import io.sparkfeed.platform.StrictNumbers;
 import io.sparkfeed.platform.UserFacingException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,16 +45,32 @@ class AdminProductsController {
     }
 
     /** The product form; numbers stay text so that a typo is shown back, not a 400. */
-    record ProductForm(String title, String brand, String price, String currency, String description,
-            String category, String stock, Boolean active, String reason) {
+    record ProductForm(
+            String title,
+            String brand,
+            String price,
+            String currency,
+            String description,
+            String category,
+            String stock,
+            Boolean active,
+            String reason) {
 
         static ProductForm empty() {
             return new ProductForm("", "", "", "USD", "", "", "0", true, "");
         }
 
         static ProductForm of(ProductView p) {
-            return new ProductForm(p.title(), p.brand(), p.price().toPlainString(), p.currency(), p.description(),
-                    p.category(), String.valueOf(p.stock()), p.active(), "");
+            return new ProductForm(
+                    p.title(),
+                    p.brand(),
+                    p.price().toPlainString(),
+                    p.currency(),
+                    p.description(),
+                    p.category(),
+                    String.valueOf(p.stock()),
+                    p.active(),
+                    "");
         }
 
         ProductDraft draft() {
@@ -64,8 +80,16 @@ class AdminProductsController {
             int count = StrictNumbers.parseInt(stock == null ? "" : stock.strip())
                     .orElseThrow(() -> new UserFacingException("admin.products.stock.invalid"));
             // an unticked checkbox sends nothing
-            return new ProductDraft(title, brand, amount, currency, description, category, count,
-                    Boolean.TRUE.equals(active), List.of());
+            return new ProductDraft(
+                    title,
+                    brand,
+                    amount,
+                    currency,
+                    description,
+                    category,
+                    count,
+                    Boolean.TRUE.equals(active),
+                    List.of());
         }
     }
 
@@ -85,9 +109,14 @@ class AdminProductsController {
      * upload over the limit sent back there finds the form.
      */
     @PostMapping({"", "/new"})
-    String create(@AuthenticationPrincipal AccountPrincipal me, @ModelAttribute("form") ProductForm form,
-            @RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+    String create(
+            @AuthenticationPrincipal AccountPrincipal me,
+            @ModelAttribute("form") ProductForm form,
+            @RequestParam(name = "photo", required = false) MultipartFile photo,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect)
+            throws IOException {
         try (ImageUpload upload = receive(photo)) {
             long id = admin.create(me.id(), form.draft(), upload);
             redirect.addFlashAttribute("notice", "admin.products.created");
@@ -105,10 +134,15 @@ class AdminProductsController {
     }
 
     @PostMapping("/{id}")
-    String update(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id,
+    String update(
+            @AuthenticationPrincipal AccountPrincipal me,
+            @PathVariable long id,
             @ModelAttribute("form") ProductForm form,
-            @RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+            @RequestParam(name = "photo", required = false) MultipartFile photo,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect)
+            throws IOException {
         ProductView product = catalog.get(id);
         try {
             String problem = AdminActions.problem(form.reason());
@@ -130,7 +164,11 @@ class AdminProductsController {
         return photo == null || photo.isEmpty() ? null : images.receive(photo.getInputStream());
     }
 
-    private String refused(Model model, HttpServletResponse response, ProductView product, ProductForm form,
+    private String refused(
+            Model model,
+            HttpServletResponse response,
+            ProductView product,
+            ProductForm form,
             UserFacingException refused) {
         if (refused instanceof ImagesBusyException busy) {
             busy.answer(response);

@@ -1,11 +1,11 @@
 package io.sparkfeed.moderation.web;
 
-import io.sparkfeed.platform.AdminActions;
 import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.moderation.Moderation;
 import io.sparkfeed.moderation.QueuePage;
 import io.sparkfeed.moderation.ReportOutcome;
 import io.sparkfeed.moderation.ReportTarget;
+import io.sparkfeed.platform.AdminActions;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -39,8 +39,10 @@ class AdminReportsController {
      * the Next link carries.
      */
     @GetMapping
-    String queue(@RequestParam(defaultValue = "oldest") String order,
-            @RequestParam(required = false) QueuePage.Position after, Model model) {
+    String queue(
+            @RequestParam(defaultValue = "oldest") String order,
+            @RequestParam(required = false) QueuePage.Position after,
+            Model model) {
         boolean newest = "newest".equals(order);
         QueuePage page = moderation.queue(newest, after, PAGE);
         model.addAttribute("items", page.items());
@@ -50,10 +52,17 @@ class AdminReportsController {
     }
 
     @PostMapping("/resolve")
-    String resolve(@AuthenticationPrincipal AccountPrincipal admin, @RequestParam ReportTarget target,
-            @RequestParam long id, @RequestParam ReportOutcome outcome,
-            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        AdminActions.act(redirect, reason, "admin.reports.resolved",
+    String resolve(
+            @AuthenticationPrincipal AccountPrincipal admin,
+            @RequestParam ReportTarget target,
+            @RequestParam long id,
+            @RequestParam ReportOutcome outcome,
+            @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
+        AdminActions.act(
+                redirect,
+                reason,
+                "admin.reports.resolved",
                 () -> moderation.resolve(admin.id(), target, id, outcome, reason.strip()));
         return "redirect:/admin/reports";
     }

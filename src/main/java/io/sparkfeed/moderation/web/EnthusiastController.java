@@ -36,8 +36,12 @@ class EnthusiastController {
     }
 
     @PostMapping("/enthusiasts/apply")
-    String apply(@AuthenticationPrincipal AccountPrincipal me, @ModelAttribute("form") ApplicationForm form,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String apply(
+            @AuthenticationPrincipal AccountPrincipal me,
+            @ModelAttribute("form") ApplicationForm form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
             enthusiasts.apply(me.id(), form.pitch(), form.interests(), form.links());
         } catch (UserFacingException refused) {

@@ -34,9 +34,15 @@ class ReportController {
 
     @RateLimited(Limit.REPORT)
     @PostMapping("/report")
-    String file(@AuthenticationPrincipal AccountPrincipal me, @RequestParam ReportTarget type, @RequestParam long id,
-            @RequestParam(required = false) ReportReason reason, @RequestParam(defaultValue = "") String details,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String file(
+            @AuthenticationPrincipal AccountPrincipal me,
+            @RequestParam ReportTarget type,
+            @RequestParam long id,
+            @RequestParam(required = false) ReportReason reason,
+            @RequestParam(defaultValue = "") String details,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
             reports.file(me.id(), type, id, reason, details);
         } catch (UserFacingException refused) {
@@ -53,8 +59,7 @@ class ReportController {
         return "moderation/my-reports";
     }
 
-    private String page(Model model, ReportTarget type, long id, ReportReason reason, String details,
-            String problem) {
+    private String page(Model model, ReportTarget type, long id, ReportReason reason, String details, String problem) {
         model.addAttribute("subject", reports.subject(type, id));
         model.addAttribute("reasons", List.of(ReportReason.values()));
         model.addAttribute("chosen", reason);

@@ -29,14 +29,16 @@ class NotificationController {
         List<NotificationView> latest = notifications.latest(me.id(), 100);
         model.addAttribute("notifications", latest);
         model.addAttribute("unread", latest.stream().anyMatch(NotificationView::unread));
-        model.addAttribute("newestId", latest.stream().mapToLong(NotificationView::id).max().orElse(0));
+        model.addAttribute(
+                "newestId",
+                latest.stream().mapToLong(NotificationView::id).max().orElse(0));
         return "notifications/list";
     }
 
     /** Marks read what the page showed: up to its newest notification ({@code upTo}, a notification id). */
     @PostMapping("/notifications/read")
-    String markRead(@AuthenticationPrincipal AccountPrincipal me,
-            @RequestParam(name = "upTo", defaultValue = "") String upTo) {
+    String markRead(
+            @AuthenticationPrincipal AccountPrincipal me, @RequestParam(name = "upTo", defaultValue = "") String upTo) {
         if (!upTo.isEmpty() && upTo.length() <= 18 && upTo.chars().allMatch(c -> c >= '0' && c <= '9')) {
             notifications.markRead(me.id(), Long.parseLong(upTo));
         }

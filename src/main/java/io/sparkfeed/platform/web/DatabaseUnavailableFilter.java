@@ -72,13 +72,16 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter implements Ordered 
             if (!seen.add(e) || seen.size() > 50) {
                 continue;
             }
-            if (e instanceof DataAccessResourceFailureException || e instanceof CannotCreateTransactionException
+            if (e instanceof DataAccessResourceFailureException
+                    || e instanceof CannotCreateTransactionException
                     || e instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (e instanceof SQLException sql && (sql.getSQLState() == null
-                    ? CLOSED_BY_THE_POOL.equals(sql.getMessage())
-                    : sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            if (e instanceof SQLException sql
+                    && (sql.getSQLState() == null
+                            ? CLOSED_BY_THE_POOL.equals(sql.getMessage())
+                            : sql.getSQLState().startsWith("08")
+                                    || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
             if (e.getCause() != null) {

@@ -30,7 +30,8 @@ class ErrorPageController extends AbstractErrorController {
     @RequestMapping
     ModelAndView error(HttpServletRequest request, HttpServletResponse response) {
         HttpStatus status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null
-                ? HttpStatus.NOT_FOUND : getStatus(request);
+                ? HttpStatus.NOT_FOUND
+                : getStatus(request);
         Map<String, Object> model = getErrorAttributes(request, ErrorAttributeOptions.defaults());
         response.setStatus(status.value());
         ModelAndView page = resolveErrorView(request, response, status, model);

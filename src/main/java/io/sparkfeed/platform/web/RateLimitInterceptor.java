@@ -33,7 +33,9 @@ public class RateLimitInterceptor implements HandlerInterceptor {
 
     private static String key(HttpServletRequest request, boolean byAddress) {
         Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
-        if (!byAddress && signedIn != null && signedIn.isAuthenticated()
+        if (!byAddress
+                && signedIn != null
+                && signedIn.isAuthenticated()
                 && !(signedIn instanceof AnonymousAuthenticationToken)) {
             return "account:" + signedIn.getName();
         }

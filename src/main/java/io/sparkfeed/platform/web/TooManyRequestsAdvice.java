@@ -20,8 +20,12 @@ class TooManyRequestsAdvice {
     static final String WAIT_ATTRIBUTE = "retryAfterSeconds";
 
     @ExceptionHandler(TooManyRequestsException.class)
-    ModelAndView tooMany(TooManyRequestsException refused, HtmxRequest htmx, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
+    ModelAndView tooMany(
+            TooManyRequestsException refused,
+            HtmxRequest htmx,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         long seconds = refused.retryAfterSeconds();
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         request.setAttribute(WAIT_ATTRIBUTE, seconds);

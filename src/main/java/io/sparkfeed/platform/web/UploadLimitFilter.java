@@ -48,7 +48,8 @@ class UploadLimitFilter extends OncePerRequestFilter implements Ordered {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !multipart.isMultipart(request)
+        return !"POST".equals(request.getMethod())
+                || !multipart.isMultipart(request)
                 || WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class) != null;
     }
 
@@ -81,8 +82,10 @@ class UploadLimitFilter extends OncePerRequestFilter implements Ordered {
             try {
                 URI uri = URI.create(referer);
                 String path = uri.getPath();
-                if (request.getServerName().equalsIgnoreCase(uri.getHost()) && path != null
-                        && path.startsWith(request.getContextPath() + "/") && !path.startsWith("//")) {
+                if (request.getServerName().equalsIgnoreCase(uri.getHost())
+                        && path != null
+                        && path.startsWith(request.getContextPath() + "/")
+                        && !path.startsWith("//")) {
                     return path.substring(request.getContextPath().length());
                 }
             } catch (IllegalArgumentException ignored) {

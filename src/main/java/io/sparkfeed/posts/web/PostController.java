@@ -51,8 +51,14 @@ class PostController {
     private final Interests interests;
     private final Images images;
 
-    PostController(Posts posts, Reactions reactions, PostCards cards, PostingPolicy policy, Catalog catalog,
-            Interests interests, Images images) {
+    PostController(
+            Posts posts,
+            Reactions reactions,
+            PostCards cards,
+            PostingPolicy policy,
+            Catalog catalog,
+            Interests interests,
+            Images images) {
         this.images = images;
         this.posts = posts;
         this.reactions = reactions;
@@ -67,13 +73,17 @@ class PostController {
      * with htmx only the next comments and the new More link).
      */
     @GetMapping("/posts/{id}")
-    String show(@PathVariable long id, @RequestParam(name = "comments", required = false) Cursor from,
-            @AuthenticationPrincipal AccountPrincipal viewer, HtmxRequest htmx, Model model) {
+    String show(
+            @PathVariable long id,
+            @RequestParam(name = "comments", required = false) Cursor from,
+            @AuthenticationPrincipal AccountPrincipal viewer,
+            HtmxRequest htmx,
+            Model model) {
         Long viewerId = viewer == null ? null : viewer.id();
         boolean admin = viewer != null && viewer.admin();
         PostCard post = cards.one(id, viewerId, admin).orElseThrow(() -> new NotFoundException("post " + id));
-        ReactionController.commentModel(model, id, post.author().id(),
-                reactions.comments(id, viewerId, admin, from, COMMENTS_PAGE));
+        ReactionController.commentModel(
+                model, id, post.author().id(), reactions.comments(id, viewerId, admin, from, COMMENTS_PAGE));
         if (htmx.isHtmxRequest() && from != null) {
             model.addAttribute("oob", true);
             return "posts/show :: more-comments";
@@ -103,9 +113,14 @@ class PostController {
     }
 
     @PostMapping("/posts")
-    String publish(@AuthenticationPrincipal AccountPrincipal author, @ModelAttribute("form") PostForm form,
-            @RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+    String publish(
+            @AuthenticationPrincipal AccountPrincipal author,
+            @ModelAttribute("form") PostForm form,
+            @RequestParam(name = "photo", required = false) MultipartFile photo,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect)
+            throws IOException {
         // the photo streams into a temporary file, deleted once the post is published or refused
         try (ImageUpload upload = photo == null ? null : images.receive(photo.getInputStream())) {
             long id = posts.publish(author.id(), form.content(), upload);
@@ -132,8 +147,12 @@ class PostController {
 
     @RateLimited(Limit.POST_EDIT)
     @PostMapping("/posts/{id}/edit")
-    String saveEdit(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal author,
-            @ModelAttribute("form") PostForm form, Model model, HttpServletResponse response,
+    String saveEdit(
+            @PathVariable long id,
+            @AuthenticationPrincipal AccountPrincipal author,
+            @ModelAttribute("form") PostForm form,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         try {
             posts.edit(author.id(), id, form.content());
@@ -147,8 +166,8 @@ class PostController {
     }
 
     @PostMapping("/posts/{id}/delete")
-    String delete(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal author,
-            RedirectAttributes redirect) {
+    String delete(
+            @PathVariable long id, @AuthenticationPrincipal AccountPrincipal author, RedirectAttributes redirect) {
         posts.delete(author.id(), id);
         redirect.addFlashAttribute("notice", "post.deleted");
         return "redirect:/@" + author.handle();

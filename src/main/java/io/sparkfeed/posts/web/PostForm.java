@@ -13,8 +13,15 @@ import java.util.List;
  * The post form: alt text, caption, disclosure and up to 10 tag rows (product, x, y). Tag rows arrive as three
  * parallel lists so the form works without JavaScript; a row without a product is ignored.
  */
-public record PostForm(String altText, String caption, Disclosure disclosure, String disclosureBrand,
-        List<String> tagProduct, List<String> tagX, List<String> tagY, List<Integer> interests) {
+public record PostForm(
+        String altText,
+        String caption,
+        Disclosure disclosure,
+        String disclosureBrand,
+        List<String> tagProduct,
+        List<String> tagX,
+        List<String> tagY,
+        List<Integer> interests) {
 
     static final int ROWS = PostContent.MAX_TAGS;
 
@@ -31,8 +38,15 @@ public record PostForm(String altText, String caption, Disclosure disclosure, St
             xs.add(t.x().toPlainString());
             ys.add(t.y().toPlainString());
         });
-        return new PostForm(post.altText(), post.caption(), post.disclosure(),
-                post.disclosureBrand() == null ? "" : post.disclosureBrand(), products, xs, ys, post.interestIds());
+        return new PostForm(
+                post.altText(),
+                post.caption(),
+                post.disclosure(),
+                post.disclosureBrand() == null ? "" : post.disclosureBrand(),
+                products,
+                xs,
+                ys,
+                post.interestIds());
     }
 
     /** The value of row {@code i} of a list, or "" (templates render all rows). */
@@ -72,8 +86,8 @@ public record PostForm(String altText, String caption, Disclosure disclosure, St
                     .orElseThrow(() -> new PostRejectedException("tags", "post.tags.unknownProduct"));
             tags.add(new PostContent.Tag(productId, point(x(i)), point(y(i))));
         }
-        return new PostContent(altText, caption, disclosure, disclosureBrand, tags,
-                interests == null ? List.of() : interests);
+        return new PostContent(
+                altText, caption, disclosure, disclosureBrand, tags, interests == null ? List.of() : interests);
     }
 
     /**

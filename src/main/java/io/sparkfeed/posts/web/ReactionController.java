@@ -36,15 +36,13 @@ class ReactionController {
 
     @RateLimited(Limit.SMILE)
     @PostMapping("/posts/{id}/smile")
-    String smile(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal me, HtmxRequest htmx,
-            Model model) {
+    String smile(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal me, HtmxRequest htmx, Model model) {
         return smileAnswer(reactions.smile(me.id(), id), htmx, model);
     }
 
     @RateLimited(Limit.SMILE)
     @PostMapping("/posts/{id}/unsmile")
-    String unsmile(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal me, HtmxRequest htmx,
-            Model model) {
+    String unsmile(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal me, HtmxRequest htmx, Model model) {
         return smileAnswer(reactions.unsmile(me.id(), id), htmx, model);
     }
 
@@ -54,8 +52,12 @@ class ReactionController {
      */
     @RateLimited(Limit.COMMENT)
     @PostMapping("/posts/{id}/comments")
-    String comment(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal me,
-            @RequestParam(defaultValue = "") String body, HtmxRequest htmx, Model model,
+    String comment(
+            @PathVariable long id,
+            @AuthenticationPrincipal AccountPrincipal me,
+            @RequestParam(defaultValue = "") String body,
+            HtmxRequest htmx,
+            Model model,
             RedirectAttributes redirect) {
         String problem = null;
         Long added = null;
@@ -84,8 +86,12 @@ class ReactionController {
      * updated out of band.
      */
     @PostMapping("/posts/{postId}/comments/{commentId}/delete")
-    String deleteComment(@PathVariable long postId, @PathVariable long commentId,
-            @AuthenticationPrincipal AccountPrincipal me, HtmxRequest htmx, Model model) {
+    String deleteComment(
+            @PathVariable long postId,
+            @PathVariable long commentId,
+            @AuthenticationPrincipal AccountPrincipal me,
+            HtmxRequest htmx,
+            Model model) {
         reactions.deleteComment(me.id(), postId, commentId);
         if (htmx.isHtmxRequest()) {
             commentModel(model, postId, posts.authorOf(postId), new CommentPage(List.of(), null));

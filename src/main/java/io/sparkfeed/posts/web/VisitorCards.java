@@ -48,18 +48,18 @@ class VisitorCards {
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
-    VisitorCards(ITemplateEngine templates, ApplicationContext context,
+    VisitorCards(
+            ITemplateEngine templates,
+            ApplicationContext context,
             @Qualifier("mvcConversionService") ConversionService conversions) {
         this.templates = templates;
         this.context = context;
         this.conversions = conversions;
     }
 
-    private record Key(long postId, Locale locale, boolean withInterests) {
-    }
+    private record Key(long postId, Locale locale, boolean withInterests) {}
 
-    private record Rendered(PostCard card, String html) {
-    }
+    private record Rendered(PostCard card, String html) {}
 
     /**
      * The cards' HTML for a visitor, in order and in the request's language, with their interest links when the
@@ -90,7 +90,8 @@ class VisitorCards {
         // one evaluation context per rendering, as Spring's view does per page: Thymeleaf sets the expression
         // objects (#strings, #temporals...) of the rendering on it, so a shared one let parallel renderings see
         // each other's, or none (measured: 2 errors in 10,000 cards under load)
-        page.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+        page.setVariable(
+                ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
                 new ThymeleafEvaluationContext(context, conversions));
         page.setVariable("post", card);
         page.setVariable("interestsById", interestsById);

@@ -34,14 +34,14 @@ class AdminOrderController {
     }
 
     @PostMapping("/admin/orders/{id}/shipped")
-    String shipped(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal admin,
-            RedirectAttributes redirect) {
+    String shipped(
+            @PathVariable long id, @AuthenticationPrincipal AccountPrincipal admin, RedirectAttributes redirect) {
         return advance(id, admin, OrderStatus.SHIPPED, redirect);
     }
 
     @PostMapping("/admin/orders/{id}/delivered")
-    String delivered(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal admin,
-            RedirectAttributes redirect) {
+    String delivered(
+            @PathVariable long id, @AuthenticationPrincipal AccountPrincipal admin, RedirectAttributes redirect) {
         return advance(id, admin, OrderStatus.DELIVERED, redirect);
     }
 

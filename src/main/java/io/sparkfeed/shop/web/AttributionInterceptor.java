@@ -29,8 +29,7 @@ class AttributionInterceptor implements HandlerInterceptor {
     }
 
     @Override
-    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-            ModelAndView mav) {
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView mav) {
         if (mav == null || !"GET".equals(request.getMethod()) || response.getStatus() != 200) {
             return;
         }

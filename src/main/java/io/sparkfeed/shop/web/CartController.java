@@ -47,9 +47,13 @@ class CartController {
     }
 
     @PostMapping("/cart")
-    String add(@RequestParam long product, @RequestParam(defaultValue = "1") int quantity,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String via,
-            @AuthenticationPrincipal AccountPrincipal buyer, RedirectAttributes redirect) {
+    String add(
+            @RequestParam long product,
+            @RequestParam(defaultValue = "1") int quantity,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String via,
+            @AuthenticationPrincipal AccountPrincipal buyer,
+            RedirectAttributes redirect) {
         try {
             Long post = PostIds.parse(from);
             cart.add(buyer.id(), product, quantity, post);
@@ -66,7 +70,10 @@ class CartController {
     }
 
     @PostMapping("/cart/lines/{id}")
-    String change(@PathVariable long id, @RequestParam int quantity, @AuthenticationPrincipal AccountPrincipal buyer,
+    String change(
+            @PathVariable long id,
+            @RequestParam int quantity,
+            @AuthenticationPrincipal AccountPrincipal buyer,
             RedirectAttributes redirect) {
         try {
             cart.change(buyer.id(), id, quantity);
@@ -78,18 +85,22 @@ class CartController {
     }
 
     @PostMapping("/cart/lines/{id}/remove")
-    String remove(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal buyer,
-            RedirectAttributes redirect) {
+    String remove(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal buyer, RedirectAttributes redirect) {
         cart.remove(buyer.id(), id);
         redirect.addFlashAttribute("notice", "shop.cart.removed");
         return "redirect:/cart";
     }
 
     @PostMapping("/cart/checkout")
-    String checkout(@RequestParam(defaultValue = "") String key, @RequestParam(defaultValue = "") String method,
+    String checkout(
+            @RequestParam(defaultValue = "") String key,
+            @RequestParam(defaultValue = "") String method,
             @RequestParam(defaultValue = "") String quote,
-            @Valid @ModelAttribute("address") AddressForm address, BindingResult errors,
-            @AuthenticationPrincipal AccountPrincipal buyer, Model model, HttpServletResponse response,
+            @Valid @ModelAttribute("address") AddressForm address,
+            BindingResult errors,
+            @AuthenticationPrincipal AccountPrincipal buyer,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             response.setStatus(422);

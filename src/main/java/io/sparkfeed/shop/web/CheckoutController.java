@@ -7,8 +7,8 @@ import io.sparkfeed.catalog.ProductView;
 import io.sparkfeed.platform.UserFacingException;
 import io.sparkfeed.shop.Checkout;
 import io.sparkfeed.shop.Orders;
-import io.sparkfeed.shop.PriceChangedException;
 import io.sparkfeed.shop.PostStats;
+import io.sparkfeed.shop.PriceChangedException;
 import io.sparkfeed.shop.Purchase;
 import io.sparkfeed.shop.Quote;
 import io.sparkfeed.shop.ShippingAddresses;
@@ -43,8 +43,8 @@ class CheckoutController {
 
     private final PostStats stats;
 
-    CheckoutController(Catalog catalog, Orders orders, ShippingAddresses addresses, Payments payments,
-            PostStats stats) {
+    CheckoutController(
+            Catalog catalog, Orders orders, ShippingAddresses addresses, Payments payments, PostStats stats) {
         this.catalog = catalog;
         this.orders = orders;
         this.addresses = addresses;
@@ -53,9 +53,14 @@ class CheckoutController {
     }
 
     @GetMapping("/checkout")
-    String confirm(@RequestParam long product, @RequestParam(defaultValue = "1") int quantity,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String via,
-            @AuthenticationPrincipal AccountPrincipal buyer, Model model, RedirectAttributes redirect) {
+    String confirm(
+            @RequestParam long product,
+            @RequestParam(defaultValue = "1") int quantity,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String via,
+            @AuthenticationPrincipal AccountPrincipal buyer,
+            Model model,
+            RedirectAttributes redirect) {
         ProductView item = catalog.get(product);
         Long post = PostIds.parse(from);
         // Buy now pressed on the hotspot card itself: the card was opened, as when its product page is
@@ -66,23 +71,38 @@ class CheckoutController {
             redirect.addFlashAttribute("problem", "shop.soldOut");
             return "redirect:/products/" + product;
         }
-        return page(model, item, quantity, post,
-                AddressForm.of(addresses.of(buyer.id()).orElse(null)), "invoice", UUID.randomUUID().toString());
+        return page(
+                model,
+                item,
+                quantity,
+                post,
+                AddressForm.of(addresses.of(buyer.id()).orElse(null)),
+                "invoice",
+                UUID.randomUUID().toString());
     }
 
     @PostMapping("/checkout")
-    String place(@RequestParam long product, @RequestParam int quantity, @RequestParam(required = false) String from,
-            @RequestParam(defaultValue = "") String key, @RequestParam(defaultValue = "") String method,
+    String place(
+            @RequestParam long product,
+            @RequestParam int quantity,
+            @RequestParam(required = false) String from,
+            @RequestParam(defaultValue = "") String key,
+            @RequestParam(defaultValue = "") String method,
             @RequestParam(defaultValue = "") String quote,
-            @Valid @ModelAttribute("address") AddressForm address, BindingResult errors,
-            @AuthenticationPrincipal AccountPrincipal buyer, Model model, HttpServletResponse response,
+            @Valid @ModelAttribute("address") AddressForm address,
+            BindingResult errors,
+            @AuthenticationPrincipal AccountPrincipal buyer,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             response.setStatus(422);
             return page(model, catalog.get(product), quantity, PostIds.parse(from), address, method, key);
         }
         try {
-            long id = orders.place(buyer.id(), List.of(new Purchase(product, quantity, PostIds.parse(from))),
+            long id = orders.place(
+                    buyer.id(),
+                    List.of(new Purchase(product, quantity, PostIds.parse(from))),
                     new Checkout(address.address(), method, key, quote));
             redirect.addFlashAttribute("notice", "shop.order.placed");
             return "redirect:/orders/" + id;
@@ -101,8 +121,8 @@ class CheckoutController {
         }
     }
 
-    private String page(Model model, ProductView item, int quantity, Long from, AddressForm address, String method,
-            String key) {
+    private String page(
+            Model model, ProductView item, int quantity, Long from, AddressForm address, String method, String key) {
         int q = Math.max(1, Math.min(quantity, 99));
         model.addAttribute("item", item);
         model.addAttribute("quantity", q);
@@ -113,7 +133,8 @@ class CheckoutController {
         model.addAttribute("methods", payments.methods());
         model.addAttribute("method", payments.supports(method) ? method : "invoice");
         // the same key again after a correction, so a replay of the corrected form still finds one order
-        model.addAttribute("key", key == null || key.isBlank() ? UUID.randomUUID().toString() : key);
+        model.addAttribute(
+                "key", key == null || key.isBlank() ? UUID.randomUUID().toString() : key);
         return "shop/checkout";
     }
 }

@@ -37,15 +37,18 @@ class OrderController {
         OrderDetails order = orders.get(buyer.id(), id);
         model.addAttribute("order", order);
         // a gateway removed since the order was paid has no label any more: its name is shown instead
-        model.addAttribute("paymentLabel", payments.methods().stream()
-                .filter(m -> m.method().equals(order.paymentMethod())).map(PaymentMethodOption::labelKey)
-                .findFirst().orElse(null));
+        model.addAttribute(
+                "paymentLabel",
+                payments.methods().stream()
+                        .filter(m -> m.method().equals(order.paymentMethod()))
+                        .map(PaymentMethodOption::labelKey)
+                        .findFirst()
+                        .orElse(null));
         return "shop/order";
     }
 
     @PostMapping("/orders/{id}/cancel")
-    String cancel(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal buyer,
-            RedirectAttributes redirect) {
+    String cancel(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal buyer, RedirectAttributes redirect) {
         try {
             orders.cancel(buyer.id(), id);
             redirect.addFlashAttribute("notice", "shop.order.cancelled");

@@ -11,10 +11,11 @@ final class PostIds {
      */
     static final String FROM_CARD = "card";
 
-    private PostIds() {
-    }
+    private PostIds() {}
 
     static Long parse(String value) {
-        return StrictNumbers.parseLong(value == null ? null : value.strip()).filter(id -> id > 0).orElse(null);
+        return StrictNumbers.parseLong(value == null ? null : value.strip())
+                .filter(id -> id > 0)
+                .orElse(null);
     }
 }

@@ -18,7 +18,8 @@ class ShopWebConfig implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         // every page that lists post cards: the feeds, a profile, a hashtag, an interest, a product, a post, search
-        registry.addInterceptor(new AttributionInterceptor(stats)).addPathPatterns("/", "/following", "/@*",
-                "/tags/*", "/interests/*", "/products/*", "/posts/*", "/search");
+        registry.addInterceptor(new AttributionInterceptor(stats))
+                .addPathPatterns(
+                        "/", "/following", "/@*", "/tags/*", "/interests/*", "/products/*", "/posts/*", "/search");
     }
 }

@@ -62,7 +62,8 @@ class FileSystemImageStorageTest {
         var storage = storage();
         assertThatThrownBy(() -> storage.put("../../../etc", 320, new byte[] {1}))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> storage.open("0123456789abcdef/../x", 320)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> storage.open("0123456789abcdef/../x", 320))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> storage.exists(KEY, -1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -8,9 +8,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.sparkfeed.media.Images;
 import io.sparkfeed.media.StoredImage;
+import io.sparkfeed.media.TestImages;
 import io.sparkfeed.posts.Disclosure;
 import io.sparkfeed.posts.PostContent;
-import io.sparkfeed.media.TestImages;
 import io.sparkfeed.posts.Posts;
 import io.sparkfeed.support.IntegrationTest;
 import java.net.URI;
@@ -34,9 +34,14 @@ class MediaControllerTests extends IntegrationTest {
 
     /** A photo a visible post shows (an image nothing shows is not served). */
     private StoredImage stored() {
-        long post = posts.publish(fixtures.primeMember().id(), new PostContent("A photo", "", Disclosure.NONE, null,
-                List.of(), List.of(1)), TestImages.jpeg(TestImages.quadrants(1200, 800, SEED.incrementAndGet())));
-        String key = jdbc.sql("select image_key from posts where id = ?").param(post).query(String.class).single();
+        long post = posts.publish(
+                fixtures.primeMember().id(),
+                new PostContent("A photo", "", Disclosure.NONE, null, List.of(), List.of(1)),
+                TestImages.jpeg(TestImages.quadrants(1200, 800, SEED.incrementAndGet())));
+        String key = jdbc.sql("select image_key from posts where id = ?")
+                .param(post)
+                .query(String.class)
+                .single();
         return images.find(key).orElseThrow();
     }
 
@@ -44,7 +49,8 @@ class MediaControllerTests extends IntegrationTest {
     void anImageNothingShowsIsNotServed() throws Exception {
         StoredImage image = images.store(TestImages.jpeg(TestImages.quadrants(600, 400, SEED.incrementAndGet())));
         mvc.perform(get(image.url(320))).andExpect(status().isNotFound());
-        mvc.perform(get(image.url(320)).with(fixtures.admin().login())).andExpect(status().isOk())
+        mvc.perform(get(image.url(320)).with(fixtures.admin().login()))
+                .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", "private, no-store"));
     }
 
@@ -56,7 +62,9 @@ class MediaControllerTests extends IntegrationTest {
                 .andExpect(content().contentType("image/jpeg"))
                 .andExpect(header().string("Cache-Control", "public, max-age=31536000, immutable"))
                 .andExpect(header().string("ETag", "\"" + image.key() + "-640\""))
-                .andReturn().getResponse().getContentAsByteArray();
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         var pixels = TestImages.read(body);
         assertThat(pixels.getWidth()).isEqualTo(640);
         assertThat(pixels.getHeight()).isEqualTo(427);
@@ -93,17 +101,21 @@ class MediaControllerTests extends IntegrationTest {
     void aPathTraversalGetsNothing() throws Exception {
         StoredImage image = stored();
         for (String path : new String[] {
-                "/media/..%2F..%2F..%2Fetc%2Fpasswd/320.jpg",
-                "/media/%2e%2e/%2e%2e/application.properties/320.jpg",
-                "/media/" + image.key() + "/..%2F..%2F" + image.key() + "%2F320.jpg",
-                "/media/" + image.key().substring(0, 2) + "%2F" + image.key() + "/320.jpg"}) {
+            "/media/..%2F..%2F..%2Fetc%2Fpasswd/320.jpg",
+            "/media/%2e%2e/%2e%2e/application.properties/320.jpg",
+            "/media/" + image.key() + "/..%2F..%2F" + image.key() + "%2F320.jpg",
+            "/media/" + image.key().substring(0, 2) + "%2F" + image.key() + "/320.jpg"
+        }) {
             // through the real server too: the container and the firewall see the raw path there
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path).isIn(400, 404);
             assertThat(response.body()).as(path).doesNotContain("root:").doesNotContain("spring.");
         }
         mvc.perform(get(URI.create("/media/..%2F..%2Fetc%2Fpasswd/320.jpg")))
-                .andExpect(result -> assertThat(result.getResponse().getStatus()).isIn(400, 404));
+                .andExpect(
+                        result -> assertThat(result.getResponse().getStatus()).isIn(400, 404));
     }
 }

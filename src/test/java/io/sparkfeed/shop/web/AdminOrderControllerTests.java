@@ -25,8 +25,9 @@ class AdminOrderControllerTests extends IntegrationTest {
     }
 
     private void signIn(TestAccount account) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                account.principal(), null, account.principal().getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        account.principal(), null, account.principal().getAuthorities()));
     }
 
     @Test
