@@ -469,6 +469,15 @@ class XssBrowserTests extends IntegrationTest {
         if (path.startsWith("/posts/")) {
             browser.screenshot("xss-post-desktop");
         }
+        if (path.equals("/") || path.startsWith("/tags/")) {
+            // a long unbroken payload wraps inside its card: the feed's columns keep the window's width
+            long scroll = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+            long width = ((Number) js.executeScript("return document.documentElement.clientWidth")).longValue();
+            if (scroll > width + 1) {
+                problems.add(path + ": " + scroll + " px wide in a window of " + width);
+                browser.screenshot("xss-feed-too-wide");
+            }
+        }
         return shown;
     }
 

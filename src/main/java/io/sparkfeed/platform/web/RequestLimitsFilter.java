@@ -37,10 +37,14 @@ class RequestLimitsFilter extends OncePerRequestFilter implements Ordered {
         this.multipart = multipart;
     }
 
-    /** Before the upload filter and Spring Security, which both read the parameters. */
+    /**
+     * Before every filter that reads the parameters: the upload filter, Spring Security and the published-password
+     * check. Tomcat refuses to parse a body over its own limit, and a filter that asked for a parameter first got
+     * an exception logged with its stack trace for each such request: a way to flood the log.
+     */
     @Override
     public int getOrder() {
-        return SecurityFilterProperties.DEFAULT_FILTER_ORDER - 2;
+        return SecurityFilterProperties.DEFAULT_FILTER_ORDER - 20;
     }
 
     @Override
