@@ -83,11 +83,9 @@ class PhoneLayoutBrowserTests extends IntegrationTest {
         assertThat(page.findElements(By.cssSelector("h1")))
                 .as(path + " has a heading")
                 .isNotEmpty();
-        long scroll = ((Number)
-                        ((JavascriptExecutor) page).executeScript("return document.documentElement.scrollWidth"))
-                .longValue();
-        long width = ((Number) ((JavascriptExecutor) page).executeScript("return document.documentElement.clientWidth"))
-                .longValue();
+        long[] widths = browser.widths();
+        long scroll = widths[0];
+        long width = widths[1];
         if (scroll > width + 1) {
             Object culprits = ((JavascriptExecutor) page).executeScript("""
                     var w = document.documentElement.clientWidth, out = [];

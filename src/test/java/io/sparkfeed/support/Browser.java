@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -116,6 +117,18 @@ public final class Browser implements AutoCloseable {
 
     public void resize(Dimension size) {
         driver.manage().window().setSize(size);
+    }
+
+    /**
+     * The current page's width and the window's, in CSS pixels ({@code scrollWidth} and {@code clientWidth} of the
+     * document): a page wider than its window scrolls sideways.
+     */
+    public long[] widths() {
+        var js = (JavascriptExecutor) driver;
+        return new long[] {
+            ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue(),
+            ((Number) js.executeScript("return document.documentElement.clientWidth")).longValue()
+        };
     }
 
     /** Saves a PNG of the current page under target/screenshots/{name}.png and returns its path. */
