@@ -1,6 +1,8 @@
 package io.sparkfeed.support;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import io.sparkfeed.accounts.AccountKind;
 import io.sparkfeed.accounts.AccountPrincipal;
@@ -29,10 +31,12 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Object mother for integration tests: accounts of every role, each with a unique handle, products, posts. */
@@ -141,6 +145,21 @@ public class Fixtures {
                 author.id(),
                 new PostContent("A test photo", caption, Disclosure.NONE, null, tags, List.of(interest)),
                 jpeg(400, 500, SEQUENCE.incrementAndGet()));
+    }
+
+    /**
+     * The new-post form as the author sends it from the browser: the photo, an alt text, the caption, no disclosure
+     * and one interest (home).
+     */
+    public static MockMultipartHttpServletRequestBuilder newPostForm(TestAccount author, byte[] photo, String caption) {
+        return (MockMultipartHttpServletRequestBuilder) multipart("/posts")
+                .file(new MockMultipartFile("photo", "photo.jpg", "image/jpeg", photo))
+                .param("altText", "A photo")
+                .param("caption", caption)
+                .param("disclosure", "NONE")
+                .param("interests", "2")
+                .with(author.login())
+                .with(csrf());
     }
 
     /** A real JPEG of the given size, different for each seed (so each is a new image). */
