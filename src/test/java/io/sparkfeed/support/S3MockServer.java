@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The one S3-compatible store of the test run: S3Mock, started once from its executable jar in a JVM of its own on
@@ -55,19 +56,20 @@ public final class S3MockServer {
             Path log = jar.resolveSibling("s3mock.log");
             String java =
                     Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process process = new ProcessBuilder(List.of(
-                            java,
-                            "-Xmx256m",
-                            "-XX:TieredStopAtLevel=1",
-                            "-XX:+UseSerialGC",
-                            "-jar",
-                            jar.toAbsolutePath().toString(),
-                            "--com.adobe.testing.s3mock.http-port=" + port,
-                            "--server.port=0",
-                            "--server.address=127.0.0.1",
-                            "--com.adobe.testing.s3mock.store.initial-buckets=" + BUCKET,
-                            "--com.adobe.testing.s3mock.store.root=" + store,
-                            "--logging.level.root=WARN"))
+            List<String> s3mock = List.of(
+                    java,
+                    "-Xmx256m",
+                    "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC",
+                    "-jar",
+                    jar.toAbsolutePath().toString(),
+                    "--com.adobe.testing.s3mock.http-port=" + port,
+                    "--server.port=0",
+                    "--server.address=127.0.0.1",
+                    "--com.adobe.testing.s3mock.store.initial-buckets=" + BUCKET,
+                    "--com.adobe.testing.s3mock.store.root=" + store,
+                    "--logging.level.root=WARN");
+            Process process = new ProcessBuilder(watchedByThisJvm(s3mock))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
@@ -111,16 +113,41 @@ public final class S3MockServer {
                 "S3Mock did not answer within " + START_TIMEOUT + "; see " + log.toAbsolutePath());
     }
 
+    /**
+     * Where there is a POSIX shell, S3Mock runs under one that stops it as soon as the shell's standard input ends:
+     * when this JVM closes it on a normal exit, and also when this JVM is killed or halted without running its
+     * shutdown hooks (a test run that timed out), so no S3Mock outlives its test run.
+     */
+    private static List<String> watchedByThisJvm(List<String> command) {
+        if (!Files.isExecutable(Path.of("/bin/sh"))) {
+            return command;
+        }
+        String quoted = command.stream()
+                .map(part -> "'" + part.replace("'", "'\\''") + "'")
+                .collect(Collectors.joining(" "));
+        return List.of(
+                "/bin/sh",
+                "-c",
+                // the shell's input kept as fd 3 for the watcher (a background job's own input is /dev/null); the
+                // shell ends with S3Mock, so a failed start is seen at once
+                "exec 3<&0; " + quoted + " </dev/null & child=$!; "
+                        + "(cat <&3 >/dev/null; kill $child 2>/dev/null) & wait $child");
+    }
+
     private static void stop(Process process) {
-        process.destroy();
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+            // ends the watching shell's input: it stops S3Mock and waits for it
+            process.getOutputStream().close();
+            if (process.waitFor(15, TimeUnit.SECONDS)) {
+                return;
             }
+        } catch (IOException e) {
+            // the shell is gone already
         } catch (InterruptedException e) {
-            process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
     }
 
     private static int freePort() throws IOException {
