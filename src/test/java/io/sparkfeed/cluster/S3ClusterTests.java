@@ -11,6 +11,7 @@ import io.sparkfeed.media.storage.ImageStorage;
 import io.sparkfeed.moderation.CatalogAdmin;
 import io.sparkfeed.moderation.Moderation;
 import io.sparkfeed.posts.Posts;
+import io.sparkfeed.shop.Orders;
 import io.sparkfeed.support.Fixtures;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.S3MockServer;
@@ -104,7 +105,8 @@ class S3ClusterTests {
                 instance.getBean(JdbcClient.class),
                 instance.getBean(Posts.class),
                 instance.getBean(CatalogAdmin.class),
-                instance.getBean(Images.class));
+                instance.getBean(Images.class),
+                instance.getBean(Orders.class));
     }
 
     private static String base(ConfigurableApplicationContext instance) {

@@ -51,16 +51,9 @@ class StoreUnavailableTests extends IntegrationTest {
             assertThat(page.select("[role=alert]").text())
                     .isEqualTo(messages.getMessage("image.busy.storage", new Object[] {5}, Locale.ENGLISH));
             assertThat(page.select("textarea[name=caption]").text()).isEqualTo("kept when the store is down");
-            assertThat(jdbc.sql("select count(*) from posts where author_id = ?")
-                            .param(author.id())
-                            .query(Long.class)
-                            .single())
+            assertThat(count("select count(*) from posts where author_id = ?", author.id()))
                     .isZero();
-            assertThat(jdbc.sql("select count(*) from images where key = ?")
-                            .param(key)
-                            .query(Long.class)
-                            .single())
-                    .isZero();
+            assertThat(count("select count(*) from images where key = ?", key)).isZero();
         } finally {
             Files.delete(blocked);
         }
