@@ -10,16 +10,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.sparkfeed.accounts.Interests;
 import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.catalog.ProductView;
-import io.sparkfeed.shop.Checkout;
 import io.sparkfeed.shop.Orders;
-import io.sparkfeed.shop.Purchase;
-import io.sparkfeed.shop.ShippingAddress;
+import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -37,6 +34,11 @@ class PurchaseAwareFeedTests extends IntegrationTest {
     @Autowired
     Catalog catalog;
 
+    /** The posts of the viewer's For you feed, 50 at most. */
+    private List<Long> forYou(TestAccount viewer) throws Exception {
+        return postIds(page(get("/").param("size", "50").with(viewer.login())));
+    }
+
     private static List<Long> postIds(Document d) {
         return d.select("article.post-card").stream()
                 .map(e -> Long.parseLong(e.id().substring(5)))
@@ -44,13 +46,7 @@ class PurchaseAwareFeedTests extends IntegrationTest {
     }
 
     private void buy(long accountId, long productId, Long fromPost) {
-        orders.place(
-                accountId,
-                List.of(new Purchase(productId, 1, fromPost)),
-                new Checkout(
-                        new ShippingAddress("Viewer", "1 Main St", "", "Lyon", "69001", "France"),
-                        "invoice",
-                        UUID.randomUUID().toString()));
+        fixtures.order(accountId, productId, 1, fromPost);
     }
 
     @Test
@@ -66,7 +62,7 @@ class PurchaseAwareFeedTests extends IntegrationTest {
 
         buy(viewer.id(), soap, onlySoap);
 
-        List<Long> forYou = postIds(page(get("/").param("size", "50").with(viewer.login())));
+        List<Long> forYou = forYou(viewer);
         assertThat(forYou).contains(soapAndBowl, nothingTagged).doesNotContain(onlySoap);
         assertThat(postIds(page(get("/@" + author.handle()).with(viewer.login()))))
                 .contains(onlySoap);
@@ -78,8 +74,7 @@ class PurchaseAwareFeedTests extends IntegrationTest {
 
         // the opt-out brings it back
         interests.choose(viewer.id(), List.of(15, 16, 17, 18, 19), false);
-        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login()))))
-                .contains(onlySoap);
+        assertThat(forYou(viewer)).contains(onlySoap);
     }
 
     @Test
@@ -89,18 +84,11 @@ class PurchaseAwareFeedTests extends IntegrationTest {
         long product = fixtures.product(3);
         ProductView bought = catalog.get(product);
         long post = fixtures.post(author, "buy from me", product);
-        long order = orders.place(
-                buyer.id(),
-                List.of(new Purchase(product, 2, post)),
-                new Checkout(
-                        new ShippingAddress("Viewer", "1 Main St", "", "Lyon", "69001", "France"),
-                        "invoice",
-                        UUID.randomUUID().toString()));
+        long order = fixtures.order(buyer.id(), product, 2, post);
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> jdbc.sql("select count(*) from notifications where recipient_id = ? and kind = 'PURCHASE'")
-                                .param(author.id())
-                                .query(Long.class)
-                                .single()
+                .until(() -> count(
+                                "select count(*) from notifications where recipient_id = ? and kind = 'PURCHASE'",
+                                author.id())
                         == 1);
         assertThat(jdbc.sql("select actor_id is null and post_id = ? from notifications where recipient_id = ?")
                         .params(post, author.id())
@@ -143,14 +131,12 @@ class PurchaseAwareFeedTests extends IntegrationTest {
         clock.pin(Instant.now().minus(Duration.ofDays(91)));
         buy(viewer.id(), soap, post);
         clock.reset();
-        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login()))))
-                .contains(post);
+        assertThat(forYou(viewer)).contains(post);
 
         clock.pin(Instant.now().minus(Duration.ofDays(89)));
         buy(viewer.id(), soap, post);
         clock.reset();
-        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login()))))
-                .doesNotContain(post);
+        assertThat(forYou(viewer)).doesNotContain(post);
     }
 
     @Test
@@ -160,19 +146,11 @@ class PurchaseAwareFeedTests extends IntegrationTest {
         interests.choose(viewer.id(), List.of(15, 16, 17, 18, 19), true);
         long soap = fixtures.product(9);
         long post = fixtures.postIn(16, author, "changed my mind", soap);
-        long order = orders.place(
-                viewer.id(),
-                List.of(new Purchase(soap, 1, post)),
-                new Checkout(
-                        new ShippingAddress("Viewer", "1 Main St", "", "Lyon", "69001", "France"),
-                        "invoice",
-                        UUID.randomUUID().toString()));
-        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login()))))
-                .doesNotContain(post);
+        long order = fixtures.order(viewer.id(), soap, 1, post);
+        assertThat(forYou(viewer)).doesNotContain(post);
 
         orders.cancel(viewer.id(), order);
-        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login()))))
-                .contains(post);
+        assertThat(forYou(viewer)).contains(post);
     }
 
     @Test
@@ -183,8 +161,7 @@ class PurchaseAwareFeedTests extends IntegrationTest {
         long soap = fixtures.product(9);
         long post = fixtures.postIn(16, author, "my xylocarpous soap dish", soap);
         buy(viewer.id(), soap, post);
-        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login()))))
-                .doesNotContain(post);
+        assertThat(forYou(viewer)).doesNotContain(post);
         assertThat(postIds(page(get("/search").param("q", "xylocarpous").with(viewer.login()))))
                 .containsExactly(post);
         assertThat(postIds(page(get("/@" + author.handle()).with(viewer.login()))))
@@ -205,7 +182,6 @@ class PurchaseAwareFeedTests extends IntegrationTest {
                         .select("input[name=hidePurchased]")
                         .hasAttr("checked"))
                 .isFalse();
-        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login()))))
-                .contains(post);
+        assertThat(forYou(viewer)).contains(post);
     }
 }

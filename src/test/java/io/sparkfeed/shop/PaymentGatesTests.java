@@ -156,15 +156,9 @@ class PaymentGatesTests extends IntegrationTest {
                         .param("method", "invoice")))
                 .andExpect(redirectedUrl("/checkout?product=" + product + "&quantity=1"))
                 .andExpect(flash().attribute("problem", "shop.price.changed"));
-        assertThat(jdbc.sql("select count(*) from orders where account_id = ?")
-                        .param(buyer.id())
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from orders where account_id = ?", buyer.id()))
                 .isZero();
-        assertThat(jdbc.sql("select count(*) from invoices where account_id = ?")
-                        .param(buyer.id())
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from invoices where account_id = ?", buyer.id()))
                 .isZero();
         assertThat(stock(product)).isEqualTo(5);
 
@@ -208,15 +202,9 @@ class PaymentGatesTests extends IntegrationTest {
                         .param("method", "invoice")))
                 .andExpect(redirectedUrl("/cart"))
                 .andExpect(flash().attribute("problem", "shop.price.changed"));
-        assertThat(jdbc.sql("select count(*) from orders where account_id = ?")
-                        .param(buyer.id())
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from orders where account_id = ?", buyer.id()))
                 .isZero();
-        assertThat(jdbc.sql("select count(*) from cart_lines where account_id = ?")
-                        .param(buyer.id())
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from cart_lines where account_id = ?", buyer.id()))
                 .as("the cart stays")
                 .isEqualTo(2);
 
@@ -247,10 +235,7 @@ class PaymentGatesTests extends IntegrationTest {
                 page(get("/products/" + product).with(buyer.login()).flashAttr("problem", "shop.order.tooManyUnpaid"));
         assertThat(refused.select(".flash.problem").text()).contains("too many orders waiting for payment");
         assertThat(stock(product)).isEqualTo(100 - settings.maxUnpaidOrders());
-        assertThat(jdbc.sql("select count(*) from invoices where account_id = ?")
-                        .param(buyer.id())
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from invoices where account_id = ?", buyer.id()))
                 .isEqualTo(settings.maxUnpaidOrders());
 
         // paying (or cancelling) one makes room for the next
