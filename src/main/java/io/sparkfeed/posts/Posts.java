@@ -3,6 +3,7 @@ package io.sparkfeed.posts;
 import io.sparkfeed.media.ImageRejectedException;
 import io.sparkfeed.media.ImageUpload;
 import io.sparkfeed.media.Images;
+import io.sparkfeed.media.ImagesBusyException;
 import io.sparkfeed.media.PreparedImage;
 import io.sparkfeed.media.StoredImage;
 import io.sparkfeed.platform.NotFoundException;
@@ -64,7 +65,7 @@ public class Posts {
      * transaction, one author at a time, checks again and writes: a refusal at any point leaves no post and no
      * stored photo.
      *
-     * @throws io.sparkfeed.media.ImagesBusyException when no decode is free for the photo now
+     * @throws ImagesBusyException when no decode is free for the photo now, or the photo store cannot be reached
      */
     public long publish(long authorId, PostContent content, ImageUpload photo) {
         PostingDecision decision = policy.check(authorId);
@@ -107,6 +108,9 @@ public class Posts {
         StoredImage image;
         try {
             image = images.store(prepared);
+        } catch (ImagesBusyException storeUnavailable) {
+            // the form again, as it was sent, with when to send it again (a 503, not a fault of the photo)
+            throw storeUnavailable;
         } catch (UserFacingException rejected) {
             throw new PostRejectedException("photo", rejected.messageKey(), rejected.arguments());
         }
