@@ -155,6 +155,9 @@ public class Posts {
         String key = post.imageKey();
         // plain SQL: tags, hashtags, smiles and comments go with it (on delete cascade)
         jdbc.sql("delete from posts where id = ?").param(postId).update();
+        jdbc.sql("insert into deleted_posts (post_id, deleted_at) values (?, ?)")
+                .params(postId, Timestamp.from(clock.instant()))
+                .update();
         images.deleteUnlessShown(key);
     }
 
@@ -191,6 +194,14 @@ public class Posts {
                 .param("author", authorId)
                 .query(Long.class)
                 .list();
+    }
+
+    /** Whether the post existed and is no longer shown: deleted by its author, or hidden by the team. */
+    @Transactional(readOnly = true)
+    public boolean gone(long postId) {
+        return jdbc.sql("""
+                        select exists (select 1 from posts where id = :id and hidden_at is not null)
+                            or exists (select 1 from deleted_posts where post_id = :id)""").param("id", postId).query(Boolean.class).single();
     }
 
     @Transactional(readOnly = true)
