@@ -44,6 +44,9 @@ import java.util.stream.Stream;
  */
 public class SparkfeedSimulation extends Simulation {
 
+    /** The caption of the posts the benchmark publishes; target discovery skips them. */
+    static final String PUBLISHED_CAPTION = "Benchmark post";
+
     private static final String BASE_URL = System.getProperty("baseUrl", "http://localhost:8080");
     private static final int USERS = Integer.getInteger("users", 8);
     private static final Duration PHASE = Duration.ofSeconds(Integer.getInteger("seconds", 20));
@@ -138,7 +141,7 @@ public class SparkfeedSimulation extends Simulation {
                                 .fileName("photo.jpg")
                                 .contentType("image/jpeg"))
                         .bodyPart(StringBodyPart("altText", "A mug on a table"))
-                        .bodyPart(StringBodyPart("caption", "Benchmark post #cozy #benchmark"))
+                        .bodyPart(StringBodyPart("caption", PUBLISHED_CAPTION + " #benchmark"))
                         .bodyPart(StringBodyPart("interests", "2"))
                         .bodyPart(StringBodyPart("disclosure", "NONE"))
                         .bodyPart(StringBodyPart("tagProduct", String.valueOf(TARGETS.productId())))

@@ -21,7 +21,7 @@ record Targets(long postId, String handle, long productId) {
         // each looked up only when not given (an instance without the generated dataset has no #cozy)
         long post = Long.getLong("postId", 0);
         if (post == 0) {
-            post = Long.parseLong(first(get(baseUrl + "/tags/" + Dataset.COMMON_TAG), "href=\"/posts/(\\d+)"));
+            post = generatedPost(get(baseUrl + "/tags/" + Dataset.COMMON_TAG));
         }
         String postPage = get(baseUrl + "/posts/" + post);
         String handle = System.getProperty("handle");
@@ -56,6 +56,20 @@ record Targets(long postId, String handle, long productId) {
                 "/products/" + productId,
                 "/posts/" + postId,
                 "/@" + handle);
+    }
+
+    /**
+     * The newest post of the hashtag page that the generator wrote, not one an earlier run published (the same
+     * targets at 10k and 1M, run after run).
+     */
+    private static long generatedPost(String tagPage) {
+        for (String card : tagPage.split("<article")) {
+            Matcher m = Pattern.compile("href=\"/posts/(\\d+)").matcher(card);
+            if (!card.contains(SparkfeedSimulation.PUBLISHED_CAPTION) && m.find()) {
+                return Long.parseLong(m.group(1));
+            }
+        }
+        throw new IllegalStateException("No generated post on the first page of #" + Dataset.COMMON_TAG);
     }
 
     private static String first(String html, String regex) {
