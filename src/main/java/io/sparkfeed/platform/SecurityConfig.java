@@ -107,7 +107,10 @@ class SecurityConfig {
                                 "/tags/*",
                                 "/interests",
                                 "/interests/*",
-                                "/search")
+                                "/search",
+                                "/robots.txt",
+                                "/sitemap.xml",
+                                "/sitemap-*.xml")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/signup")
                         .permitAll()

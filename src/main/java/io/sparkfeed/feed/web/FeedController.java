@@ -9,15 +9,20 @@ import io.sparkfeed.accounts.Interest;
 import io.sparkfeed.accounts.Interests;
 import io.sparkfeed.accounts.Profile;
 import io.sparkfeed.catalog.Catalog;
+import io.sparkfeed.catalog.ProductView;
 import io.sparkfeed.platform.NotFoundException;
+import io.sparkfeed.platform.PublicUrl;
 import io.sparkfeed.posts.Cursor;
 import io.sparkfeed.posts.Hashtags;
 import io.sparkfeed.posts.PostCards;
 import io.sparkfeed.posts.PostFilter;
 import io.sparkfeed.posts.PostPage;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,7 +45,18 @@ class FeedController {
     private final Interests interests;
     private final Follows follows;
 
-    FeedController(PostCards cards, Catalog catalog, Interests interests, Follows follows) {
+    private final PublicUrl publicUrl;
+    private final MessageSource messages;
+
+    FeedController(
+            PostCards cards,
+            Catalog catalog,
+            Interests interests,
+            Follows follows,
+            PublicUrl publicUrl,
+            MessageSource messages) {
+        this.publicUrl = publicUrl;
+        this.messages = messages;
         this.cards = cards;
         this.catalog = catalog;
         this.interests = interests;
@@ -112,11 +128,14 @@ class FeedController {
             @RequestParam(defaultValue = "20") int size,
             @AuthenticationPrincipal AccountPrincipal viewer,
             HtmxRequest htmx,
+            HttpServletRequest request,
+            Locale locale,
             Model model) {
         Profile found = follows.profile(handle, viewer == null ? null : viewer.id())
                 .orElseThrow(() -> new NotFoundException("profile " + handle));
         AccountSummary profile = found.account();
         model.addAttribute("profile", profile);
+        model.addAttribute("jsonLd", PageStructuredData.profile(profile, publicUrl.base(request), home(locale)));
         model.addAttribute("follow", found.follow());
         return list(
                 new PostFilter.ByAuthor(profile.id()),
@@ -160,8 +179,12 @@ class FeedController {
             @RequestParam(defaultValue = "20") int size,
             @AuthenticationPrincipal AccountPrincipal viewer,
             HtmxRequest htmx,
+            HttpServletRequest request,
+            Locale locale,
             Model model) {
-        model.addAttribute("product", catalog.get(id));
+        ProductView product = catalog.get(id);
+        model.addAttribute("product", product);
+        model.addAttribute("jsonLd", PageStructuredData.product(product, publicUrl.base(request), home(locale)));
         return list(new PostFilter.ByProduct(id), after, size, viewer, htmx, model, "/products/" + id, "feed/product");
     }
 
@@ -189,5 +212,9 @@ class FeedController {
 
     private Map<Integer, Interest> interestsById() {
         return interests.all().stream().collect(Collectors.toMap(Interest::id, Function.identity()));
+    }
+
+    private String home(Locale locale) {
+        return messages.getMessage("app.name", null, locale);
     }
 }

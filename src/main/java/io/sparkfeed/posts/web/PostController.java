@@ -10,6 +10,7 @@ import io.sparkfeed.media.ImagesBusyException;
 import io.sparkfeed.platform.GoneException;
 import io.sparkfeed.platform.Limit;
 import io.sparkfeed.platform.NotFoundException;
+import io.sparkfeed.platform.PublicUrl;
 import io.sparkfeed.platform.RateLimited;
 import io.sparkfeed.platform.UserFacingException;
 import io.sparkfeed.posts.Cursor;
@@ -22,9 +23,12 @@ import io.sparkfeed.posts.PostingPolicy;
 import io.sparkfeed.posts.PostingRefusedException;
 import io.sparkfeed.posts.Posts;
 import io.sparkfeed.posts.Reactions;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.stream.IntStream;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -51,8 +55,12 @@ class PostController {
     private final Catalog catalog;
     private final Interests interests;
     private final Images images;
+    private final PublicUrl publicUrl;
+    private final MessageSource messages;
 
     PostController(
+            PublicUrl publicUrl,
+            MessageSource messages,
             Posts posts,
             Reactions reactions,
             PostCards cards,
@@ -61,6 +69,8 @@ class PostController {
             Interests interests,
             Images images) {
         this.images = images;
+        this.publicUrl = publicUrl;
+        this.messages = messages;
         this.posts = posts;
         this.reactions = reactions;
         this.cards = cards;
@@ -79,6 +89,8 @@ class PostController {
             @RequestParam(name = "comments", required = false) Cursor from,
             @AuthenticationPrincipal AccountPrincipal viewer,
             HtmxRequest htmx,
+            HttpServletRequest request,
+            Locale locale,
             Model model) {
         Long viewerId = viewer == null ? null : viewer.id();
         boolean admin = viewer != null && viewer.admin();
@@ -92,6 +104,16 @@ class PostController {
             return "posts/show :: more-comments";
         }
         model.addAttribute("post", post);
+        if (!post.hidden()) {
+            model.addAttribute(
+                    "jsonLd",
+                    PostStructuredData.of(
+                            post,
+                            publicUrl.base(request),
+                            messages.getMessage("app.name", null, locale),
+                            messages.getMessage(
+                                    "post.title", new Object[] {post.author().displayName()}, locale)));
+        }
         model.addAttribute("commentCount", post.commentCount());
         model.addAttribute("own", viewerId != null && post.author().id() == viewerId);
         return "posts/show";

@@ -1,0 +1,56 @@
+package io.sparkfeed.platform;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The site's absolute address, for what leaves the site with a link in it (robots.txt, sitemaps, structured data):
+ * {@code sparkfeed.public-url} when set (what an instance behind a proxy or a CDN should do, so a request's Host
+ * header never ends up in a cached sitemap), otherwise the address the request came to.
+ */
+@Component
+public class PublicUrl {
+
+    private final String configured;
+
+    PublicUrl(@Value("${sparkfeed.public-url:}") String configured) {
+        this.configured = configured.isBlank() ? null : checked(configured.strip());
+    }
+
+    /** The base, without a trailing slash: {@code https://sparkfeed.example}. */
+    public String base(HttpServletRequest request) {
+        if (configured != null) {
+            return configured;
+        }
+        return ServletUriComponentsBuilder.fromContextPath(request)
+                .replaceQuery(null)
+                .build()
+                .toUriString();
+    }
+
+    /** An absolute URL for a path of the site ({@code /posts/1}). */
+    public String of(HttpServletRequest request, String path) {
+        return base(request) + path;
+    }
+
+    private static String checked(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("sparkfeed.public-url is not a URL: " + url, e);
+        }
+        if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                || uri.getHost() == null
+                || uri.getQuery() != null
+                || uri.getFragment() != null) {
+            throw new IllegalArgumentException(
+                    "sparkfeed.public-url must be an http(s) address without query or fragment: " + url);
+        }
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
