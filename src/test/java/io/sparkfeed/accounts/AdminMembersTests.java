@@ -142,10 +142,9 @@ class AdminMembersTests extends IntegrationTest {
                         .with(csrf()))
                 .andExpect(flash().attribute("problem", "admin.reason.required"));
         assertThat(memberships.isPrime(target.id())).isFalse();
-        assertThat(jdbc.sql("select count(*) from audit_entries where target_id = ? and target_type = 'ACCOUNT'")
-                        .param(target.id())
-                        .query(Long.class)
-                        .single())
+        assertThat(count(
+                        "select count(*) from audit_entries where target_id = ? and target_type = 'ACCOUNT'",
+                        target.id()))
                 .isZero();
     }
 

@@ -66,10 +66,7 @@ class PrimeByInvoiceTests extends IntegrationTest {
                         .with(member.login())
                         .with(csrf()))
                 .andExpect(flash().attribute("problem", "prime.pending.exists"));
-        assertThat(jdbc.sql("select count(*) from invoices where account_id = ?")
-                        .param(member.id())
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from invoices where account_id = ?", member.id()))
                 .isOne();
 
         Instant paidAt = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MICROS);
@@ -101,10 +98,7 @@ class PrimeByInvoiceTests extends IntegrationTest {
                         .with(admin.login())
                         .with(csrf()))
                 .andExpect(flash().attribute("problem", "admin.invoices.notOwed"));
-        assertThat(jdbc.sql("select count(*) from memberships where account_id = ?")
-                        .param(member.id())
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from memberships where account_id = ?", member.id()))
                 .isOne();
     }
 
@@ -171,10 +165,7 @@ class PrimeByInvoiceTests extends IntegrationTest {
         assertThat(memberships.isPrime(member.id())).isTrue();
         // the same confirmation again (a processor retries its webhook) adds no second period
         transactions.executeWithoutResult(tx -> payments.confirm("invoice", reference, member.id()));
-        assertThat(jdbc.sql("select count(*) from memberships where account_id = ?")
-                        .param(member.id())
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from memberships where account_id = ?", member.id()))
                 .isOne();
     }
 

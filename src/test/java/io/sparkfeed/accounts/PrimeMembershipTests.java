@@ -30,10 +30,7 @@ class PrimeMembershipTests extends IntegrationTest {
     Memberships memberships;
 
     private long trials(long accountId) {
-        return jdbc.sql("select count(*) from memberships where account_id = ? and plan = 'TRIAL'")
-                .param(accountId)
-                .query(Long.class)
-                .single();
+        return count("select count(*) from memberships where account_id = ? and plan = 'TRIAL'", accountId);
     }
 
     @Test
@@ -149,10 +146,7 @@ class PrimeMembershipTests extends IntegrationTest {
                         .with(csrf()))
                 .andExpect(flash().attribute("problem", "payment.unknownMethod"));
         assertThat(memberships.isPrime(member.id())).isFalse();
-        assertThat(jdbc.sql("select count(*) from invoices where account_id = ?")
-                        .param(member.id())
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from invoices where account_id = ?", member.id()))
                 .isZero();
     }
 

@@ -30,10 +30,7 @@ class SignupTests extends IntegrationTest {
     }
 
     private long accountsWithEmail(String email) {
-        return jdbc.sql("select count(*) from accounts where lower(email) = lower(?)")
-                .param(email)
-                .query(Long.class)
-                .single();
+        return count("select count(*) from accounts where lower(email) = lower(?)", email);
     }
 
     @Test

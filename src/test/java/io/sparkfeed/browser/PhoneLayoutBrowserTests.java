@@ -24,8 +24,9 @@ class PhoneLayoutBrowserTests extends IntegrationTest {
     void noPageScrollsSidewaysOnAPhone() throws Exception {
         var admin = fixtures.admin();
         long product = fixtures.product(1);
+        var author = fixtures.enthusiast();
         long post = fixtures.post(
-                fixtures.enthusiast(),
+                author,
                 "A phone-sized look at a long caption that wraps nicely " + "#phonetest #responsive",
                 product,
                 fixtures.product(2));
@@ -37,8 +38,8 @@ class PhoneLayoutBrowserTests extends IntegrationTest {
                 {"feed", "/"},
                 {"post", "/posts/" + post},
                 {"product", "/products/" + product},
-                {"profile", "/@maya"},
-                {"search", "/search?q=lamp"},
+                {"profile", "/@" + author.handle()},
+                {"search", "/search?q=phonetest"},
                 {"prime", "/prime"},
                 {"login", "/login"},
                 {"signup", "/signup"},

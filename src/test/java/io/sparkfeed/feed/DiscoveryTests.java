@@ -13,17 +13,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.sparkfeed.accounts.Accounts;
 import io.sparkfeed.accounts.Follows;
 import io.sparkfeed.accounts.Interests;
-import io.sparkfeed.shop.Checkout;
 import io.sparkfeed.shop.Orders;
-import io.sparkfeed.shop.Purchase;
-import io.sparkfeed.shop.ShippingAddress;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
 import io.sparkfeed.support.SessionCookie;
-import io.sparkfeed.support.StatementCounter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -35,7 +30,6 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** Interests, follows and the personal feeds built from them. */
 class DiscoveryTests extends IntegrationTest {
@@ -106,12 +100,6 @@ class DiscoveryTests extends IntegrationTest {
         assertThat(everyone).contains(byFollowed, inInterest, elsewhere);
     }
 
-    private int statements(MockHttpServletRequestBuilder request) throws Exception {
-        StatementCounter.reset();
-        mvc.perform(request).andExpect(status().isOk());
-        return StatementCounter.count();
-    }
-
     private static String after(Document d) {
         Element more = d.selectFirst(".more a");
         if (more == null) {
@@ -122,13 +110,7 @@ class DiscoveryTests extends IntegrationTest {
     }
 
     private void buy(TestAccount buyer, long product, Long fromPost) {
-        orders.place(
-                buyer.id(),
-                List.of(new Purchase(product, 1, fromPost)),
-                new Checkout(
-                        new ShippingAddress("Viewer", "1 Main St", "", "Lyon", "69001", "France"),
-                        "invoice",
-                        UUID.randomUUID().toString()));
+        fixtures.order(buyer.id(), product, 1, fromPost);
     }
 
     @Test
@@ -356,10 +338,8 @@ class DiscoveryTests extends IntegrationTest {
     }
 
     private long followCount(TestAccount follower, TestAccount followed) {
-        return jdbc.sql("select count(*) from follows where follower_id = ? and followed_id = ?")
-                .params(follower.id(), followed.id())
-                .query(Long.class)
-                .single();
+        return count(
+                "select count(*) from follows where follower_id = ? and followed_id = ?", follower.id(), followed.id());
     }
 
     @Test
@@ -385,10 +365,7 @@ class DiscoveryTests extends IntegrationTest {
         } finally {
             pool.shutdown();
         }
-        assertThat(jdbc.sql("select count(*) from follows where follower_id = ? and followed_id = ?")
-                        .params(fan.id(), star.id())
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from follows where follower_id = ? and followed_id = ?", fan.id(), star.id()))
                 .isEqualTo(1);
 
         Document profile = page(get("/@" + star.handle()).with(fan.login()));

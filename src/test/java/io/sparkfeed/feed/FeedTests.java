@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
-import io.sparkfeed.support.StatementCounter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FeedTests extends IntegrationTest {
@@ -40,12 +38,6 @@ class FeedTests extends IntegrationTest {
         viewer = fixtures.primeMember();
     }
 
-    private int statementsFor(MockHttpServletRequestBuilder request) throws Exception {
-        StatementCounter.reset();
-        mvc.perform(request).andExpect(status().isOk());
-        return StatementCounter.count();
-    }
-
     @Test
     void aFeedPageCostsAtMostFourStatementsWhateverItsSize() throws Exception {
         List<Integer> visitor = new ArrayList<>();
@@ -53,9 +45,8 @@ class FeedTests extends IntegrationTest {
         for (int size : new int[] {5, 20, 50}) {
             Document d = page(get("/").param("size", String.valueOf(size)));
             assertThat(d.select("article.post-card")).hasSize(size);
-            visitor.add(statementsFor(get("/").param("size", String.valueOf(size))));
-            member.add(
-                    statementsFor(get("/").param("size", String.valueOf(size)).with(viewer.login())));
+            visitor.add(statements(get("/").param("size", String.valueOf(size))));
+            member.add(statements(get("/").param("size", String.valueOf(size)).with(viewer.login())));
         }
         // at least one: a counter that stopped counting would pass "at most four" on its own
         assertThat(visitor).allSatisfy(n -> assertThat(n).isBetween(1, 4)).containsOnly(visitor.get(0));
@@ -68,7 +59,7 @@ class FeedTests extends IntegrationTest {
         int first = -1;
         for (int i = 0; i < 3; i++) {
             var request = cursor == null ? get("/") : get("/").param("after", cursor);
-            int n = statementsFor(request);
+            int n = statements(request);
             if (first < 0) {
                 first = n;
             }
@@ -94,9 +85,7 @@ class FeedTests extends IntegrationTest {
             cursor = nextCursor(d);
             pages++;
         } while (cursor != null && pages < 20);
-        long total = jdbc.sql("select count(*) from posts where hidden_at is null")
-                .query(Long.class)
-                .single();
+        long total = count("select count(*) from posts where hidden_at is null");
         assertThat(seen).hasSize((int) total);
         List<Long> expected = jdbc.sql("select id from posts where hidden_at is null order by created_at desc, id desc")
                 .query(Long.class)

@@ -2,21 +2,15 @@ package io.sparkfeed.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.sparkfeed.accounts.Follows;
 import io.sparkfeed.accounts.Interests;
 import io.sparkfeed.notifications.Notifications;
-import io.sparkfeed.shop.Checkout;
 import io.sparkfeed.shop.Orders;
-import io.sparkfeed.shop.Purchase;
-import io.sparkfeed.shop.ShippingAddress;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
-import io.sparkfeed.support.StatementCounter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -43,12 +37,6 @@ class ListStatementTests extends IntegrationTest {
 
     @Autowired
     private Notifications notifications;
-
-    private int statements(MockHttpServletRequestBuilder request) throws Exception {
-        StatementCounter.reset();
-        mvc.perform(request).andExpect(status().isOk());
-        return StatementCounter.count();
-    }
 
     /** The link to the next page, or null. */
     private static String next(Document d) {
@@ -79,13 +67,7 @@ class ListStatementTests extends IntegrationTest {
             fixtures.postIn(2, author, word + " " + i + " #" + tag, product, fixtures.product(i % 4 + 2));
         }
         // the viewer bought a product (For you and "You bought this" read it) and has notifications
-        orders.place(
-                viewer.id(),
-                List.of(new Purchase(fixtures.product(3), 1, null)),
-                new Checkout(
-                        new ShippingAddress("Viewer", "1 Main St", "", "Lyon", "69001", "France"),
-                        "invoice",
-                        UUID.randomUUID().toString()));
+        fixtures.order(viewer.id(), fixtures.product(3), 1, null);
         for (int i = 0; i < 5; i++) {
             notifications.notify(viewer.id(), "FOLLOW", fan.id(), null);
         }

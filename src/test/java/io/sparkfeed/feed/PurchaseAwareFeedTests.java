@@ -10,16 +10,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.sparkfeed.accounts.Interests;
 import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.catalog.ProductView;
-import io.sparkfeed.shop.Checkout;
 import io.sparkfeed.shop.Orders;
-import io.sparkfeed.shop.Purchase;
-import io.sparkfeed.shop.ShippingAddress;
 import io.sparkfeed.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -44,13 +40,7 @@ class PurchaseAwareFeedTests extends IntegrationTest {
     }
 
     private void buy(long accountId, long productId, Long fromPost) {
-        orders.place(
-                accountId,
-                List.of(new Purchase(productId, 1, fromPost)),
-                new Checkout(
-                        new ShippingAddress("Viewer", "1 Main St", "", "Lyon", "69001", "France"),
-                        "invoice",
-                        UUID.randomUUID().toString()));
+        fixtures.order(accountId, productId, 1, fromPost);
     }
 
     @Test
@@ -89,18 +79,11 @@ class PurchaseAwareFeedTests extends IntegrationTest {
         long product = fixtures.product(3);
         ProductView bought = catalog.get(product);
         long post = fixtures.post(author, "buy from me", product);
-        long order = orders.place(
-                buyer.id(),
-                List.of(new Purchase(product, 2, post)),
-                new Checkout(
-                        new ShippingAddress("Viewer", "1 Main St", "", "Lyon", "69001", "France"),
-                        "invoice",
-                        UUID.randomUUID().toString()));
+        long order = fixtures.order(buyer.id(), product, 2, post);
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> jdbc.sql("select count(*) from notifications where recipient_id = ? and kind = 'PURCHASE'")
-                                .param(author.id())
-                                .query(Long.class)
-                                .single()
+                .until(() -> count(
+                                "select count(*) from notifications where recipient_id = ? and kind = 'PURCHASE'",
+                                author.id())
                         == 1);
         assertThat(jdbc.sql("select actor_id is null and post_id = ? from notifications where recipient_id = ?")
                         .params(post, author.id())
@@ -160,13 +143,7 @@ class PurchaseAwareFeedTests extends IntegrationTest {
         interests.choose(viewer.id(), List.of(15, 16, 17, 18, 19), true);
         long soap = fixtures.product(9);
         long post = fixtures.postIn(16, author, "changed my mind", soap);
-        long order = orders.place(
-                viewer.id(),
-                List.of(new Purchase(soap, 1, post)),
-                new Checkout(
-                        new ShippingAddress("Viewer", "1 Main St", "", "Lyon", "69001", "France"),
-                        "invoice",
-                        UUID.randomUUID().toString()));
+        long order = fixtures.order(viewer.id(), soap, 1, post);
         assertThat(postIds(page(get("/").param("size", "50").with(viewer.login()))))
                 .doesNotContain(post);
 

@@ -40,20 +40,38 @@ class SearchAndNotificationTests extends IntegrationTest {
     @Autowired
     Catalog catalog;
 
+    /** A product of the test's own: no test here needs the demo catalog. */
+    private long product(String title, String brand, String description) {
+        return catalog.create(
+                null,
+                new ProductDraft(
+                        title, brand, new BigDecimal("25.00"), "USD", description, "Home", 5, true, List.of()));
+    }
+
     @Test
     void theObviousResultRanksFirst() throws Exception {
-        Document byBrand = page(get("/search").param("q", "Northwind"));
-        assertThat(byBrand.select(".product-results .hc-brand").first().text()).isEqualTo("Northwind Outfitters");
+        // a brand's account and its products share a name: both come first when it is searched
+        var brand = fixtures.brand();
+        product("Trail jacket", brand.handle() + " Outfitters", "A jacket for the rain.");
+        Document byBrand = page(get("/search").param("q", brand.handle()));
+        assertThat(byBrand.select(".product-results .hc-brand").first().text())
+                .isEqualToIgnoringCase(brand.handle() + " Outfitters");
         assertThat(byBrand.select(".account-list .author-handle").first().text())
-                .isEqualTo("@northwind");
+                .isEqualTo("@" + brand.handle());
 
-        // both words: the fixtures' own "headphones" product (newer, so first among equals) has only one of them
-        Document byTitle = page(get("/search").param("q", "wireless headphones"));
-        assertThat(byTitle.select(".product-results .hc-title").first().text()).isEqualTo("Wireless headphones");
+        // both words: the newer product (first among equals) has only one of them
+        product("Wireless quillphones", "Sound Co", "Over-ear, with noise cancelling.");
+        product("Quillphones stand", "Sound Co", "Holds any pair.");
+        Document byTitle = page(get("/search").param("q", "wireless quillphones"));
+        assertThat(byTitle.select(".product-results .hc-title").first().text()).isEqualTo("Wireless quillphones");
 
-        // only the demo data's French description says "bouteille" (gourde): the English words do not help here
-        Document french = page(get("/search").param("q", "gourde isotherme"));
-        assertThat(french.select(".product-results .hc-title").first().text()).isEqualTo("Insulated water bottle");
+        // only the French part of the description says "gourde": the English words do not help here
+        product(
+                "Insulated trekking flask",
+                "Outdoor Co",
+                "Keeps drinks cold for 24 hours. Gourde isotherme pour randonneurs : fraîche 24 heures.");
+        Document french = page(get("/search").param("q", "gourde isotherme randonneurs"));
+        assertThat(french.select(".product-results .hc-title").first().text()).isEqualTo("Insulated trekking flask");
 
         var author = fixtures.primeMember();
         fixtures.post(author, "My zanzibarian espresso ritual #zanzibarcoffee");
@@ -73,21 +91,24 @@ class SearchAndNotificationTests extends IntegrationTest {
 
     @Test
     void frenchWordsAreFoundWhateverTheirEndingsAndAccents() throws Exception {
-        // the demo data has French captions: "Ma chaussure préférée…", "…fait tout le décor", "Café du matin…"
+        var author = fixtures.primeMember();
+        fixtures.post(author, "Ma chaussure préférée pour courir sur les quais de Quimperlé. #course");
+        fixtures.post(author, "Un coin lecture tout doux : la lampe en laiton fait tout le décor. #maison");
+        fixtures.post(author, "Café du matin dans ma tasse en grès, avant que Quimperlé se réveille.");
         assertThat(captions("chaussures"))
                 .anyMatch(c -> c.startsWith("Ma chaussure préférée"))
                 .noneMatch(c -> c.contains("chaussures"));
         assertThat(captions("decor")).anyMatch(c -> c.contains("fait tout le décor"));
-        assertThat(captions("cafe du matin")).first().asString().startsWith("Café du matin");
+        assertThat(captions("cafe du matin quimperle")).first().asString().startsWith("Café du matin");
         // and an accent typed where the text has none
-        assertThat(page(get("/search").param("q", "Lumen Rôw"))
+        product("Brass reading lamp", "Lumen Zarrow", "A warm, dimmable light.");
+        assertThat(page(get("/search").param("q", "Lumen Zârrow"))
                         .select(".product-results .hc-title")
                         .first()
                         .text())
-                .isEqualTo("Brass desk lamp");
+                .isEqualTo("Brass reading lamp");
 
         // English stemming still works: only the English stemmer makes "zorbled" and "zorbling" one word
-        var author = fixtures.primeMember();
         fixtures.post(author, "Quietly zorbling along the canal");
         assertThat(captions("zorbled")).containsExactly("Quietly zorbling along the canal");
         assertThat(captions("zorble")).containsExactly("Quietly zorbling along the canal");
@@ -95,18 +116,7 @@ class SearchAndNotificationTests extends IntegrationTest {
 
     @Test
     void renamingAProductRefreshesThePostsThatTagIt() throws Exception {
-        long product = catalog.create(
-                null,
-                new ProductDraft(
-                        "Quokkafrob kettle",
-                        "Marsupial Works",
-                        new BigDecimal("30.00"),
-                        "USD",
-                        "A kettle.",
-                        "Home",
-                        5,
-                        true,
-                        List.of()));
+        long product = product("Quokkafrob kettle", "Marsupial Works", "A kettle.");
         long post = fixtures.post(fixtures.primeMember(), "My new kettle", product);
         assertThat(postIds(page(get("/search").param("q", "quokkafrob")))).containsExactly(post);
 
@@ -141,6 +151,7 @@ class SearchAndNotificationTests extends IntegrationTest {
 
     @Test
     void oddQueriesGiveAnEmptyResultOrAClearMessageNeverAnError() throws Exception {
+        fixtures.product(0); // the tests' own catalog, with its "Fixture product lamp"
         for (String odd : new String[] {
             "",
             "   ",
@@ -165,7 +176,7 @@ class SearchAndNotificationTests extends IntegrationTest {
         assertThat(page(get("/search").param("q", "lamp\u0000"))
                         .select(".product-results .hc-title")
                         .eachText())
-                .contains("Brass desk lamp");
+                .contains("Fixture product lamp");
         Document longQuery = page(get("/search").param("q", "lamp ".repeat(1000)));
         assertThat(longQuery.select(".flash.problem").text()).contains("only its first 200 characters");
 
@@ -194,24 +205,16 @@ class SearchAndNotificationTests extends IntegrationTest {
         reactions.smile(author.id(), post); // one's own smile notifies nobody
 
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> jdbc.sql("select count(*) from notifications where recipient_id = ?")
-                                .param(author.id())
-                                .query(Long.class)
-                                .single()
-                        == 3);
+                .until(() -> count("select count(*) from notifications where recipient_id = ?", author.id()) == 3);
         // the registry keeps an event until its listener completed, then deletes it
         // (this test's events only: another test's listener still at work must not make this one fail)
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> jdbc.sql("""
+                .until(() ->
+                        count("""
                         select count(*) from event_publication where completion_date is null
                         and (cast(serialized_event as jsonb) @> cast(? as jsonb)
-                             or cast(serialized_event as jsonb) @> cast(? as jsonb))""")
-                                .params(
-                                        "{\"postAuthorId\": " + author.id() + "}",
-                                        "{\"followedId\": " + author.id() + "}")
-                                .query(Long.class)
-                                .single()
-                        == 0);
+                             or cast(serialized_event as jsonb) @> cast(? as jsonb))""", "{\"postAuthorId\": " + author.id() + "}", "{\"followedId\": " + author.id() + "}")
+                                == 0);
         Document home = page(get("/").with(author.login()));
         assertThat(home.select(".notifications-link .unread").text()).isEqualTo("3");
 

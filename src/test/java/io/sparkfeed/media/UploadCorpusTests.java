@@ -55,10 +55,6 @@ class UploadCorpusTests extends IntegrationTest {
                 .getResponse();
     }
 
-    private long count(String sql, Object... params) {
-        return jdbc.sql(sql).params(params).query(Long.class).single();
-    }
-
     private static long files(String folder) {
         Path dir = DATA.resolve(folder);
         if (!Files.isDirectory(dir)) {

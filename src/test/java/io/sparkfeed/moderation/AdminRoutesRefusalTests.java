@@ -7,14 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.sparkfeed.shop.Checkout;
 import io.sparkfeed.shop.Orders;
-import io.sparkfeed.shop.Purchase;
-import io.sparkfeed.shop.ShippingAddress;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -46,22 +42,13 @@ class AdminRoutesRefusalTests extends IntegrationTest {
     }
 
     private long auditRows(String type, long id) {
-        return jdbc.sql("select count(*) from audit_entries where target_type = ? and target_id = ?")
-                .params(type, id)
-                .query(Long.class)
-                .single();
+        return count("select count(*) from audit_entries where target_type = ? and target_id = ?", type, id);
     }
 
     @Test
     void theOrdersPageAndItsActionsAreForAdminsOnly() throws Exception {
         var buyer = fixtures.primeMember();
-        long order = orders.place(
-                buyer.id(),
-                List.of(new Purchase(fixtures.product(1), 1, null)),
-                new Checkout(
-                        new ShippingAddress("M", "1 St", "", "Paris", "75001", "France"),
-                        "invoice",
-                        UUID.randomUUID().toString()));
+        long order = fixtures.order(buyer.id(), fixtures.product(1), 1, null);
 
         refusedToAllButAdmins(List.of(
                 get("/admin/orders"),

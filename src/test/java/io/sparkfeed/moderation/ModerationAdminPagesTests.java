@@ -82,9 +82,7 @@ class ModerationAdminPagesTests extends IntegrationTest {
                 mvc.perform(route.with(who.login())).andExpect(status().isForbidden());
             }
         }
-        assertThat(jdbc.sql("select count(*) from products where title = 'Sneaky'")
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from products where title = 'Sneaky'"))
                 .isZero();
     }
 
@@ -106,10 +104,7 @@ class ModerationAdminPagesTests extends IntegrationTest {
                         .query(String.class)
                         .single())
                 .isEqualTo(title + "|19.90|EUR|7|true");
-        assertThat(jdbc.sql("select count(*) from product_images where product_id = ?")
-                        .param(id)
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from product_images where product_id = ?", id))
                 .isEqualTo(1);
         assertThat(page(get("/products/" + id)).select("h1").text()).isEqualTo(title);
 
@@ -134,10 +129,7 @@ class ModerationAdminPagesTests extends IntegrationTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("0|false");
-        assertThat(jdbc.sql("select count(*) from product_images where product_id = ?")
-                        .param(id)
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from product_images where product_id = ?", id))
                 .isEqualTo(2);
         assertThat(jdbc.sql("select action || ':' || coalesce(reason, '-') from audit_entries "
                                 + "where target_type = 'PRODUCT' and target_id = ? order by id")

@@ -248,18 +248,12 @@ class ModerationEnthusiastTests extends IntegrationTest {
         apply(revoked)
                 .andExpect(status().is(422))
                 .andExpect(content().string(Matchers.containsString("revoked for good")));
-        assertThat(jdbc.sql("select count(*) from enthusiast_applications where account_id = ?")
-                        .param(revoked.id())
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from enthusiast_applications where account_id = ?", revoked.id()))
                 .isZero();
         assertThat(enthusiastStatus(revoked)).isEqualTo("REVOKED");
     }
 
     private long notifications(TestAccount who, String kind) {
-        return jdbc.sql("select count(*) from notifications where recipient_id = ? and kind = ?")
-                .params(who.id(), kind)
-                .query(Long.class)
-                .single();
+        return count("select count(*) from notifications where recipient_id = ? and kind = ?", who.id(), kind);
     }
 }

@@ -69,9 +69,7 @@ class ReportQueuePagingTests extends IntegrationTest {
         assertThat(items(newestFirst).get(0)).isEqualTo("queue-POST-" + newest.get(0));
 
         // following Next from either end reaches every open item once
-        long open = jdbc.sql("select count(distinct (target_type, target_id)) from reports where status = 'OPEN'")
-                .query(Long.class)
-                .single();
+        long open = count("select count(distinct (target_type, target_id)) from reports where status = 'OPEN'");
         for (String start : List.of("/admin/reports", "/admin/reports?order=newest")) {
             var seen = new HashSet<String>();
             String url = start;

@@ -52,10 +52,8 @@ class ReportTests extends IntegrationTest {
     }
 
     private long openReports(String type, long id) {
-        return jdbc.sql("select count(*) from reports where target_type = ? and target_id = ? and status = 'OPEN'")
-                .params(type, id)
-                .query(Long.class)
-                .single();
+        return count(
+                "select count(*) from reports where target_type = ? and target_id = ? and status = 'OPEN'", type, id);
     }
 
     @Test

@@ -82,10 +82,7 @@ class TakedownTests extends IntegrationTest {
                         .with(reader.login())
                         .with(csrf()))
                 .andExpect(status().isNotFound());
-        assertThat(jdbc.sql("select count(*) from reports where target_type = 'COMMENT' and target_id = ?")
-                        .param(comment)
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from reports where target_type = 'COMMENT' and target_id = ?", comment))
                 .isZero();
     }
 
@@ -295,9 +292,6 @@ class TakedownTests extends IntegrationTest {
     }
 
     private long notifications(TestAccount who, String kind) {
-        return jdbc.sql("select count(*) from notifications where recipient_id = ? and kind = ?")
-                .params(who.id(), kind)
-                .query(Long.class)
-                .single();
+        return count("select count(*) from notifications where recipient_id = ? and kind = ?", who.id(), kind);
     }
 }

@@ -67,10 +67,6 @@ class HostileInputTests extends IntegrationTest {
         return mvc.perform(request).andReturn().getResponse().getStatus();
     }
 
-    private long count(String sql, Object... params) {
-        return jdbc.sql(sql).params(params).query(Long.class).single();
-    }
-
     private static AbstractMockHttpServletRequestBuilder<?> withValue(
             AbstractMockHttpServletRequestBuilder<?> request,
             Map<String, String> fields,

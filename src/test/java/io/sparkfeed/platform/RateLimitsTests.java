@@ -68,9 +68,6 @@ class RateLimitsTests extends IntegrationTest {
     }
 
     private long rows(long id) {
-        return jdbc.sql("select count(*) from rate_limit_buckets where id = ?")
-                .param(id)
-                .query(Long.class)
-                .single();
+        return count("select count(*) from rate_limit_buckets where id = ?", id);
     }
 }

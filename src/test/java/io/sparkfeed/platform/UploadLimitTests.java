@@ -114,16 +114,12 @@ class UploadLimitTests extends IntegrationTest {
         return Arrays.copyOf(Fixtures.jpeg(800, 600, size), size);
     }
 
-    private long count(String table) {
-        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
-    }
-
     @Test
     void aPhotoOverTheImageLimitButUnderTheRequestLimitComesBackOnTheFormWithTheReason() throws Exception {
         TestAccount member = fixtures.primeMember();
         var session = new Session(member);
-        long posts = count("posts");
-        long images = count("images");
+        long posts = count("select count(*) from posts");
+        long images = count("select count(*) from images");
 
         var response = session.submitPostForm("/posts/new", jpegOf(11 * MB));
 
@@ -131,16 +127,16 @@ class UploadLimitTests extends IntegrationTest {
         assertThat(response.body())
                 .contains("This photo is larger than 10 MB. Upload a smaller file.")
                 .contains("value=\"A photo\"");
-        assertThat(count("posts")).isEqualTo(posts);
-        assertThat(count("images")).isEqualTo(images);
+        assertThat(count("select count(*) from posts")).isEqualTo(posts);
+        assertThat(count("select count(*) from images")).isEqualTo(images);
     }
 
     @Test
     void aFileOverTheRequestLimitComesBackOnTheFormWithTheReason() throws Exception {
         TestAccount member = fixtures.primeMember();
         var session = new Session(member);
-        long posts = count("posts");
-        long images = count("images");
+        long posts = count("select count(*) from posts");
+        long images = count("select count(*) from images");
 
         var response = session.submitPostForm("/posts/new", jpegOf(30 * MB));
 
@@ -152,16 +148,16 @@ class UploadLimitTests extends IntegrationTest {
         assertThat(form.body())
                 .contains("That file is far too large. Photos can be up to 10 MB.")
                 .contains("enctype=\"multipart/form-data\"");
-        assertThat(count("posts")).isEqualTo(posts);
-        assertThat(count("images")).isEqualTo(images);
+        assertThat(count("select count(*) from posts")).isEqualTo(posts);
+        assertThat(count("select count(*) from images")).isEqualTo(images);
     }
 
     @Test
     void anAdminsProductPhotoOverTheRequestLimitComesBackOnTheFormWithTheReason() throws Exception {
         TestAccount admin = fixtures.admin();
         var session = new Session(admin);
-        long products = count("products");
-        long images = count("images");
+        long products = count("select count(*) from products");
+        long images = count("select count(*) from images");
 
         var response = session.submitPostForm("/admin/products/new", jpegOf(30 * MB));
 
@@ -175,7 +171,7 @@ class UploadLimitTests extends IntegrationTest {
         assertThat(form.body())
                 .contains("That file is far too large. Photos can be up to 10 MB.")
                 .contains("name=\"title\"");
-        assertThat(count("products")).isEqualTo(products);
-        assertThat(count("images")).isEqualTo(images);
+        assertThat(count("select count(*) from products")).isEqualTo(products);
+        assertThat(count("select count(*) from images")).isEqualTo(images);
     }
 }

@@ -69,10 +69,6 @@ class WriteLimitTests extends IntegrationTest {
         }
     }
 
-    private long count(String sql, Object... params) {
-        return jdbc.sql(sql).params(params).query(Long.class).single();
-    }
-
     @Test
     void commentsAreLimitedPerAccount() throws Exception {
         TestAccount fan = fixtures.primeMember();

@@ -136,10 +136,7 @@ class CommentPagingTests extends IntegrationTest {
                 .isEqualTo("No comments");
         assertThat(fragment.select("#no-comments[hx-swap-oob=true]").attr("hidden"))
                 .isEmpty();
-        assertThat(jdbc.sql("select count(*) from comments where post_id = ?")
-                        .param(postId)
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from comments where post_id = ?", postId))
                 .isZero();
     }
 }

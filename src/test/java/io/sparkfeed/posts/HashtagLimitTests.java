@@ -23,10 +23,7 @@ class HashtagLimitTests extends IntegrationTest {
     }
 
     private long hashtagRows(long postId) {
-        return jdbc.sql("select count(*) from post_hashtags where post_id = ?")
-                .param(postId)
-                .query(Long.class)
-                .single();
+        return count("select count(*) from post_hashtags where post_id = ?", postId);
     }
 
     @Test
@@ -61,18 +58,12 @@ class HashtagLimitTests extends IntegrationTest {
     @Test
     void publishingWithTooManyHashtagsLeavesNoPost() {
         var author = fixtures.primeMember();
-        long before = jdbc.sql("select count(*) from posts where author_id = ?")
-                .param(author.id())
-                .query(Long.class)
-                .single();
+        long before = count("select count(*) from posts where author_id = ?", author.id());
         assertThatThrownBy(() -> fixtures.post(author, hashtags(1100)))
                 .isInstanceOfSatisfying(
                         PostRejectedException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("post.hashtags.tooMany"));
-        assertThat(jdbc.sql("select count(*) from posts where author_id = ?")
-                        .param(author.id())
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from posts where author_id = ?", author.id()))
                 .isEqualTo(before);
     }
 }

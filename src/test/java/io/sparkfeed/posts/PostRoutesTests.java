@@ -178,10 +178,6 @@ class PostRoutesTests extends IntegrationTest {
         };
     }
 
-    private long count(String sql) {
-        return jdbc.sql(sql).query(Long.class).single();
-    }
-
     @ParameterizedTest(name = "{0} by {1}: {2}")
     @MethodSource
     void everyMutatingRouteForEveryRole(Route route, Role role, Outcome outcome) throws Exception {
@@ -219,10 +215,7 @@ class PostRoutesTests extends IntegrationTest {
     }
 
     private long posts(TestAccount author) {
-        return jdbc.sql("select count(*) from posts where author_id = ?")
-                .param(author.id())
-                .query(Long.class)
-                .single();
+        return count("select count(*) from posts where author_id = ?", author.id());
     }
 
     private MockMultipartHttpServletRequestBuilder publish(byte[] photo, String alt, String caption, String... tag) {
@@ -276,10 +269,7 @@ class PostRoutesTests extends IntegrationTest {
                         .with(csrf()))
                 .andExpect(status().isForbidden());
         assertThat(posts(member)).isZero();
-        assertThat(jdbc.sql("select count(*) from comments where post_id = ?")
-                        .param(postId)
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from comments where post_id = ?", postId))
                 .isZero();
     }
 
@@ -359,7 +349,7 @@ class PostRoutesTests extends IntegrationTest {
     void badInputIsExplainedAndChangesNothing() throws Exception {
         var member = fixtures.primeMember();
         long product = fixtures.product(0);
-        long images = jdbc.sql("select count(*) from images").query(Long.class).single();
+        long images = count("select count(*) from images");
         mvc.perform(publish(photo(), " ", "caption").with(member.login()))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(Matchers.containsString("Describe the photo: people who cannot see it")));
@@ -384,8 +374,7 @@ class PostRoutesTests extends IntegrationTest {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(Matchers.containsString("at most 10 product tags")));
         assertThat(posts(member)).isZero();
-        assertThat(jdbc.sql("select count(*) from images").query(Long.class).single())
-                .isEqualTo(images);
+        assertThat(count("select count(*) from images")).isEqualTo(images);
     }
 
     @Test

@@ -54,10 +54,7 @@ class PostingPolicyTests extends IntegrationTest {
         }
         // deleting them all does not give the day's posts back
         published.forEach(id -> posts.delete(author.id(), id));
-        assertThat(jdbc.sql("select count(*) from posts where author_id = ?")
-                        .param(author.id())
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from posts where author_id = ?", author.id()))
                 .isZero();
 
         PostingDecision decision = policy.check(author.id());

@@ -75,15 +75,9 @@ class PublishingWritesTests extends IntegrationTest {
                 IntStream.range(0, 30).mapToObj(i -> "#" + marker + "x" + i).collect(Collectors.joining(" "));
         Writes full = publish(author, "Everything tagged " + hashtags, products);
 
-        assertThat(jdbc.sql("select count(*) from post_hashtags where post_id = ?")
-                        .param(full.postId())
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from post_hashtags where post_id = ?", full.postId()))
                 .isEqualTo(30);
-        assertThat(jdbc.sql("select count(*) from post_tags where post_id = ?")
-                        .param(full.postId())
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from post_tags where post_id = ?", full.postId()))
                 .isEqualTo(10);
         assertThat(full.inserted()).isEqualTo(1);
         // the insert, then one refresh of the search text: not one more per tag and hashtag

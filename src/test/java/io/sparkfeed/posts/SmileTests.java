@@ -30,10 +30,7 @@ class SmileTests extends IntegrationTest {
     }
 
     private long rows(long postId) {
-        return jdbc.sql("select count(*) from smiles where post_id = ?")
-                .param(postId)
-                .query(Long.class)
-                .single();
+        return count("select count(*) from smiles where post_id = ?", postId);
     }
 
     @Test
@@ -143,10 +140,7 @@ class SmileTests extends IntegrationTest {
                         .with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(commentCount(postId)).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from comments where post_id = ?")
-                        .param(postId)
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from comments where post_id = ?", postId))
                 .isEqualTo(1);
     }
 
@@ -177,10 +171,6 @@ class SmileTests extends IntegrationTest {
                         .header("HX-Request", "true"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(Matchers.not(Matchers.containsString("A word under the post"))));
-        assertThat(jdbc.sql("select count(*) from comments where id = ?")
-                        .param(comment)
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(1);
+        assertThat(count("select count(*) from comments where id = ?", comment)).isEqualTo(1);
     }
 }

@@ -161,15 +161,9 @@ class PaymentGatesTests extends IntegrationTest {
                 .andExpect(redirectedUrl("/checkout?product=" + product + "&quantity=1"))
                 .andExpect(flash().attribute("problem", "shop.price.changed"))
                 .andReturn();
-        assertThat(jdbc.sql("select count(*) from orders where account_id = ?")
-                        .param(buyer.id())
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from orders where account_id = ?", buyer.id()))
                 .isZero();
-        assertThat(jdbc.sql("select count(*) from invoices where account_id = ?")
-                        .param(buyer.id())
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from invoices where account_id = ?", buyer.id()))
                 .isZero();
         assertThat(stock(product)).isEqualTo(5);
 
@@ -213,15 +207,9 @@ class PaymentGatesTests extends IntegrationTest {
                         .param("method", "invoice")))
                 .andExpect(redirectedUrl("/cart"))
                 .andExpect(flash().attribute("problem", "shop.price.changed"));
-        assertThat(jdbc.sql("select count(*) from orders where account_id = ?")
-                        .param(buyer.id())
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from orders where account_id = ?", buyer.id()))
                 .isZero();
-        assertThat(jdbc.sql("select count(*) from cart_lines where account_id = ?")
-                        .param(buyer.id())
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from cart_lines where account_id = ?", buyer.id()))
                 .as("the cart stays")
                 .isEqualTo(2);
 
@@ -252,10 +240,7 @@ class PaymentGatesTests extends IntegrationTest {
         Document refused = page(get("/products/" + product).with(buyer.login()).with(SessionCookie.of(placed)));
         assertThat(refused.select(".flash.problem").text()).contains("too many orders waiting for payment");
         assertThat(stock(product)).isEqualTo(100 - settings.maxUnpaidOrders());
-        assertThat(jdbc.sql("select count(*) from invoices where account_id = ?")
-                        .param(buyer.id())
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from invoices where account_id = ?", buyer.id()))
                 .isEqualTo(settings.maxUnpaidOrders());
 
         // paying (or cancelling) one makes room for the next

@@ -54,10 +54,7 @@ class ShopAttributionTests extends IntegrationTest {
     }
 
     private long orderCount(long post) {
-        return jdbc.sql("select count(distinct order_id) from order_lines where post_id = ?")
-                .param(post)
-                .query(Long.class)
-                .single();
+        return count("select count(distinct order_id) from order_lines where post_id = ?", post);
     }
 
     private void hide(long post) {
@@ -85,9 +82,7 @@ class ShopAttributionTests extends IntegrationTest {
 
         assertThat(opens(shown)).as("only the lamp, which the post tags").isEqualTo(shownBefore + 1);
         assertThat(opens(hidden)).as("a hidden post").isZero();
-        assertThat(jdbc.sql("select count(*) from post_daily_stats where post_id = 999999999")
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from post_daily_stats where post_id = 999999999"))
                 .isZero();
     }
 

@@ -51,10 +51,7 @@ class ShopOrderTests extends IntegrationTest {
     }
 
     private long ordersOf(long productId) {
-        return jdbc.sql("select count(*) from order_lines where product_id = ?")
-                .param(productId)
-                .query(Long.class)
-                .single();
+        return count("select count(*) from order_lines where product_id = ?", productId);
     }
 
     @Test
@@ -150,10 +147,7 @@ class ShopOrderTests extends IntegrationTest {
                 .isInstanceOf(SoldOutException.class);
         assertThat(stock(product)).isEqualTo(1);
         assertThat(orders.list(buyer.id())).isEmpty();
-        assertThat(jdbc.sql("select count(*) from invoices where account_id = ?")
-                        .param(buyer.id())
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from invoices where account_id = ?", buyer.id()))
                 .isZero();
 
         var refused = mvc.perform(post("/checkout")
@@ -252,10 +246,7 @@ class ShopOrderTests extends IntegrationTest {
         assertThat(ids).containsOnly(ids.get(0));
         assertThat(orders.list(buyer.id())).hasSize(1);
         assertThat(stock(product)).isEqualTo(4);
-        assertThat(jdbc.sql("select count(*) from invoices where account_id = ?")
-                        .param(buyer.id())
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from invoices where account_id = ?", buyer.id()))
                 .isEqualTo(1);
     }
 
@@ -312,10 +303,7 @@ class ShopOrderTests extends IntegrationTest {
         orders.advance(admin.id(), id, OrderStatus.SHIPPED);
         assertThatThrownBy(() -> orders.cancel(buyer.id(), id)).hasMessage("shop.order.notCancellable");
         assertThat(stock(product)).isEqualTo(4);
-        assertThat(jdbc.sql("select count(*) from audit_entries where target_type = 'ORDER' and target_id = ?")
-                        .param(id)
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from audit_entries where target_type = 'ORDER' and target_id = ?", id))
                 .isEqualTo(1);
     }
 

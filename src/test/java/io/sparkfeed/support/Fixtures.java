@@ -14,6 +14,10 @@ import io.sparkfeed.moderation.CatalogAdmin;
 import io.sparkfeed.posts.Disclosure;
 import io.sparkfeed.posts.PostContent;
 import io.sparkfeed.posts.Posts;
+import io.sparkfeed.shop.Checkout;
+import io.sparkfeed.shop.Orders;
+import io.sparkfeed.shop.Purchase;
+import io.sparkfeed.shop.ShippingAddress;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -26,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,6 +70,7 @@ public class Fixtures {
     private final Posts posts;
     private final CatalogAdmin catalogAdmin;
     private final Images images;
+    private final Orders orders;
     private final List<Long> products = new ArrayList<>();
 
     public Fixtures(
@@ -73,13 +79,15 @@ public class Fixtures {
             JdbcClient jdbc,
             Posts posts,
             CatalogAdmin catalogAdmin,
-            Images images) {
+            Images images,
+            Orders orders) {
         this.accounts = accounts;
         this.users = users;
         this.jdbc = jdbc;
         this.posts = posts;
         this.catalogAdmin = catalogAdmin;
         this.images = images;
+        this.orders = orders;
     }
 
     /**
@@ -144,6 +152,17 @@ public class Fixtures {
     }
 
     /** A real JPEG of the given size, different for each seed (so each is a new image). */
+    /** An order of one product, paid by invoice, shipped to a fixed address; {@code fromPost} gets the credit. */
+    public long order(long buyerId, long productId, int quantity, Long fromPost) {
+        return orders.place(
+                buyerId,
+                List.of(new Purchase(productId, quantity, fromPost)),
+                new Checkout(
+                        new ShippingAddress("Viewer", "1 Main St", "", "Lyon", "69001", "France"),
+                        "invoice",
+                        UUID.randomUUID().toString()));
+    }
+
     public static byte[] jpeg(int width, int height, int seed) {
         var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         var g = image.createGraphics();

@@ -7,6 +7,7 @@ import io.sparkfeed.media.Images;
 import io.sparkfeed.moderation.CatalogAdmin;
 import io.sparkfeed.platform.RateLimits;
 import io.sparkfeed.posts.Posts;
+import io.sparkfeed.shop.Orders;
 import java.nio.charset.StandardCharsets;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -79,8 +80,9 @@ public abstract class IntegrationTest {
                 JdbcClient jdbc,
                 Posts posts,
                 CatalogAdmin catalogAdmin,
-                Images images) {
-            return new Fixtures(accounts, users, jdbc, posts, catalogAdmin, images);
+                Images images,
+                Orders orders) {
+            return new Fixtures(accounts, users, jdbc, posts, catalogAdmin, images, orders);
         }
     }
 
@@ -128,6 +130,18 @@ public abstract class IntegrationTest {
     /** The session as PostgreSQL holds it, or null once it ended (logged out, invalidated, expired). */
     protected Session stored(SessionCookie session) {
         return sessions.findById(session.id());
+    }
+
+    /** How many SQL statements a page costs: the request must answer 200 OK. */
+    protected int statements(MockHttpServletRequestBuilder request) throws Exception {
+        StatementCounter.reset();
+        mvc.perform(request).andExpect(status().isOk());
+        return StatementCounter.count();
+    }
+
+    /** The number a {@code select count(*)} query answers, with its positional parameters. */
+    protected long count(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(Long.class).single();
     }
 
     protected String baseUrl() {

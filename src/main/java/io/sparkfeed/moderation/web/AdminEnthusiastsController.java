@@ -3,6 +3,8 @@ package io.sparkfeed.moderation.web;
 import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.moderation.EnthusiastReview;
 import io.sparkfeed.platform.AdminActions;
+import io.sparkfeed.platform.AdminActions.Named;
+import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,8 +26,17 @@ class AdminEnthusiastsController {
 
     private final EnthusiastReview review;
 
+    private final Map<String, Named> onApplications;
+    private final Map<String, Named> onEnthusiasts;
+
     AdminEnthusiastsController(EnthusiastReview review) {
         this.review = review;
+        this.onApplications = Map.of(
+                "approve", new Named("admin.enthusiasts.approved", review::approve),
+                "decline", new Named("admin.enthusiasts.declined", review::decline));
+        this.onEnthusiasts = Map.of(
+                "reinstate", new Named("admin.enthusiasts.reinstated", review::reinstate),
+                "revoke", new Named("admin.enthusiasts.revoked", review::revoke));
     }
 
     @GetMapping
@@ -35,25 +46,14 @@ class AdminEnthusiastsController {
         return "admin/enthusiasts";
     }
 
-    @PostMapping("/applications/{id}/approve")
-    String approve(
+    @PostMapping("/applications/{id}/{action:approve|decline}")
+    String decide(
             @AuthenticationPrincipal AccountPrincipal admin,
             @PathVariable long id,
+            @PathVariable String action,
             @RequestParam(defaultValue = "") String reason,
             RedirectAttributes redirect) {
-        AdminActions.act(
-                redirect, reason, "admin.enthusiasts.approved", () -> review.approve(admin.id(), id, reason.strip()));
-        return BACK;
-    }
-
-    @PostMapping("/applications/{id}/decline")
-    String decline(
-            @AuthenticationPrincipal AccountPrincipal admin,
-            @PathVariable long id,
-            @RequestParam(defaultValue = "") String reason,
-            RedirectAttributes redirect) {
-        AdminActions.act(
-                redirect, reason, "admin.enthusiasts.declined", () -> review.decline(admin.id(), id, reason.strip()));
+        AdminActions.act(redirect, onApplications, action, admin.id(), id, reason);
         return BACK;
     }
 
@@ -72,31 +72,14 @@ class AdminEnthusiastsController {
         return BACK;
     }
 
-    @PostMapping("/{accountId}/reinstate")
-    String reinstate(
+    @PostMapping("/{accountId}/{action:reinstate|revoke}")
+    String change(
             @AuthenticationPrincipal AccountPrincipal admin,
             @PathVariable long accountId,
+            @PathVariable String action,
             @RequestParam(defaultValue = "") String reason,
             RedirectAttributes redirect) {
-        AdminActions.act(
-                redirect,
-                reason,
-                "admin.enthusiasts.reinstated",
-                () -> review.reinstate(admin.id(), accountId, reason.strip()));
-        return BACK;
-    }
-
-    @PostMapping("/{accountId}/revoke")
-    String revoke(
-            @AuthenticationPrincipal AccountPrincipal admin,
-            @PathVariable long accountId,
-            @RequestParam(defaultValue = "") String reason,
-            RedirectAttributes redirect) {
-        AdminActions.act(
-                redirect,
-                reason,
-                "admin.enthusiasts.revoked",
-                () -> review.revoke(admin.id(), accountId, reason.strip()));
+        AdminActions.act(redirect, onEnthusiasts, action, admin.id(), accountId, reason);
         return BACK;
     }
 }

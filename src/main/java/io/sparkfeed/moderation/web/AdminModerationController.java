@@ -3,6 +3,8 @@ package io.sparkfeed.moderation.web;
 import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.moderation.Moderation;
 import io.sparkfeed.platform.AdminActions;
+import io.sparkfeed.platform.AdminActions.Named;
+import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -18,98 +20,54 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('ADMIN')")
 class AdminModerationController {
 
-    private final Moderation moderation;
+    private final Map<String, Named> onPosts;
+    private final Map<String, Named> onComments;
+    private final Map<String, Named> onAccounts;
 
     AdminModerationController(Moderation moderation) {
-        this.moderation = moderation;
+        this.onPosts = Map.of(
+                "hide", new Named("admin.moderation.postHidden", moderation::hidePost),
+                "restore", new Named("admin.moderation.postRestored", moderation::restorePost));
+        this.onComments = Map.of(
+                "hide", new Named("admin.moderation.commentHidden", moderation::hideComment),
+                "restore", new Named("admin.moderation.commentRestored", moderation::restoreComment));
+        this.onAccounts = Map.of(
+                "suspend", new Named("admin.moderation.suspended", moderation::suspend),
+                "reinstate", new Named("admin.moderation.reinstated", moderation::reinstate));
     }
 
-    @PostMapping("/posts/{id}/hide")
-    String hidePost(
+    @PostMapping("/posts/{id}/{action:hide|restore}")
+    String post(
             @AuthenticationPrincipal AccountPrincipal admin,
             @PathVariable long id,
+            @PathVariable String action,
             @RequestParam(defaultValue = "") String reason,
             RedirectAttributes redirect) {
-        AdminActions.act(
-                redirect,
-                reason,
-                "admin.moderation.postHidden",
-                () -> moderation.hidePost(admin.id(), id, reason.strip()));
+        AdminActions.act(redirect, onPosts, action, admin.id(), id, reason);
         return "redirect:/posts/" + id;
     }
 
-    @PostMapping("/posts/{id}/restore")
-    String restorePost(
+    @PostMapping("/comments/{id}/{action:hide|restore}")
+    String comment(
             @AuthenticationPrincipal AccountPrincipal admin,
             @PathVariable long id,
-            @RequestParam(defaultValue = "") String reason,
-            RedirectAttributes redirect) {
-        AdminActions.act(
-                redirect,
-                reason,
-                "admin.moderation.postRestored",
-                () -> moderation.restorePost(admin.id(), id, reason.strip()));
-        return "redirect:/posts/" + id;
-    }
-
-    @PostMapping("/comments/{id}/hide")
-    String hideComment(
-            @AuthenticationPrincipal AccountPrincipal admin,
-            @PathVariable long id,
+            @PathVariable String action,
             @RequestParam long post,
             @RequestParam(defaultValue = "") String reason,
             RedirectAttributes redirect) {
-        AdminActions.act(
-                redirect,
-                reason,
-                "admin.moderation.commentHidden",
-                () -> moderation.hideComment(admin.id(), id, reason.strip()));
+        AdminActions.act(redirect, onComments, action, admin.id(), id, reason);
         return "redirect:/posts/" + post + "#comments";
     }
 
-    @PostMapping("/comments/{id}/restore")
-    String restoreComment(
+    @PostMapping("/accounts/{id}/{action:suspend|reinstate}")
+    String account(
             @AuthenticationPrincipal AccountPrincipal admin,
             @PathVariable long id,
-            @RequestParam long post,
-            @RequestParam(defaultValue = "") String reason,
-            RedirectAttributes redirect) {
-        AdminActions.act(
-                redirect,
-                reason,
-                "admin.moderation.commentRestored",
-                () -> moderation.restoreComment(admin.id(), id, reason.strip()));
-        return "redirect:/posts/" + post + "#comments";
-    }
-
-    @PostMapping("/accounts/{id}/suspend")
-    String suspend(
-            @AuthenticationPrincipal AccountPrincipal admin,
-            @PathVariable long id,
+            @PathVariable String action,
             @RequestParam(defaultValue = "") String reason,
             @RequestParam(defaultValue = "") String q,
             RedirectAttributes redirect) {
-        AdminActions.act(
-                redirect,
-                reason,
-                "admin.moderation.suspended",
-                () -> moderation.suspend(admin.id(), id, reason.strip()));
-        redirect.addAttribute("q", q);
-        return "redirect:/admin/members";
-    }
-
-    @PostMapping("/accounts/{id}/reinstate")
-    String reinstate(
-            @AuthenticationPrincipal AccountPrincipal admin,
-            @PathVariable long id,
-            @RequestParam(defaultValue = "") String reason,
-            @RequestParam(defaultValue = "") String q,
-            RedirectAttributes redirect) {
-        AdminActions.act(
-                redirect,
-                reason,
-                "admin.moderation.reinstated",
-                () -> moderation.reinstate(admin.id(), id, reason.strip()));
+        AdminActions.act(redirect, onAccounts, action, admin.id(), id, reason);
         redirect.addAttribute("q", q);
         return "redirect:/admin/members";
     }
