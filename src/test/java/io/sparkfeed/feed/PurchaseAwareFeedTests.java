@@ -11,6 +11,7 @@ import io.sparkfeed.accounts.Interests;
 import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.catalog.ProductView;
 import io.sparkfeed.shop.Orders;
+import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -32,6 +33,11 @@ class PurchaseAwareFeedTests extends IntegrationTest {
 
     @Autowired
     Catalog catalog;
+
+    /** The posts of the viewer's For you feed, 50 at most. */
+    private List<Long> forYou(TestAccount viewer) throws Exception {
+        return postIds(page(get("/").param("size", "50").with(viewer.login())));
+    }
 
     private static List<Long> postIds(Document d) {
         return d.select("article.post-card").stream()
@@ -56,7 +62,7 @@ class PurchaseAwareFeedTests extends IntegrationTest {
 
         buy(viewer.id(), soap, onlySoap);
 
-        List<Long> forYou = postIds(page(get("/").param("size", "50").with(viewer.login())));
+        List<Long> forYou = forYou(viewer);
         assertThat(forYou).contains(soapAndBowl, nothingTagged).doesNotContain(onlySoap);
         assertThat(postIds(page(get("/@" + author.handle()).with(viewer.login()))))
                 .contains(onlySoap);
@@ -68,8 +74,7 @@ class PurchaseAwareFeedTests extends IntegrationTest {
 
         // the opt-out brings it back
         interests.choose(viewer.id(), List.of(15, 16, 17, 18, 19), false);
-        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login()))))
-                .contains(onlySoap);
+        assertThat(forYou(viewer)).contains(onlySoap);
     }
 
     @Test
@@ -126,14 +131,12 @@ class PurchaseAwareFeedTests extends IntegrationTest {
         clock.pin(Instant.now().minus(Duration.ofDays(91)));
         buy(viewer.id(), soap, post);
         clock.reset();
-        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login()))))
-                .contains(post);
+        assertThat(forYou(viewer)).contains(post);
 
         clock.pin(Instant.now().minus(Duration.ofDays(89)));
         buy(viewer.id(), soap, post);
         clock.reset();
-        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login()))))
-                .doesNotContain(post);
+        assertThat(forYou(viewer)).doesNotContain(post);
     }
 
     @Test
@@ -144,12 +147,10 @@ class PurchaseAwareFeedTests extends IntegrationTest {
         long soap = fixtures.product(9);
         long post = fixtures.postIn(16, author, "changed my mind", soap);
         long order = fixtures.order(viewer.id(), soap, 1, post);
-        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login()))))
-                .doesNotContain(post);
+        assertThat(forYou(viewer)).doesNotContain(post);
 
         orders.cancel(viewer.id(), order);
-        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login()))))
-                .contains(post);
+        assertThat(forYou(viewer)).contains(post);
     }
 
     @Test
@@ -160,8 +161,7 @@ class PurchaseAwareFeedTests extends IntegrationTest {
         long soap = fixtures.product(9);
         long post = fixtures.postIn(16, author, "my xylocarpous soap dish", soap);
         buy(viewer.id(), soap, post);
-        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login()))))
-                .doesNotContain(post);
+        assertThat(forYou(viewer)).doesNotContain(post);
         assertThat(postIds(page(get("/search").param("q", "xylocarpous").with(viewer.login()))))
                 .containsExactly(post);
         assertThat(postIds(page(get("/@" + author.handle()).with(viewer.login()))))
@@ -182,7 +182,6 @@ class PurchaseAwareFeedTests extends IntegrationTest {
                         .select("input[name=hidePurchased]")
                         .hasAttr("checked"))
                 .isFalse();
-        assertThat(postIds(page(get("/").param("size", "50").with(viewer.login()))))
-                .contains(post);
+        assertThat(forYou(viewer)).contains(post);
     }
 }

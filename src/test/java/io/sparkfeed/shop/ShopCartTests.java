@@ -35,6 +35,17 @@ class ShopCartTests extends IntegrationTest {
                 .list();
     }
 
+    /** The product page's "Add to cart" form, sent as the buyer, from the post that showed it. */
+    private void addToCart(TestAccount buyer, long product, int quantity, long fromPost) throws Exception {
+        mvc.perform(post("/cart")
+                        .with(buyer.login())
+                        .with(csrf())
+                        .param("product", "" + product)
+                        .param("quantity", "" + quantity)
+                        .param("from", "" + fromPost))
+                .andExpect(redirectedUrl("/cart"));
+    }
+
     @Test
     void theHotspotPostIsCreditedThroughTheCart() throws Exception {
         long tagged = ShopTestProducts.product(catalog, "20.00", 10);
@@ -49,26 +60,10 @@ class ShopCartTests extends IntegrationTest {
                 .isEqualTo("" + postId);
         assertThat(product.select("form[data-buy-now] input[name=from]").val()).isEqualTo("" + postId);
 
-        mvc.perform(post("/cart")
-                        .with(buyer.login())
-                        .with(csrf())
-                        .param("product", "" + tagged)
-                        .param("from", "" + postId))
-                .andExpect(redirectedUrl("/cart"));
-        mvc.perform(post("/cart")
-                        .with(buyer.login())
-                        .with(csrf())
-                        .param("product", "" + tagged)
-                        .param("from", "" + postId))
-                .andExpect(redirectedUrl("/cart"));
+        addToCart(buyer, tagged, 1, postId);
+        addToCart(buyer, tagged, 1, postId);
         // a post that does not show this product gets no credit for it
-        mvc.perform(post("/cart")
-                        .with(buyer.login())
-                        .with(csrf())
-                        .param("product", "" + untagged)
-                        .param("quantity", "3")
-                        .param("from", "" + postId))
-                .andExpect(redirectedUrl("/cart"));
+        addToCart(buyer, untagged, 3, postId);
 
         Document cart = page(get("/cart").with(buyer.login()));
         assertThat(cart.select("tbody tr")).hasSize(2);
