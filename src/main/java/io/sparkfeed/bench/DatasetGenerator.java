@@ -20,7 +20,6 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,10 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * accounts ({@code user1}...{@code userN}, password {@link Dataset#PASSWORD}), their products, tags, hashtags,
  * interests, follows, smiles, comments, orders and notifications, in one transaction, with the set-based SQL of
  * {@code bench/dataset.sql}. About a dozen photos, drawn once and stored as real images, are shared by every post.
- * The bean writes to the application's database; {@code new DatasetGenerator(otherDataSource, images)} writes to
- * another one that Flyway has migrated (its photo files are the application's).
+ * It writes to the database of the data source it is given, which must connect as the owner of the tables (it
+ * switches their triggers off): {@link GenerateCommand} gives it the application's as Flyway reaches it, a test a
+ * database of its own that Flyway has migrated (the photo files are the application's).
  */
-@Component
 public class DatasetGenerator {
 
     public static final int MIN_POSTS = 10;

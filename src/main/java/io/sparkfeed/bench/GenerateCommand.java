@@ -1,5 +1,7 @@
 package io.sparkfeed.bench;
 
+import io.sparkfeed.media.Images;
+import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code --sparkfeed.generate.posts=N}: once the application has started (schema migrated, demo data loaded), loads
- * a generated dataset of N posts into its database and exits.
+ * a generated dataset of N posts into its database and exits. It connects as the schema owner, as Flyway does
+ * ({@code spring.flyway.user}, the superuser of the embedded database): the generator switches the search triggers
+ * off for its transaction and vacuums the tables, which only their owner may do, and the runtime user owns nothing.
  */
 @Component
 @ConditionalOnProperty("sparkfeed.generate.posts")
@@ -25,10 +29,12 @@ class GenerateCommand implements ApplicationRunner {
     private final int posts;
 
     GenerateCommand(
-            DatasetGenerator generator,
+            Flyway flyway,
+            Images images,
             ConfigurableApplicationContext context,
             @Value("${sparkfeed.generate.posts}") int posts) {
-        this.generator = generator;
+        // Flyway's data source: the owner's when spring.flyway.user is set, the application's otherwise
+        this.generator = new DatasetGenerator(flyway.getConfiguration().getDataSource(), images);
         this.context = context;
         this.posts = posts;
     }

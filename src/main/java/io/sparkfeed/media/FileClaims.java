@@ -9,10 +9,12 @@ import java.util.function.Consumer;
 /**
  * Which stores of a key are still inside their transaction, and which files they wrote. Two uploads of the same
  * photo may run at once: the second reuses the files the first wrote, so those files may only go away when
- * every transaction that relied on them rolled back, and never once one of them committed the row. Deciding and
- * deleting happen under one lock, so no store can start relying on a file that is being deleted.
+ * every transaction that relied on them rolled back, and never once one of them committed the row.
  *
- * <p>In memory, like the rest of Sparkfeed's coordination: one application instance per data directory.
+ * <p>In memory, for the stores of this instance; it decides, and the deletion runs outside its lock. What makes a
+ * deletion safe against a store starting meanwhile, here or on another instance sharing the files (an S3 bucket),
+ * is in {@link Images}: a store takes the photo's PostgreSQL lock before looking for its files, and a deletion
+ * takes the same lock and deletes only while no row has the key.
  */
 final class FileClaims {
 
@@ -45,28 +47,35 @@ final class FileClaims {
      * The store's transaction ended. The last one out deletes the files the stores wrote, unless one of them
      * committed the row.
      */
-    synchronized void release(String key, boolean committed, Consumer<Set<Integer>> deleteFiles) {
-        Claim claim = claims.get(key);
-        claim.committed |= committed;
-        if (--claim.holders > 0) {
-            return;
+    void release(String key, boolean committed, Consumer<Set<Integer>> deleteFiles) {
+        Set<Integer> toDelete;
+        synchronized (this) {
+            Claim claim = claims.get(key);
+            claim.committed |= committed;
+            if (--claim.holders > 0) {
+                return;
+            }
+            claims.remove(key);
+            if (claim.committed || claim.created.isEmpty()) {
+                return;
+            }
+            toDelete = Set.copyOf(claim.created);
         }
-        claims.remove(key);
-        if (!claim.committed && !claim.created.isEmpty()) {
-            deleteFiles.accept(claim.created);
-        }
+        deleteFiles.accept(toDelete);
     }
 
     /**
      * The row of the key is gone for good: deletes its files, unless a store of the same photo is in flight, which
      * then owns them (and deletes them if it rolls back).
      */
-    synchronized void deleteUnlessClaimed(String key, Set<Integer> widths, Consumer<Set<Integer>> deleteFiles) {
-        Claim claim = claims.get(key);
-        if (claim == null) {
-            deleteFiles.accept(widths);
-        } else {
-            claim.created.addAll(widths);
+    void deleteUnlessClaimed(String key, Set<Integer> widths, Consumer<Set<Integer>> deleteFiles) {
+        synchronized (this) {
+            Claim claim = claims.get(key);
+            if (claim != null) {
+                claim.created.addAll(widths);
+                return;
+            }
         }
+        deleteFiles.accept(widths);
     }
 }

@@ -3,6 +3,7 @@ package io.sparkfeed.media;
 import io.sparkfeed.media.Derivatives.Derivative;
 import io.sparkfeed.media.Derivatives.Rendition;
 import io.sparkfeed.media.storage.ImageStorage;
+import io.sparkfeed.media.storage.ImageStorageException;
 import io.sparkfeed.platform.SparkfeedProperties;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -32,6 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -56,6 +58,7 @@ public class Images {
     // a burst of uploads takes turns instead of exhausting the heap and the cores
     private final DecodeSlots slots;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate cleanups;
     private final Path uploads;
 
     Images(
@@ -70,6 +73,9 @@ public class Images {
         this.showings = List.copyOf(showings);
         this.slots = new DecodeSlots(properties);
         this.transactions = transactions;
+        // called once a transaction has ended, so in one of its own
+        this.cleanups = new TransactionTemplate(transactions.getTransactionManager());
+        this.cleanups.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.uploads = sparkfeed.dataDir().resolve("uploads").toAbsolutePath().normalize();
         deleteLeftoverUploads();
         // in an executable jar ImageIO may have looked for plugins before the application class loader was in
@@ -240,6 +246,13 @@ public class Images {
     }
 
     private StoredImage save(String key, String contentType, long bytes, Rendition rendition) {
+        // stores of the same photo on every instance take turns, and a cleanup of its files waits for them (see
+        // deleteFiles): without it, one instance rolling back could delete the files another one just committed
+        lockKey(key);
+        Optional<StoredImage> committedMeanwhile = find(key);
+        if (committedMeanwhile.isPresent()) {
+            return committedMeanwhile.get();
+        }
         boolean alone = claims.claim(key);
         // registered at once, so the claim is released whatever happens below
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -250,9 +263,16 @@ public class Images {
             }
         });
         for (Derivative derivative : rendition.derivatives()) {
-            boolean exists = storage.exists(key, derivative.width());
-            if (!exists) {
-                storage.put(key, derivative.width(), derivative.jpeg());
+            boolean exists;
+            try {
+                exists = storage.exists(key, derivative.width());
+                if (!exists) {
+                    storage.put(key, derivative.width(), derivative.jpeg());
+                }
+            } catch (ImageStorageException e) {
+                // the transaction rolls back: no row points at a file the store may not have
+                log.warn("Could not store image {}: {}", key, e.getMessage());
+                throw ImagesBusyException.storageUnavailable();
             }
             // with no other store in flight and no row, files already there are leftovers (a crash between
             // writing them and inserting the row): this store takes them over, to keep or to clean up
@@ -293,15 +313,37 @@ public class Images {
         }
     }
 
+    /**
+     * Deletes files of a key whose row is gone (or was never committed), in a transaction of its own that waits for
+     * any store of the same photo in flight on any instance: if one committed the row meanwhile, its files stay.
+     * A file left behind (the store or the database unreachable) is only wasted space, never a broken image: no row
+     * points at it, and a later upload of the same photo takes it over.
+     */
     private void deleteFiles(String key, Set<Integer> widths) {
-        for (int width : widths) {
-            try {
-                storage.delete(key, width);
-            } catch (RuntimeException e) {
-                // the transaction is over: a file left behind is only wasted space, never a broken image
-                log.warn("Could not delete image file {}/{}", key, width, e);
-            }
+        try {
+            cleanups.executeWithoutResult(status -> {
+                lockKey(key);
+                if (find(key).isPresent()) {
+                    return;
+                }
+                for (int width : widths) {
+                    try {
+                        storage.delete(key, width);
+                    } catch (RuntimeException e) {
+                        log.warn("Could not delete image file {}/{}", key, width, e);
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("Could not clean up the files of image {}", key, e);
         }
+    }
+
+    private void lockKey(String key) {
+        jdbc.sql("select pg_advisory_xact_lock(47, hashtext(?))")
+                .param(key)
+                .query()
+                .listOfRows();
     }
 
     static String key(byte[] content) {

@@ -6,8 +6,8 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * No decode was free for this upload: the account already has its share running ({@link #perAccount()}, a 429),
- * or the instance is busy (a 503). Nothing was read or written; the same upload may simply be sent again after
- * {@link #RETRY_AFTER_SECONDS}.
+ * or the instance is busy (a 503); or the photo store could not be reached (a 503). Nothing was written (or it was
+ * rolled back); the same upload may simply be sent again after {@link #RETRY_AFTER_SECONDS}.
  */
 public class ImagesBusyException extends UserFacingException {
 
@@ -16,8 +16,17 @@ public class ImagesBusyException extends UserFacingException {
     private final boolean perAccount;
 
     ImagesBusyException(boolean perAccount) {
-        super(perAccount ? "image.busy.account" : "image.busy.instance", RETRY_AFTER_SECONDS);
+        this(perAccount ? "image.busy.account" : "image.busy.instance", perAccount);
+    }
+
+    private ImagesBusyException(String messageKey, boolean perAccount) {
+        super(messageKey, RETRY_AFTER_SECONDS);
         this.perAccount = perAccount;
+    }
+
+    /** The photo store (the data folder, an S3 bucket) could not be reached or refused the files. */
+    static ImagesBusyException storageUnavailable() {
+        return new ImagesBusyException("image.busy.storage", false);
     }
 
     public boolean perAccount() {

@@ -64,16 +64,31 @@ class RuntimeRoleGrants implements Callback {
 
     private static void grant(Connection owner, String role, String history) throws SQLException {
         try (Statement sql = owner.createStatement()) {
-            sql.execute("grant usage on schema public to " + role);
-            sql.execute("grant select, insert, update, delete on all tables in schema public to " + role);
-            sql.execute("grant usage, select on all sequences in schema public to " + role);
-            sql.execute("alter default privileges in schema public "
-                    + "grant select, insert, update, delete on tables to " + role);
-            sql.execute("alter default privileges in schema public grant usage, select on sequences to " + role);
-            // the audit trail takes new rows only; the history of migrations is none of the runtime's business
-            sql.execute("revoke update, delete, truncate on audit_entries from " + role);
-            sql.execute("revoke all on " + history + " from " + role);
+            // instances of a cluster starting together grant at the same moment, and PostgreSQL refuses a second
+            // concurrent change of the same privileges ("tuple concurrently updated"): one at a time, until the
+            // grants are committed
+            boolean transaction = !owner.getAutoCommit();
+            sql.execute(transaction ? "select pg_advisory_xact_lock(48, 0)" : "select pg_advisory_lock(48, 0)");
+            try {
+                grantAll(sql, role, history);
+            } finally {
+                if (!transaction) {
+                    sql.execute("select pg_advisory_unlock(48, 0)");
+                }
+            }
         }
+    }
+
+    private static void grantAll(Statement sql, String role, String history) throws SQLException {
+        sql.execute("grant usage on schema public to " + role);
+        sql.execute("grant select, insert, update, delete on all tables in schema public to " + role);
+        sql.execute("grant usage, select on all sequences in schema public to " + role);
+        sql.execute(
+                "alter default privileges in schema public grant select, insert, update, delete on tables to " + role);
+        sql.execute("alter default privileges in schema public grant usage, select on sequences to " + role);
+        // the audit trail takes new rows only; the history of migrations is none of the runtime's business
+        sql.execute("revoke update, delete, truncate on audit_entries from " + role);
+        sql.execute("revoke all on " + history + " from " + role);
     }
 
     /** A role name as an SQL identifier, whatever characters it has. */

@@ -3,6 +3,7 @@ package io.sparkfeed.posts;
 import io.sparkfeed.media.ImageRejectedException;
 import io.sparkfeed.media.ImageUpload;
 import io.sparkfeed.media.Images;
+import io.sparkfeed.media.ImagesBusyException;
 import io.sparkfeed.media.PreparedImage;
 import io.sparkfeed.media.StoredImage;
 import io.sparkfeed.platform.NotFoundException;
@@ -64,7 +65,7 @@ public class Posts {
      * transaction, one author at a time, checks again and writes: a refusal at any point leaves no post and no
      * stored photo.
      *
-     * @throws io.sparkfeed.media.ImagesBusyException when no decode is free for the photo now
+     * @throws ImagesBusyException when no decode is free for the photo now, or the photo store cannot be reached
      */
     public long publish(long authorId, PostContent content, ImageUpload photo) {
         PostingDecision decision = policy.check(authorId);
@@ -107,6 +108,9 @@ public class Posts {
         StoredImage image;
         try {
             image = images.store(prepared);
+        } catch (ImagesBusyException storeUnavailable) {
+            // the form again, as it was sent, with when to send it again (a 503, not a fault of the photo)
+            throw storeUnavailable;
         } catch (UserFacingException rejected) {
             throw new PostRejectedException("photo", rejected.messageKey(), rejected.arguments());
         }
@@ -151,6 +155,9 @@ public class Posts {
         String key = post.imageKey();
         // plain SQL: tags, hashtags, smiles and comments go with it (on delete cascade)
         jdbc.sql("delete from posts where id = ?").param(postId).update();
+        jdbc.sql("insert into deleted_posts (post_id, deleted_at) values (?, ?)")
+                .params(postId, Timestamp.from(clock.instant()))
+                .update();
         images.deleteUnlessShown(key);
     }
 
@@ -187,6 +194,14 @@ public class Posts {
                 .param("author", authorId)
                 .query(Long.class)
                 .list();
+    }
+
+    /** Whether the post existed and is no longer shown: deleted by its author, or hidden by the team. */
+    @Transactional(readOnly = true)
+    public boolean gone(long postId) {
+        return jdbc.sql("""
+                        select exists (select 1 from posts where id = :id and hidden_at is not null)
+                            or exists (select 1 from deleted_posts where post_id = :id)""").param("id", postId).query(Boolean.class).single();
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package io.sparkfeed.feed;
 
+import io.sparkfeed.media.Images;
 import io.sparkfeed.support.IntegrationTest;
 import io.sparkfeed.support.PlanDatabase;
 import io.sparkfeed.support.QueryPlan;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Search planned on {@value PlanDatabase#POSTS} generated posts: a word in about one post in ten and a word in ten
@@ -15,12 +17,15 @@ import org.junit.jupiter.api.Test;
  */
 class SearchPlanTests extends IntegrationTest {
 
+    @Autowired
+    Images images;
+
     /** Walking the newest posts until enough match: at one post in ten, ten times the candidates, with room. */
     private static final long MAX_ROWS_READ = 15L * Search.CANDIDATES;
 
     @Test
     void searchRanksABoundedSetOfCandidatesForCommonAndRareWords() {
-        PlanDatabase plans = PlanDatabase.get();
+        PlanDatabase plans = PlanDatabase.get(images);
         SoftAssertions soft = new SoftAssertions();
         for (String word : new String[] {PlanDatabase.COMMON_WORD, PlanDatabase.RARE_WORD}) {
             for (int offset : new int[] {0, Search.CANDIDATES - 20}) {

@@ -292,9 +292,9 @@ class ImagesTests extends IntegrationTest {
                 status.setRollbackOnly();
             }));
             assertThat(firstStored.await(30, TimeUnit.SECONDS)).isTrue();
-            // the second finds the files, and waits on the first one's row to insert its own
+            // the second waits for the first one to end (the photo's lock, held on every instance)
             Future<StoredImage> second = threads.submit(() -> transaction.execute(status -> images.store(upload)));
-            waitUntilAnInsertWaitsOnALock();
+            waitUntilAStoreWaitsForTheSamePhoto();
             rollBackFirst.countDown();
             first.get(30, TimeUnit.SECONDS);
             StoredImage image = second.get(30, TimeUnit.SECONDS);
@@ -356,11 +356,11 @@ class ImagesTests extends IntegrationTest {
         assertThat(storage.exists(image.key(), 1080)).isTrue();
     }
 
-    private void waitUntilAnInsertWaitsOnALock() throws InterruptedException {
+    private void waitUntilAStoreWaitsForTheSamePhoto() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             long waiting = jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
-                            + "and query like 'insert into images%'")
+                            + "and query like 'select pg_advisory_xact_lock(47, %'")
                     .query(Long.class)
                     .single();
             if (waiting > 0) {
@@ -368,7 +368,7 @@ class ImagesTests extends IntegrationTest {
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("the second upload never reached its insert");
+        throw new AssertionError("the second upload never waited for the first one");
     }
 
     private static void await(CountDownLatch latch) {

@@ -1,8 +1,6 @@
 package io.sparkfeed.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import io.sparkfeed.media.storage.ImageStorage;
 import io.sparkfeed.support.Fixtures;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockMultipartFile;
 
 /**
  * Hostile and unusual files through the new-post form, all generated here: each refused one is a form error with
@@ -43,14 +40,7 @@ class UploadCorpusTests extends IntegrationTest {
     MessageSource messages;
 
     private MockHttpServletResponse publish(TestAccount author, byte[] photo) throws Exception {
-        return mvc.perform(multipart("/posts")
-                        .file(new MockMultipartFile("photo", "photo.jpg", "image/jpeg", photo))
-                        .param("altText", "A photo")
-                        .param("caption", "corpus")
-                        .param("disclosure", "NONE")
-                        .param("interests", "2")
-                        .with(author.login())
-                        .with(csrf()))
+        return mvc.perform(Fixtures.newPostForm(author, photo, "corpus"))
                 .andReturn()
                 .getResponse();
     }

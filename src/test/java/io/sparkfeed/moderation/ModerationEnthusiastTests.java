@@ -153,7 +153,7 @@ class ModerationEnthusiastTests extends IntegrationTest {
         assertThat(enthusiastStatus(keeps)).isEqualTo("SUSPENDED");
         assertThat(page(get("/@" + keeps.handle())).select(".badge-enthusiast")).isEmpty();
         mvc.perform(get("/posts/" + kept)).andExpect(status().isOk());
-        mvc.perform(get("/posts/" + hidden)).andExpect(status().isNotFound());
+        mvc.perform(get("/posts/" + hidden)).andExpect(status().isGone());
 
         admin(admin, "/admin/enthusiasts/" + hides.id() + "/reinstate", "reason", "Cleared")
                 .andExpect(flash().attribute("notice", "admin.enthusiasts.reinstated"));
@@ -228,7 +228,7 @@ class ModerationEnthusiastTests extends IntegrationTest {
                 .andExpect(flash().attribute("notice", "admin.enthusiasts.reinstated"));
 
         mvc.perform(get("/posts/" + other)).andExpect(status().isOk());
-        mvc.perform(get("/posts/" + rehidden)).andExpect(status().isNotFound());
+        mvc.perform(get("/posts/" + rehidden)).andExpect(status().isGone());
         assertThat(jdbc.sql("select hidden_reason from posts where id = ?")
                         .param(rehidden)
                         .query(String.class)

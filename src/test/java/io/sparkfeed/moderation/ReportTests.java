@@ -176,7 +176,7 @@ class ReportTests extends IntegrationTest {
                 .andExpect(redirectedUrl("/admin/reports"))
                 .andExpect(flash().attribute("notice", "admin.reports.resolved"));
 
-        mvc.perform(get("/posts/" + post)).andExpect(status().isNotFound());
+        mvc.perform(get("/posts/" + post)).andExpect(status().isGone());
         assertThat(openReports("POST", post)).isZero();
         assertThat(page(get("/admin/reports?order=newest").with(admin.login())).select("#queue-POST-" + post))
                 .isEmpty();

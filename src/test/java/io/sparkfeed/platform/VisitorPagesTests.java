@@ -2,6 +2,7 @@ package io.sparkfeed.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sparkfeed.posts.Posts;
 import io.sparkfeed.support.Fixtures;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
@@ -51,6 +52,9 @@ class VisitorPagesTests extends IntegrationTest {
 
     @Autowired
     private FilterChainProxy filterChains;
+
+    @Autowired
+    private Posts posts;
 
     /**
      * MockMvc's {@code csrf()} (used by the other tests of this shared context) swaps the real CSRF filter's token
@@ -216,6 +220,60 @@ class VisitorPagesTests extends IntegrationTest {
         var signedIn = get(browser, "/no-such-page", "Accept", "text/html");
         assertThat(signedIn.statusCode()).isEqualTo(404);
         assertThat(signedIn.body()).contains("This page does not exist").contains("account-menu");
+    }
+
+    @Test
+    void anUnknownUrlOffersASearchBoxInTheReadersLanguage() throws Exception {
+        String[][] languages = {
+            {"en", "Not found", "Search posts, products and people"},
+            {"fr", "Page introuvable", "Rechercher des publications, des produits et des personnes"}
+        };
+        for (String[] language : languages) {
+            var response = visitor.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + "/robots-of-the-past/unknown"))
+                            .header("Accept-Language", language[0])
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(language[0]).isEqualTo(404);
+            assertThat(cookies(response)).as(language[0]).isEmpty();
+            Document page = Jsoup.parse(response.body());
+            assertThat(page.select("html").attr("lang")).isEqualTo(language[0]);
+            assertThat(page.select("main h1").text()).isEqualTo(language[1]);
+            assertThat(page.select("meta[name=robots]").attr("content")).isEqualTo("noindex");
+            var search = page.select("main form[role=search]");
+            assertThat(search.attr("action")).isEqualTo("/search");
+            assertThat(search.attr("method")).isEqualTo("get");
+            assertThat(search.select("input[type=search][name=q]")).hasSize(1);
+            assertThat(search.select("label[for=search-q]").text()).isEqualTo(language[2]);
+        }
+    }
+
+    @Test
+    void aPostTakenDownOrDeletedIsGoneForVisitorsButStillItsAuthorsAfterATakedown() throws Exception {
+        long hidden = fixtures.post(author, "A lamp the team took down #gonepost");
+        posts.hide(hidden, "Counterfeit lamp");
+        long deleted = fixtures.post(author, "A lamp its author deleted #gonepost");
+        posts.delete(author.id(), deleted);
+        for (long id : new long[] {hidden, deleted}) {
+            var response = get(visitor, "/posts/" + id, "Accept", "text/html");
+            assertThat(response.statusCode()).as("post %d", id).isEqualTo(410);
+            Document page = Jsoup.parse(response.body());
+            assertThat(page.select("main h1").text()).isEqualTo("Removed");
+            assertThat(page.text())
+                    .contains("This post was here, but it has been deleted or taken down.")
+                    .doesNotContain("A lamp", "Counterfeit");
+            assertThat(page.select("main form[role=search] input[name=q]")).hasSize(1);
+            assertThat(cookies(response)).isEmpty();
+        }
+        // a post that never existed stays a 404
+        assertThat(get(visitor, "/posts/" + (deleted + 1000)).statusCode()).isEqualTo(404);
+        // the author still sees the hidden post, marked removed with the reason
+        var browser = browser();
+        logIn(browser, author);
+        var own = get(browser, "/posts/" + hidden);
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(own.body()).select(".flash.problem").text()).contains("Counterfeit lamp");
+        assertThat(get(browser, "/posts/" + deleted).statusCode()).isEqualTo(410);
     }
 
     @Test

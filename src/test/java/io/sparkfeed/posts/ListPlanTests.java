@@ -1,5 +1,6 @@
 package io.sparkfeed.posts;
 
+import io.sparkfeed.media.Images;
 import io.sparkfeed.support.IntegrationTest;
 import io.sparkfeed.support.PlanDatabase;
 import io.sparkfeed.support.QueryPlan;
@@ -21,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ListPlanTests extends IntegrationTest {
 
-    /** Tables that grow with the site: no list may scan them sequentially (the generated data has no smiles). */
+    /** Tables that grow with the site: no list may scan them sequentially. */
     static final Set<String> BIG_TABLES = Set.of(
             "posts",
             "post_hashtags",
@@ -41,12 +42,15 @@ class ListPlanTests extends IntegrationTest {
     @Autowired
     PostCards cards;
 
+    @Autowired
+    Images images;
+
     private PlanDatabase plans;
     private JdbcClient db;
 
     @BeforeAll
     void database() {
-        plans = PlanDatabase.get();
+        plans = PlanDatabase.get(images);
         db = plans.db();
     }
 

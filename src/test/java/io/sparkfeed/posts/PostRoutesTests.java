@@ -418,7 +418,9 @@ class PostRoutesTests extends IntegrationTest {
 
         mvc.perform(post("/posts/" + id + "/delete").with(author.login()).with(csrf()))
                 .andExpect(redirectedUrl("/@" + author.handle()));
-        mvc.perform(get("/posts/" + id)).andExpect(status().isNotFound());
+        // it existed: 410 Gone for everyone, its author too
+        mvc.perform(get("/posts/" + id)).andExpect(status().isGone());
+        mvc.perform(get("/posts/" + id).with(author.login())).andExpect(status().isGone());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.sparkfeed.support;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import io.sparkfeed.accounts.AccountKind;
 import io.sparkfeed.accounts.AccountPrincipal;
@@ -34,10 +36,12 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Object mother for integration tests: accounts of every role, each with a unique handle, products, posts. */
@@ -151,7 +155,21 @@ public class Fixtures {
                 jpeg(400, 500, SEQUENCE.incrementAndGet()));
     }
 
-    /** A real JPEG of the given size, different for each seed (so each is a new image). */
+    /**
+     * The new-post form as the author sends it from the browser: the photo, an alt text, the caption, no disclosure
+     * and one interest (home).
+     */
+    public static MockMultipartHttpServletRequestBuilder newPostForm(TestAccount author, byte[] photo, String caption) {
+        return (MockMultipartHttpServletRequestBuilder) multipart("/posts")
+                .file(new MockMultipartFile("photo", "photo.jpg", "image/jpeg", photo))
+                .param("altText", "A photo")
+                .param("caption", caption)
+                .param("disclosure", "NONE")
+                .param("interests", "2")
+                .with(author.login())
+                .with(csrf());
+    }
+
     /** An order of one product, paid by invoice, shipped to a fixed address; {@code fromPost} gets the credit. */
     public long order(long buyerId, long productId, int quantity, Long fromPost) {
         return orders.place(
@@ -163,6 +181,7 @@ public class Fixtures {
                         UUID.randomUUID().toString()));
     }
 
+    /** A real JPEG of the given size, different for each seed (so each is a new image). */
     public static byte[] jpeg(int width, int height, int seed) {
         var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         var g = image.createGraphics();

@@ -1,39 +1,37 @@
 package io.sparkfeed.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.sparkfeed.bench.Dataset;
+import io.sparkfeed.bench.DatasetGenerator;
+import io.sparkfeed.media.Images;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The plan tests' database: {@value #POSTS} generated posts (set-based SQL, {@code plans/dataset.sql}) in a
- * database of its own on the test server, migrated by Flyway, so that no other test sees them. Generated once per
- * JVM and kept until the server stops.
+ * The plan tests' database: {@value #POSTS} posts of the benchmark's own generated dataset ({@link DatasetGenerator},
+ * as the benchmark loads it at 10k and 1M), in a database of its own on the test server, migrated by Flyway, so that
+ * no other test sees them. Generated once per JVM and kept until the server stops.
  *
- * @param heavyViewer an account that follows {@value #FOLLOWS} accounts and picked ten interests
- * @param typicalViewer an account with ten follows and five interests
+ * @param heavyViewer {@code user1}, who also follows {@value #FOLLOWS} accounts and picked ten interests
+ * @param typicalViewer {@code user2}, as generated: about ten follows and five interests
  */
 public record PlanDatabase(JdbcClient db, long heavyViewer, long typicalViewer, long firstPostId) {
 
     public static final int POSTS = 50_000;
     public static final int FOLLOWS = 300;
-    public static final String COMMON_TAG = "cozy";
-    public static final String RARE_TAG = "raretag";
-    public static final String COMMON_WORD = "lamp";
-    public static final String RARE_WORD = "quokka";
+    public static final String COMMON_TAG = Dataset.COMMON_TAG;
+    public static final String RARE_TAG = Dataset.RARE_TAG;
+    public static final String COMMON_WORD = Dataset.COMMON_WORD;
+    public static final String RARE_WORD = Dataset.RARE_WORD;
 
     private static final Pattern URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)");
 
     private static PlanDatabase generated;
 
-    public static synchronized PlanDatabase get() {
+    /** The database, generated on first use; {@code images} stores the dataset's dozen photos. */
+    public static synchronized PlanDatabase get(Images images) {
         if (generated == null) {
             TestDatabase.Connection server = TestDatabase.get();
             Matcher url = URL.matcher(server.url());
@@ -52,36 +50,20 @@ public record PlanDatabase(JdbcClient db, long heavyViewer, long typicalViewer, 
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
+            Dataset dataset = new DatasetGenerator(dataSource, images).generate(POSTS);
             JdbcClient db = JdbcClient.create(dataSource);
-            // one transaction, one connection: the script's temporary table lives until its commit
-            new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(status -> {
-                for (String statement : script().split(";\\s*\\n")) {
-                    if (!statement.isBlank()) {
-                        db.sql(statement)
-                                .param("posts", POSTS)
-                                .param("follows", FOLLOWS)
-                                .update();
-                    }
-                }
-            });
-            db.sql("vacuum analyze").update();
-            long first = db.sql("select min(id) from accounts where handle like 'gen%'")
-                    .query(Long.class)
-                    .single();
-            generated = new PlanDatabase(
-                    db,
-                    first,
-                    first + 1,
-                    db.sql("select min(id) from posts").query(Long.class).single());
+            long heavy = dataset.firstAccountId();
+            // the heavy viewer: hundreds of follows (the generated accounts follow about ten) and every other interest
+            db.sql("""
+                            insert into follows (follower_id, followed_id)
+                            select :viewer, :viewer + g from generate_series(1, :follows) g
+                            on conflict do nothing""").param("viewer", heavy).param("follows", FOLLOWS).update();
+            db.sql("""
+                            insert into account_interests (account_id, interest_id)
+                            select :viewer, i from generate_series(1, 20, 2) i on conflict do nothing""").param("viewer", heavy).update();
+            db.sql("analyze follows, account_interests").update();
+            generated = new PlanDatabase(db, heavy, heavy + 1, dataset.firstPostId());
         }
         return generated;
-    }
-
-    private static String script() {
-        try {
-            return new ClassPathResource("plans/dataset.sql").getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -4,16 +4,22 @@ import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.media.Images;
 import io.sparkfeed.media.ServableImage;
 import io.sparkfeed.media.storage.ImageStorage;
+import io.sparkfeed.media.storage.ImageStorageException;
 import io.sparkfeed.platform.NotFoundException;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.context.request.WebRequest;
 
 /**
  * Serves image derivatives. A key names content that never changes, so browsers and proxies may keep a file
@@ -21,6 +27,8 @@ import org.springframework.web.bind.annotation.PathVariable;
  * of a hidden post) is a 404 to everyone but the authors of the hidden posts showing it and admins, who get it
  * with {@code private, no-store}: no shared cache may keep what was taken down.
  * (Copies cached publicly before the takedown cannot be recalled; a CDN in front would need a purge.)
+ * Whatever the store (the data folder or an S3 bucket), the files are served from here, after that check: a bucket
+ * never needs to be public.
  */
 @Controller
 class MediaController {
@@ -30,6 +38,8 @@ class MediaController {
     private static final Pattern WIDTH = Pattern.compile("[1-9][0-9]{0,4}");
     static final String CACHE_FOREVER = "public, max-age=31536000, immutable";
     static final String CACHE_NEVER = "private, no-store";
+    private static final String RETRY_AFTER_SECONDS = "5";
+    private static final Logger log = LoggerFactory.getLogger(MediaController.class);
 
     private final Images images;
     private final ImageStorage storage;
@@ -41,7 +51,10 @@ class MediaController {
 
     @GetMapping("/media/{key}/{width}.jpg")
     ResponseEntity<Resource> image(
-            @PathVariable String key, @PathVariable String width, @AuthenticationPrincipal AccountPrincipal viewer) {
+            @PathVariable String key,
+            @PathVariable String width,
+            @AuthenticationPrincipal AccountPrincipal viewer,
+            WebRequest request) {
         if (!KEY.matcher(key).matches() || !WIDTH.matcher(width).matches()) {
             throw new NotFoundException("image " + key + "/" + width);
         }
@@ -51,6 +64,14 @@ class MediaController {
                 .filter(s -> s.image().widths().contains(pixels))
                 .filter(s -> !s.withheld() || maySee(viewer, s))
                 .orElseThrow(() -> new NotFoundException("image " + key + "/" + width));
+        String eTag = key + "-" + pixels;
+        // a browser that has the file gets 304 before the store is asked for anything
+        if (!found.withheld() && request.checkNotModified("\"" + eTag + "\"")) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .header(HttpHeaders.CACHE_CONTROL, CACHE_FOREVER)
+                    .eTag(eTag)
+                    .build();
+        }
         Resource file =
                 storage.open(key, pixels).orElseThrow(() -> new NotFoundException("image " + key + "/" + width));
         if (found.withheld()) {
@@ -59,12 +80,24 @@ class MediaController {
                     .header(HttpHeaders.CACHE_CONTROL, CACHE_NEVER)
                     .body(file);
         }
-        // with an ETag, Spring answers a matching If-None-Match with 304 and no body
         return ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_JPEG)
                 .header(HttpHeaders.CACHE_CONTROL, CACHE_FOREVER)
-                .eTag(key + "-" + pixels)
+                .eTag(eTag)
                 .body(file);
+    }
+
+    /**
+     * The photo store cannot be reached: a 503 the browser may retry, without caching; the page around the photo
+     * still shows.
+     */
+    @ExceptionHandler(ImageStorageException.class)
+    ResponseEntity<Void> storeUnavailable(ImageStorageException e) {
+        log.warn("Could not serve a photo: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .header(HttpHeaders.CACHE_CONTROL, CACHE_NEVER)
+                .build();
     }
 
     private static boolean maySee(AccountPrincipal viewer, ServableImage image) {

@@ -7,6 +7,7 @@ import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.media.ImageUpload;
 import io.sparkfeed.media.Images;
 import io.sparkfeed.media.ImagesBusyException;
+import io.sparkfeed.platform.GoneException;
 import io.sparkfeed.platform.Limit;
 import io.sparkfeed.platform.NotFoundException;
 import io.sparkfeed.platform.RateLimited;
@@ -81,7 +82,9 @@ class PostController {
             Model model) {
         Long viewerId = viewer == null ? null : viewer.id();
         boolean admin = viewer != null && viewer.admin();
-        PostCard post = cards.one(id, viewerId, admin).orElseThrow(() -> new NotFoundException("post " + id));
+        PostCard post = cards.one(id, viewerId, admin)
+                .orElseThrow(
+                        () -> posts.gone(id) ? new GoneException("post " + id) : new NotFoundException("post " + id));
         ReactionController.commentModel(
                 model, id, post.author().id(), reactions.comments(id, viewerId, admin, from, COMMENTS_PAGE));
         if (htmx.isHtmxRequest() && from != null) {
