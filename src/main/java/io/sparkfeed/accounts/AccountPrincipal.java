@@ -1,5 +1,10 @@
 package io.sparkfeed.accounts;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Collection;
@@ -14,7 +19,13 @@ import org.springframework.security.core.userdetails.UserDetails;
  * never look an account up by name; Prime is not an authority because it changes while a session lasts. It also
  * carries the account's session version at login: a session holding an older one was logged out everywhere. The
  * password hash is only there for the password check: it is erased before the principal goes into a session.
+ * In the session (PostgreSQL, as JSON) it is its fields, never the hash.
  */
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE,
+        creatorVisibility = Visibility.NONE)
 public final class AccountPrincipal implements UserDetails, CredentialsContainer, Serializable {
 
     @Serial
@@ -23,7 +34,10 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
     private final long id;
     private final String email;
     private final String handle;
+
+    @JsonIgnore
     private String passwordHash;
+
     private final boolean admin;
     private final boolean suspended;
     private final int sessionVersion;
@@ -36,10 +50,21 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
             boolean admin,
             boolean suspended,
             int sessionVersion) {
+        this(id, email, handle, admin, suspended, sessionVersion);
+        this.passwordHash = passwordHash;
+    }
+
+    @JsonCreator
+    private AccountPrincipal(
+            @JsonProperty("id") long id,
+            @JsonProperty("email") String email,
+            @JsonProperty("handle") String handle,
+            @JsonProperty("admin") boolean admin,
+            @JsonProperty("suspended") boolean suspended,
+            @JsonProperty("sessionVersion") int sessionVersion) {
         this.id = id;
         this.email = email;
         this.handle = handle;
-        this.passwordHash = passwordHash;
         this.admin = admin;
         this.suspended = suspended;
         this.sessionVersion = sessionVersion;

@@ -124,7 +124,7 @@ class SecurityConfig {
                         .failureHandler(failures)
                         .permitAll())
                 .rememberMe(remember -> remember.rememberMeServices(rememberMe))
-                .logout(logout -> logout.logoutSuccessUrl("/?loggedOut").deleteCookies("JSESSIONID", "remember-me"))
+                .logout(logout -> logout.logoutSuccessUrl("/?loggedOut").deleteCookies("SESSION", "remember-me"))
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

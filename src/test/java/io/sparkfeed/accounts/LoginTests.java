@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.sparkfeed.support.Fixtures;
 import io.sparkfeed.support.IntegrationTest;
+import io.sparkfeed.support.SessionCookie;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -25,7 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -104,7 +104,7 @@ class LoginTests extends IntegrationTest {
 
     private static String sessionId(CookieManager cookies) {
         return cookies.getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals("JSESSIONID"))
+                .filter(c -> c.getName().equals(SessionCookie.NAME))
                 .map(HttpCookie::getValue)
                 .findFirst()
                 .orElse(null);
@@ -145,19 +145,14 @@ class LoginTests extends IntegrationTest {
         assertThat(cookie).isNotNull();
 
         // another day, the session long gone: the cookie alone opens a page that needs an account
-        var session = mvc.perform(get("/notifications").cookie(cookie))
+        var session = SessionCookie.of(mvc.perform(get("/notifications").cookie(cookie))
                 .andExpect(status().isOk())
                 .andExpect(authenticated().withUsername(account.email()))
                 .andExpect(content().string(Matchers.containsString("@" + account.handle())))
-                .andReturn()
-                .getRequest()
-                .getSession(false);
-        assertThat(session).isNotNull();
+                .andReturn());
+        assertThat(stored(session)).isNotNull();
 
-        mvc.perform(post("/logout")
-                        .with(csrf())
-                        .session((MockHttpSession) session)
-                        .cookie(cookie))
+        mvc.perform(post("/logout").with(csrf()).with(session).cookie(cookie))
                 .andExpect(redirectedUrl("/?loggedOut"))
                 .andExpect(cookie().maxAge("remember-me", 0));
 

@@ -15,12 +15,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.sparkfeed.support.Fixtures;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
+import io.sparkfeed.support.SessionCookie;
 import jakarta.servlet.http.Cookie;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MvcResult;
@@ -42,27 +43,26 @@ class SessionTests extends IntegrationTest {
         var account = fixtures.primeMember();
         var other = fixtures.primeMember();
         MvcResult phone = login(account, true);
-        MockHttpSession phoneSession = session(phone);
+        SessionCookie phoneSession = session(phone);
         Cookie phoneCookie = phone.getResponse().getCookie("remember-me");
-        MockHttpSession laptop = session(login(account, false));
-        MockHttpSession otherPerson = session(login(other, false));
-        mvc.perform(get("/").session(laptop))
-                .andExpect(content().string(Matchers.containsString("Log out everywhere")));
+        SessionCookie laptop = session(login(account, false));
+        SessionCookie otherPerson = session(login(other, false));
+        mvc.perform(get("/").with(laptop)).andExpect(content().string(Matchers.containsString("Log out everywhere")));
 
         mvc.perform(post("/me/logout-everywhere")
-                        .session(phoneSession)
+                        .with(phoneSession)
                         .cookie(phoneCookie)
                         .with(csrf()))
                 .andExpect(redirectedUrl("/login?ended"))
                 .andExpect(cookie().maxAge("remember-me", 0))
                 .andExpect(unauthenticated());
-        assertThat(phoneSession.isInvalid()).isTrue();
+        assertThat(stored(phoneSession)).isNull();
 
         // the laptop's session ends at its next request, whatever it is
-        mvc.perform(get("/notifications").session(laptop))
+        mvc.perform(get("/notifications").with(laptop))
                 .andExpect(redirectedUrl("/login?ended"))
                 .andExpect(unauthenticated());
-        assertThat(laptop.isInvalid()).isTrue();
+        assertThat(stored(laptop)).isNull();
         mvc.perform(get("/login?ended"))
                 .andExpect(content().string(Matchers.containsString("You were logged out on every device")));
         // a copy of the remember-me cookie signs nobody in any more
@@ -70,19 +70,19 @@ class SessionTests extends IntegrationTest {
                 .andExpect(redirectedUrl("/login"))
                 .andExpect(unauthenticated());
         // another account's session is untouched, and logging in again works
-        mvc.perform(get("/notifications").session(otherPerson)).andExpect(status().isOk());
-        MockHttpSession fresh = session(login(account, false));
-        mvc.perform(get("/notifications").session(fresh))
+        mvc.perform(get("/notifications").with(otherPerson)).andExpect(status().isOk());
+        SessionCookie fresh = session(login(account, false));
+        mvc.perform(get("/notifications").with(fresh))
                 .andExpect(status().isOk())
-                .andExpect(authenticated().withUsername(account.email()));
+                .andExpect(content().string(Matchers.containsString("@" + account.handle())));
     }
 
     @Test
     void anHtmxRequestOfAnEndedSessionIsSentToTheLoginPage() throws Exception {
         var account = fixtures.primeMember();
-        MockHttpSession session = session(login(account, false));
+        SessionCookie session = session(login(account, false));
         accounts.logOutEverywhere(account.id());
-        mvc.perform(get("/notifications").header("HX-Request", "true").session(session))
+        mvc.perform(get("/notifications").header("HX-Request", "true").with(session))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string("HX-Redirect", "/login?ended"));
     }
@@ -90,37 +90,41 @@ class SessionTests extends IntegrationTest {
     @Test
     void aRevokedAdminRoleAppliesToTheLiveSessionAtItsNextRequest() throws Exception {
         var admin = fixtures.admin();
-        MockHttpSession session = session(login(admin, false));
-        mvc.perform(get("/admin").session(session)).andExpect(status().isOk());
+        SessionCookie session = session(login(admin, false));
+        mvc.perform(get("/admin").with(session)).andExpect(status().isOk());
 
         jdbc.sql("update accounts set admin = false where id = ?")
                 .param(admin.id())
                 .update();
 
-        mvc.perform(get("/admin").session(session)).andExpect(status().isForbidden());
-        mvc.perform(get("/admin/members").session(session)).andExpect(status().isForbidden());
+        mvc.perform(get("/admin").with(session)).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/members").with(session)).andExpect(status().isForbidden());
         // still signed in, as the person they are now
-        mvc.perform(get("/notifications").session(session))
+        mvc.perform(get("/notifications").with(session))
                 .andExpect(status().isOk())
-                .andExpect(authenticated().withRoles("MEMBER"));
+                .andExpect(content().string(Matchers.containsString("@" + admin.handle())));
+        assertThat(saved(session).getAuthentication().getAuthorities())
+                .extracting(GrantedAuthority::getAuthority)
+                .contains("ROLE_MEMBER")
+                .doesNotContain("ROLE_ADMIN");
     }
 
     @Test
     void aGrantedAdminRoleAppliesToTheLiveSessionAtItsNextRequest() throws Exception {
         var person = fixtures.person();
-        MockHttpSession session = session(login(person, false));
-        mvc.perform(get("/admin").session(session)).andExpect(status().isForbidden());
+        SessionCookie session = session(login(person, false));
+        mvc.perform(get("/admin").with(session)).andExpect(status().isForbidden());
 
         accounts.makeAdmin(person.id());
 
-        mvc.perform(get("/admin").session(session))
-                .andExpect(status().isOk())
-                .andExpect(authenticated().withRoles("MEMBER", "ADMIN"));
+        mvc.perform(get("/admin").with(session)).andExpect(status().isOk());
         // the refreshed roles were saved in the session: the next request starts from them
-        SecurityContext saved = (SecurityContext)
-                session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        SecurityContext saved = saved(session);
         assertThat(((AccountPrincipal) saved.getAuthentication().getPrincipal()).admin())
                 .isTrue();
+        assertThat(saved.getAuthentication().getAuthorities())
+                .extracting(GrantedAuthority::getAuthority)
+                .contains("ROLE_MEMBER", "ROLE_ADMIN");
     }
 
     @Test
@@ -128,8 +132,8 @@ class SessionTests extends IntegrationTest {
         var admin = fixtures.admin();
         var member = fixtures.primeMember();
         long post = fixtures.post(fixtures.primeMember(), "smile while you can");
-        MockHttpSession session = session(login(member, false));
-        mvc.perform(post("/posts/" + post + "/smile").session(session).with(csrf()))
+        SessionCookie session = session(login(member, false));
+        mvc.perform(post("/posts/" + post + "/smile").with(session).with(csrf()))
                 .andExpect(redirectedUrl("/posts/" + post));
 
         mvc.perform(post("/admin/members/" + member.id() + "/end")
@@ -138,7 +142,7 @@ class SessionTests extends IntegrationTest {
                         .with(csrf()))
                 .andExpect(status().is3xxRedirection());
 
-        mvc.perform(post("/posts/" + post + "/unsmile").session(session).with(csrf()))
+        mvc.perform(post("/posts/" + post + "/unsmile").with(session).with(csrf()))
                 .andExpect(status().isForbidden());
     }
 
@@ -165,19 +169,35 @@ class SessionTests extends IntegrationTest {
                         .with(from(newAddress()))
                         .with(csrf()))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(authenticated().withUsername(handle + "@example.test"))
                 .andReturn();
         assertNoPasswordIn(session(signup));
+        assertThat(saved(session(signup)).getAuthentication().getName()).isEqualTo(handle + "@example.test");
     }
 
-    private static void assertNoPasswordIn(MockHttpSession session) {
-        SecurityContext context = (SecurityContext)
-                session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+    /** The security context the session keeps in PostgreSQL. */
+    private SecurityContext saved(SessionCookie session) {
+        return stored(session).getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+    }
+
+    private void assertNoPasswordIn(SessionCookie session) {
+        SecurityContext context = saved(session);
         assertThat(context).isNotNull();
         var principal = (AccountPrincipal) context.getAuthentication().getPrincipal();
         assertThat(principal.getPassword()).isNull();
         // a remember-me authentication's credentials are always the empty string
         assertThat(context.getAuthentication().getCredentials()).isIn(null, "");
+        // and the row itself is JSON without the hash
+        String hash = jdbc.sql("select password_hash from accounts where id = ?")
+                .param(principal.id())
+                .query(String.class)
+                .single();
+        assertThat(jdbc.sql("select convert_from(a.attribute_bytes, 'UTF8') from spring_session_attributes a "
+                                + "join spring_session s on s.primary_id = a.session_primary_id where s.session_id = ?")
+                        .param(session.id())
+                        .query(String.class)
+                        .list())
+                .isNotEmpty()
+                .allSatisfy(json -> assertThat(json).startsWith("{").doesNotContain(hash));
     }
 
     private MvcResult login(TestAccount account, boolean rememberMe) throws Exception {
@@ -192,10 +212,8 @@ class SessionTests extends IntegrationTest {
         return mvc.perform(request).andExpect(redirectedUrl("/")).andReturn();
     }
 
-    private static MockHttpSession session(MvcResult result) {
-        MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
-        assertThat(session).isNotNull();
-        return session;
+    private static SessionCookie session(MvcResult result) {
+        return SessionCookie.of(result);
     }
 
     private static RequestPostProcessor from(String address) {

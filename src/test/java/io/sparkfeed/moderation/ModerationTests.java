@@ -16,11 +16,11 @@ import io.sparkfeed.shop.Orders;
 import io.sparkfeed.support.Fixtures;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
+import io.sparkfeed.support.SessionCookie;
 import java.util.List;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -262,9 +262,9 @@ class ModerationTests extends IntegrationTest {
         var admin = fixtures.admin();
         var member = fixtures.primeMember();
         long post = fixtures.post(fixtures.primeMember(), "something to smile at");
-        MockHttpSession session = login(member);
-        MockHttpSession htmxSession = login(member);
-        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        SessionCookie session = login(member);
+        SessionCookie htmxSession = login(member);
+        mvc.perform(get("/").with(session)).andExpect(status().isOk());
 
         mvc.perform(post("/admin/moderation/accounts/" + member.id() + "/suspend")
                         .param("reason", "Harassment")
@@ -272,15 +272,15 @@ class ModerationTests extends IntegrationTest {
                         .with(csrf()))
                 .andExpect(flash().attribute("notice", "admin.moderation.suspended"));
 
-        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?suspended"));
-        assertThat(session.isInvalid()).isTrue();
+        mvc.perform(get("/").with(session)).andExpect(redirectedUrl("/login?suspended"));
+        assertThat(stored(session)).isNull();
         mvc.perform(post("/posts/" + post + "/smile")
                         .header("HX-Request", "true")
-                        .session(htmxSession)
+                        .with(htmxSession)
                         .with(csrf()))
                 .andExpect(status().isUnauthorized())
                 .andExpect(MockMvcResultMatchers.header().string("HX-Redirect", "/login?suspended"));
-        assertThat(htmxSession.isInvalid()).isTrue();
+        assertThat(stored(htmxSession)).isNull();
         mvc.perform(post("/posts/" + post + "/smile").with(member.login()).with(csrf()))
                 .andExpect(redirectedUrl("/login?suspended"));
         mvc.perform(post("/login")
@@ -305,7 +305,7 @@ class ModerationTests extends IntegrationTest {
                         .with(csrf()))
                 .andExpect(flash().attribute("notice", "admin.moderation.reinstated"));
         reactions.smile(member.id(), post);
-        mvc.perform(get("/").session(login(member))).andExpect(status().isOk());
+        mvc.perform(get("/").with(login(member))).andExpect(status().isOk());
         assertThat(audit("ACCOUNT", member.id()))
                 .containsExactly(
                         "ACCOUNT_SUSPENDED:Harassment:" + admin.id(), "ACCOUNT_REINSTATED:Apologised:" + admin.id());
@@ -322,7 +322,7 @@ class ModerationTests extends IntegrationTest {
         assertThat(audit("ACCOUNT", admin.id())).isEmpty();
     }
 
-    private MockHttpSession login(TestAccount account) throws Exception {
+    private SessionCookie login(TestAccount account) throws Exception {
         var result = mvc.perform(post("/login")
                         .param("login", account.email())
                         .param("password", Fixtures.PASSWORD)
@@ -333,7 +333,7 @@ class ModerationTests extends IntegrationTest {
                         .with(csrf()))
                 .andExpect(redirectedUrl("/"))
                 .andReturn();
-        return (MockHttpSession) result.getRequest().getSession(false);
+        return SessionCookie.of(result);
     }
 
     private int commentCount(long post) {

@@ -17,6 +17,7 @@ import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.support.Fixtures;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
+import io.sparkfeed.support.SessionCookie;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -150,7 +150,7 @@ class ShopOrderTests extends IntegrationTest {
         assertThat(count("select count(*) from invoices where account_id = ?", buyer.id()))
                 .isZero();
 
-        mvc.perform(post("/checkout")
+        var refused = mvc.perform(post("/checkout")
                         .with(buyer.login())
                         .with(csrf())
                         .param("product", "" + product)
@@ -160,8 +160,9 @@ class ShopOrderTests extends IntegrationTest {
                         .param("quote", Quote.single(product, 2, new BigDecimal("12.00"), "USD"))
                         .params(addressParams()))
                 .andExpect(redirectedUrl("/products/" + product))
-                .andExpect(flash().attribute("problem", "shop.soldOut"));
-        assertThat(page(get("/products/" + product).with(buyer.login()).flashAttr("problem", "shop.soldOut"))
+                .andExpect(flash().attribute("problem", "shop.soldOut"))
+                .andReturn();
+        assertThat(page(get("/products/" + product).with(buyer.login()).with(SessionCookie.of(refused)))
                         .select(".flash.problem")
                         .text())
                 .contains("sold out");
@@ -332,20 +333,18 @@ class ShopOrderTests extends IntegrationTest {
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/login"))
                 .andReturn();
-        assertThat(asked.getRequest().getSession(false)).isNull();
-        MockHttpSession session = new MockHttpSession();
-        String back = mvc.perform(post("/login")
+        assertThat(asked.getResponse().getCookie(SessionCookie.NAME)).isNull();
+        var login = mvc.perform(post("/login")
                         .param("login", buyer.email())
                         .param("password", Fixtures.PASSWORD)
                         .with(csrf())
-                        .session(session)
                         .cookie(asked.getResponse().getCookies()))
                 .andExpect(status().is3xxRedirection())
-                .andReturn()
-                .getResponse()
-                .getRedirectedUrl();
+                .andReturn();
+        var session = SessionCookie.of(login);
+        String back = login.getResponse().getRedirectedUrl();
         assertThat(back).contains("/checkout?product=" + product + "&quantity=1&from=123");
-        assertThat(page(get(back).session(session))
+        assertThat(page(get(back).with(session))
                         .select("form[data-place-order] input[name=from]")
                         .val())
                 .isEqualTo("123");

@@ -25,6 +25,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -102,6 +104,9 @@ public abstract class IntegrationTest {
     @Autowired
     protected RateLimits rateLimits;
 
+    @Autowired
+    protected FindByIndexNameSessionRepository<? extends Session> sessions;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -120,6 +125,11 @@ public abstract class IntegrationTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    /** The session as PostgreSQL holds it, or null once it ended (logged out, invalidated, expired). */
+    protected Session stored(SessionCookie session) {
+        return sessions.findById(session.id());
     }
 
     /** How many SQL statements a page costs: the request must answer 200 OK. */

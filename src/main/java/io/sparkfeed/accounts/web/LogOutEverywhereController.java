@@ -23,7 +23,7 @@ class LogOutEverywhereController {
 
     private final Accounts accounts;
     private final LogoutHandler thisDevice = new CompositeLogoutHandler(
-            new SecurityContextLogoutHandler(), new CookieClearingLogoutHandler("JSESSIONID", "remember-me"));
+            new SecurityContextLogoutHandler(), new CookieClearingLogoutHandler("SESSION", "remember-me"));
 
     LogOutEverywhereController(Accounts accounts) {
         this.accounts = accounts;
