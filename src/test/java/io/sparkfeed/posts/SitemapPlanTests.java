@@ -2,22 +2,28 @@ package io.sparkfeed.posts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sparkfeed.media.Images;
 import io.sparkfeed.platform.SitemapSection;
+import io.sparkfeed.support.IntegrationTest;
 import io.sparkfeed.support.PlanDatabase;
 import io.sparkfeed.support.QueryPlan;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The sitemap's statements, planned on {@value PlanDatabase#POSTS} generated posts: each starts from an index and
  * reads about as many rows as it writes, wherever the page lies (no OFFSET, no scan of a big table).
  */
-class SitemapPlanTests {
+class SitemapPlanTests extends IntegrationTest {
+
+    @Autowired
+    Images images;
 
     @Test
     void everySitemapStatementReadsAboutWhatItWrites() {
-        PlanDatabase plans = PlanDatabase.get();
+        PlanDatabase plans = PlanDatabase.get(images);
         var db = plans.db();
         long middle = plans.firstPostId() + PlanDatabase.POSTS / 2;
         int chunk = SitemapSection.CHUNK;
