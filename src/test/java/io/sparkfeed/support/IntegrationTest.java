@@ -51,6 +51,8 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.password", () -> TestDatabase.get().password());
         registry.add("spring.flyway.user", () -> TestDatabase.get().ownerUsername());
         registry.add("spring.flyway.password", () -> TestDatabase.get().ownerPassword());
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", MailServer::port);
     }
 
     @TestConfiguration(proxyBeanMethods = false)
