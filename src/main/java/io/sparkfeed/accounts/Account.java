@@ -106,6 +106,10 @@ class Account {
         return sessionVersion;
     }
 
+    void changePassword(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
     void makeAdmin() {
         this.admin = true;
     }

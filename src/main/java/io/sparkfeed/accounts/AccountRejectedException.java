@@ -1,12 +1,12 @@
 package io.sparkfeed.accounts;
 
-/** Sign-up refused for a reason the form shows next to {@code field}. */
-public class SignupRejectedException extends RuntimeException {
+/** A sign-up or a password change refused for a reason the form shows next to {@code field}. */
+public class AccountRejectedException extends RuntimeException {
 
     private final String field;
     private final String messageKey;
 
-    public SignupRejectedException(String field, String messageKey) {
+    public AccountRejectedException(String field, String messageKey) {
         super(field + ": " + messageKey);
         this.field = field;
         this.messageKey = messageKey;

@@ -21,6 +21,9 @@ interface AccountRepository extends Repository<Account, Long> {
     @Query("select a.id from Account a where lower(a.email) = lower(:login) or lower(a.handle) = lower(:login)")
     Optional<Long> findIdByLogin(String login);
 
+    @Query("select a from Account a where lower(a.email) = lower(:email)")
+    Optional<Account> findByEmail(String email);
+
     @Query("select a from Account a where lower(a.handle) = lower(:handle)")
     Optional<Account> findByHandle(String handle);
 

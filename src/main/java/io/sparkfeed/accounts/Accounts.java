@@ -64,13 +64,13 @@ public class Accounts {
         String email = request.email().strip();
         String handle = stripAt(request.handle().strip());
         passwordPolicy.problem(request.password(), email, handle).ifPresent(problem -> {
-            throw new SignupRejectedException("password", problem);
+            throw new AccountRejectedException("password", problem);
         });
         if (accounts.emailTaken(email)) {
-            throw new SignupRejectedException("email", "signup.email.taken");
+            throw new AccountRejectedException("email", "signup.email.taken");
         }
         if (accounts.handleTaken(handle)) {
-            throw new SignupRejectedException("handle", "signup.handle.taken");
+            throw new AccountRejectedException("handle", "signup.handle.taken");
         }
         try {
             Account account = accounts.save(new Account(
@@ -84,8 +84,8 @@ public class Accounts {
         } catch (DataIntegrityViolationException race) {
             String message = String.valueOf(race.getMostSpecificCause().getMessage());
             throw message.contains("accounts_email_key")
-                    ? new SignupRejectedException("email", "signup.email.taken")
-                    : new SignupRejectedException("handle", "signup.handle.taken");
+                    ? new AccountRejectedException("email", "signup.email.taken")
+                    : new AccountRejectedException("handle", "signup.handle.taken");
         }
     }
 

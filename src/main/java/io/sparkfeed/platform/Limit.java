@@ -21,6 +21,12 @@ public enum Limit {
     /** Sign-ups from one address. */
     SIGNUP("signup", Store.DATABASE),
     POST_EDIT("post-edit", Store.DATABASE),
+    /** "Forgot password" requests from one address. */
+    PASSWORD_RESET_ADDRESS("password-reset-address", Store.DATABASE),
+    /** Reset mails to one mail address, whoever asks: nobody's inbox is flooded by someone else's requests. */
+    PASSWORD_RESET_EMAIL("password-reset-email", Store.DATABASE),
+    /** Password changes by one account: each checks the current password, so a guess costs a token. */
+    PASSWORD_CHANGE("password-change", Store.DATABASE),
     /**
      * Searches by one visitor (address) or account. Local: a search is a read, and a database write per search
      * would cost more than the search; a few more searches through several instances do no harm.

@@ -97,6 +97,8 @@ class SecurityConfig {
                                 "/feed",
                                 "/explore",
                                 "/login",
+                                "/login/forgot",
+                                "/login/reset",
                                 "/signup",
                                 "/prime",
                                 "/@*",
@@ -112,7 +114,7 @@ class SecurityConfig {
                                 "/sitemap.xml",
                                 "/sitemap-*.xml")
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/signup")
+                        .requestMatchers(HttpMethod.POST, "/signup", "/login/forgot", "/login/reset")
                         .permitAll()
                         .requestMatchers(new UnmappedRequestMatcher(context))
                         .permitAll()

@@ -51,7 +51,8 @@ class SitemapController {
             "/posts/*/edit",
             "/report",
             "/enthusiasts/",
-            "/logout");
+            "/logout",
+            "/login/");
 
     private static final CacheControl AN_HOUR =
             CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
