@@ -38,13 +38,22 @@ class Account {
     @Column(updatable = false)
     private Instant createdAt;
 
+    private Instant emailVerifiedAt;
+
     // only ever incremented in SQL (Accounts.logOutEverywhere): a flush of this entity must not write it back
     @Column(insertable = false, updatable = false)
     private int sessionVersion;
 
     protected Account() {}
 
-    Account(String email, String handle, String displayName, String passwordHash, AccountKind kind, Instant now) {
+    Account(
+            String email,
+            String handle,
+            String displayName,
+            String passwordHash,
+            AccountKind kind,
+            boolean emailVerified,
+            Instant now) {
         this.email = email;
         this.handle = handle;
         this.displayName = displayName;
@@ -52,6 +61,7 @@ class Account {
         this.kind = kind;
         this.enthusiast = EnthusiastStatus.NONE;
         this.createdAt = now;
+        this.emailVerifiedAt = emailVerified ? now : null;
     }
 
     Long id() {
@@ -104,6 +114,22 @@ class Account {
 
     int sessionVersion() {
         return sessionVersion;
+    }
+
+    boolean emailVerified() {
+        return emailVerifiedAt != null;
+    }
+
+    void verifyEmail(Instant now) {
+        if (emailVerifiedAt == null) {
+            this.emailVerifiedAt = now;
+        }
+    }
+
+    /** A new address, verified by the link that was mailed to it. */
+    void changeEmail(String email, Instant now) {
+        this.email = email;
+        this.emailVerifiedAt = now;
     }
 
     void changePassword(String passwordHash) {

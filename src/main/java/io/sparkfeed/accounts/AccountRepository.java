@@ -11,6 +11,8 @@ interface AccountRepository extends Repository<Account, Long> {
 
     Account save(Account account);
 
+    void flush();
+
     Optional<Account> findById(Long id);
 
     List<Account> findByIdIn(Collection<Long> ids);

@@ -23,8 +23,15 @@ class AccountTokens {
 
     /** What a token is for. */
     enum Purpose {
-        PASSWORD_RESET
+        PASSWORD_RESET,
+        /** Verifies the address an account signed up with. */
+        EMAIL_VERIFY,
+        /** Verifies the new address of an account, which then replaces the old one. */
+        EMAIL_CHANGE
     }
+
+    /** What a used token opened: the account, and the address it verifies (null for a password reset). */
+    record Used(long accountId, String email) {}
 
     /** The length of every token this issues. */
     static final int LENGTH = 43;
@@ -40,17 +47,23 @@ class AccountTokens {
 
     /** A new token for the account, valid for {@code lifetime}; earlier unused ones for that purpose end. */
     String issue(long accountId, Purpose purpose, Duration lifetime) {
+        return issue(accountId, purpose, null, lifetime);
+    }
+
+    /** A new token that verifies {@code email} for the account. */
+    String issue(long accountId, Purpose purpose, String email, Duration lifetime) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         endAll(accountId, purpose);
         Instant now = clock.instant();
         jdbc.sql("""
-                        insert into account_tokens (token_hash, account_id, purpose, created_at, expires_at)
-                        values (:hash, :account, :purpose, :now, :expires)""")
+                        insert into account_tokens (token_hash, account_id, purpose, email, created_at, expires_at)
+                        values (:hash, :account, :purpose, :email, :now, :expires)""")
                 .param("hash", hash(token))
                 .param("account", accountId)
                 .param("purpose", purpose.name())
+                .param("email", email)
                 .param("now", Timestamp.from(now))
                 .param("expires", Timestamp.from(now.plus(lifetime)))
                 .update();
@@ -73,7 +86,7 @@ class AccountTokens {
     }
 
     /** Uses the token: the account it opened, once; empty when unknown, used or expired. */
-    Optional<Long> use(String token, Purpose purpose) {
+    Optional<Used> use(String token, Purpose purpose) {
         if (!wellFormed(token)) {
             return Optional.empty();
         }
@@ -81,11 +94,11 @@ class AccountTokens {
         return jdbc.sql("""
                         update account_tokens set used_at = :now
                         where token_hash = :hash and purpose = :purpose and used_at is null and expires_at > :now
-                        returning account_id""")
+                        returning account_id, email""")
                 .param("hash", hash(token))
                 .param("purpose", purpose.name())
                 .param("now", now)
-                .query(Long.class)
+                .query((rs, n) -> new Used(rs.getLong(1), rs.getString(2)))
                 .optional();
     }
 

@@ -2,6 +2,7 @@ package io.sparkfeed.accounts;
 
 import io.sparkfeed.audit.AuditLog;
 import io.sparkfeed.platform.NotFoundException;
+import io.sparkfeed.platform.UserFacingException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +36,7 @@ public class Accounts {
     private final Clock clock;
     private final List<HeaderCount> headerCounts;
     private final String currentSql;
+    private final boolean requireVerifiedEmail;
 
     Accounts(
             AccountRepository accounts,
@@ -43,7 +46,9 @@ public class Accounts {
             JdbcClient jdbc,
             AuditLog audit,
             Clock clock,
-            List<HeaderCount> headerCounts) {
+            List<HeaderCount> headerCounts,
+            @Value("${sparkfeed.accounts.require-verified-email:true}") boolean requireVerifiedEmail) {
+        this.requireVerifiedEmail = requireVerifiedEmail;
         this.headerCounts = List.copyOf(headerCounts);
         this.currentSql = currentSql(this.headerCounts);
         this.jdbc = jdbc;
@@ -79,6 +84,7 @@ public class Accounts {
                     request.displayName().strip(),
                     passwordEncoder.encode(request.password()),
                     request.kind(),
+                    request.emailVerified(),
                     clock.instant()));
             return account.id();
         } catch (DataIntegrityViolationException race) {
@@ -144,12 +150,13 @@ public class Accounts {
                             rs.getInt(9),
                             rs.getBoolean(10),
                             rs.getInt(11),
+                            requireVerifiedEmail && rs.getBoolean(12),
                             Map.copyOf(counts));
                 })
                 .optional();
     }
 
-    private static final int CURRENT_COLUMNS = 11;
+    private static final int CURRENT_COLUMNS = 12;
 
     private static String currentSql(List<HeaderCount> counts) {
         StringBuilder extra = new StringBuilder();
@@ -162,12 +169,34 @@ public class Accounts {
         return """
                 select a.id, a.handle, a.display_name, a.kind, a.admin, a.enthusiast, m.plan, m.ends_at,
                        (select count(*) from account_interests i where i.account_id = a.id), a.hide_purchased,
-                       a.session_version%s
+                       a.session_version, a.email_verified_at is null%s
                 from accounts a
                 left join lateral (select plan, ends_at from memberships
                                    where account_id = a.id and starts_at <= :now and ends_at > :now
                                    order by (plan = 'PAID') desc, ends_at desc limit 1) m on true
                 where a.id = :id and a.suspended_at is null""".formatted(extra);
+    }
+
+    /** The account's mail address (its settings show it). */
+    @Transactional(readOnly = true)
+    public String email(long id) {
+        return accounts.findById(id).orElseThrow().email();
+    }
+
+    /**
+     * Refuses what only a verified address may do (post, comment, follow) while the account's address is not verified
+     * and {@code sparkfeed.accounts.require-verified-email} is on.
+     */
+    @Transactional(readOnly = true)
+    public void requireVerifiedEmail(long id) {
+        if (requireVerifiedEmail
+                && jdbc.sql("select email_verified_at is null from accounts where id = ?")
+                        .param(id)
+                        .query(Boolean.class)
+                        .optional()
+                        .orElse(false)) {
+            throw new UserFacingException("account.verifyEmail.required");
+        }
     }
 
     /**

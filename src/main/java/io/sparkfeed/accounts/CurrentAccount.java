@@ -6,6 +6,8 @@ import java.util.Map;
 /**
  * Who is signed in, as every page shows it. {@code primePlan} and {@code primeEndsAt} are null for a non-member.
  * {@code sessionVersion} is compared with the session's (see {@link AccountPrincipal#sessionVersion()}).
+ * {@code emailPending}: the account must verify its address before it posts, comments or follows (never true when
+ * {@code sparkfeed.accounts.require-verified-email} is off).
  * {@code headerCounts} are the numbers other modules put in the header, by {@link HeaderCount#name()}.
  */
 public record CurrentAccount(
@@ -20,6 +22,7 @@ public record CurrentAccount(
         int interestCount,
         boolean hidePurchased,
         int sessionVersion,
+        boolean emailPending,
         Map<String, Long> headerCounts) {
 
     /** A number of the page header by its {@link HeaderCount#name()}; 0 when no module counts it. */

@@ -31,6 +31,7 @@ public class Follows {
     @Transactional
     public FollowCounts follow(long followerId, long followedId) {
         requireAllowed(followerId, followedId);
+        accounts.requireVerifiedEmail(followerId);
         int added = jdbc.sql("insert into follows (follower_id, followed_id) values (?, ?) on conflict do nothing")
                 .params(followerId, followedId)
                 .update();

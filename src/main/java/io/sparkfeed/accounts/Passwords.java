@@ -80,7 +80,7 @@ public class Passwords {
                             Map.of(
                                     "name", account.displayName(),
                                     "link", siteUrl + "/login/reset?token=" + token,
-                                    "minutes", RESET_LIFETIME.toMinutes())));
+                                    "arg", RESET_LIFETIME.toMinutes())));
                 }));
     }
 

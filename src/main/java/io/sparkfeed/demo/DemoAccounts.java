@@ -49,7 +49,7 @@ class DemoAccounts implements DemoStep {
         memberships.startTrial(person("tom@sparkfeed.demo", "tom", "Tom Becker"));
         person("sam@sparkfeed.demo", "sam", "Sam Rivera");
         accounts.register(new NewAccount(
-                "hello@northwind.demo", "northwind", "Northwind Outfitters", PASSWORD, AccountKind.BRAND));
+                "hello@northwind.demo", "northwind", "Northwind Outfitters", PASSWORD, AccountKind.BRAND, true));
     }
 
     /** Joins paid Prime by invoice, which the admin then marks paid, as for a real member. */
@@ -59,6 +59,6 @@ class DemoAccounts implements DemoStep {
     }
 
     private long person(String email, String handle, String name) {
-        return accounts.register(new NewAccount(email, handle, name, PASSWORD, AccountKind.PERSON));
+        return accounts.register(new NewAccount(email, handle, name, PASSWORD, AccountKind.PERSON, true));
     }
 }

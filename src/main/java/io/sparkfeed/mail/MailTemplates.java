@@ -1,5 +1,6 @@
 package io.sparkfeed.mail;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -10,8 +11,9 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Renders a mail's subject, HTML and text from {@code templates/mail/<name>.html} and {@code .txt} with the
- * application's messages, in the mail's language. Two engines of their own, apart from the pages' engine: a mail
+ * Renders a mail's subject, HTML and text from {@code templates/mail/standard.html} and {@code .txt} with the
+ * application's messages, in the mail's language: a greeting, the kind's body ({@code mail.<kind>.body} with one
+ * argument), its link as a button and in full, and its closing line ({@code mail.<kind>.end}). Two engines of their own, apart from the pages' engine: a mail
  * template is never a page, and a page name never resolves to a mail.
  */
 @Component
@@ -34,11 +36,16 @@ class MailTemplates {
         if (!template.matches("[a-z][A-Za-z0-9]{0,39}")) {
             throw new IllegalArgumentException("Not a mail template name: " + template);
         }
-        Context context = new Context(locale, values);
+        Map<String, Object> all = new HashMap<>();
+        all.put("link", null);
+        all.put("arg", null);
+        all.putAll(values);
+        all.put("kind", template);
+        Context context = new Context(locale, all);
         return new Rendered(
                 messages.getMessage("mail." + template + ".subject", null, locale),
-                html.process(template, context),
-                text.process(template, context));
+                html.process("standard", context),
+                text.process("standard", context));
     }
 
     private static SpringTemplateEngine engine(MessageSource messages, TemplateMode mode, String suffix) {

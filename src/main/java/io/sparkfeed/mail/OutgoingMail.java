@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A mail to send: to whom (and which account, if any), the template under {@code templates/mail/} (an
- * {@code .html} and a {@code .txt} of that name, and the subject {@code mail.<template>.subject}), the language,
- * the values the template shows, and extra headers (such as {@code List-Unsubscribe}).
+ * A mail to send: to whom (and which account, if any), its kind (the messages {@code mail.<kind>.subject},
+ * {@code .body}, {@code .button} and {@code .end}), the language, the values it shows ({@code name}, and optionally
+ * {@code link} and {@code arg}, the body's argument), and extra headers (such as {@code List-Unsubscribe}).
  */
 public record OutgoingMail(
         String to,

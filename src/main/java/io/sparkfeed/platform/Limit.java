@@ -25,6 +25,8 @@ public enum Limit {
     PASSWORD_RESET_ADDRESS("password-reset-address", Store.DATABASE),
     /** Reset mails to one mail address, whoever asks: nobody's inbox is flooded by someone else's requests. */
     PASSWORD_RESET_EMAIL("password-reset-email", Store.DATABASE),
+    /** Verification mails sent again to one account. */
+    VERIFY_EMAIL("verify-email", Store.DATABASE),
     /** Password changes by one account: each checks the current password, so a guess costs a token. */
     PASSWORD_CHANGE("password-change", Store.DATABASE),
     /**

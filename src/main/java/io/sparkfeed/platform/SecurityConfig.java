@@ -99,6 +99,7 @@ class SecurityConfig {
                                 "/login",
                                 "/login/forgot",
                                 "/login/reset",
+                                "/verify-email",
                                 "/signup",
                                 "/prime",
                                 "/@*",

@@ -12,4 +12,5 @@ record PostingFacts(
         boolean brand,
         BigDecimal lifetimeSpend,
         EnthusiastStatus enthusiast,
-        long postsInLast24Hours) {}
+        long postsInLast24Hours,
+        boolean emailPending) {}

@@ -46,12 +46,14 @@ public class PostingPolicy {
     public PostingDecision check(Long accountId) {
         if (accountId == null) {
             return PostingRules.decide(
-                    new PostingFacts(false, false, null, false, BigDecimal.ZERO, EnthusiastStatus.NONE, 0), settings);
+                    new PostingFacts(false, false, null, false, BigDecimal.ZERO, EnthusiastStatus.NONE, 0, false),
+                    settings);
         }
         Optional<CurrentAccount> current = accounts.current(accountId);
         if (current.isEmpty()) {
             return PostingRules.decide(
-                    new PostingFacts(true, true, null, false, BigDecimal.ZERO, EnthusiastStatus.NONE, 0), settings);
+                    new PostingFacts(true, true, null, false, BigDecimal.ZERO, EnthusiastStatus.NONE, 0, false),
+                    settings);
         }
         CurrentAccount account = current.get();
         Plan plan = memberships.status(accountId).map(PrimeStatus::plan).orElse(null);
@@ -62,7 +64,15 @@ public class PostingPolicy {
                 .query(Long.class)
                 .single();
         return PostingRules.decide(
-                new PostingFacts(true, false, plan, account.brand(), spent, account.enthusiastStatus(), recent),
+                new PostingFacts(
+                        true,
+                        false,
+                        plan,
+                        account.brand(),
+                        spent,
+                        account.enthusiastStatus(),
+                        recent,
+                        account.emailPending()),
                 settings);
     }
 

@@ -26,6 +26,10 @@ final class PostingRules {
             // revoked for good, and a revoked enthusiast cannot apply again: nothing to send them to
             return PostingDecision.refuse("posting.rule.enthusiastRevoked", null, null);
         }
+        if (facts.emailPending()) {
+            return PostingDecision.refuse(
+                    "posting.rule.verifyEmail", "posting.action.verifyEmail", "/me/settings#address");
+        }
         // before Prime: nothing a brand does (joining Prime included) lets it post
         if (facts.brand()) {
             return PostingDecision.refuse("posting.rule.brand", null, null);

@@ -1,5 +1,6 @@
 package io.sparkfeed.posts;
 
+import io.sparkfeed.accounts.Accounts;
 import io.sparkfeed.accounts.Memberships;
 import io.sparkfeed.platform.NotFoundException;
 import io.sparkfeed.platform.UserFacingException;
@@ -25,6 +26,7 @@ public class Reactions {
     private final PostRepository posts;
     private final CommentRepository comments;
     private final Memberships memberships;
+    private final Accounts accounts;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -33,12 +35,14 @@ public class Reactions {
             PostRepository posts,
             CommentRepository comments,
             Memberships memberships,
+            Accounts accounts,
             JdbcClient jdbc,
             ApplicationEventPublisher events,
             Clock clock) {
         this.posts = posts;
         this.comments = comments;
         this.memberships = memberships;
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -80,6 +84,7 @@ public class Reactions {
     public long comment(long accountId, long postId, String body) {
         long authorId = visiblePostAuthor(postId);
         requirePrime(accountId);
+        accounts.requireVerifiedEmail(accountId);
         String text = body == null ? "" : body.strip();
         if (text.isEmpty()) {
             throw new PostRejectedException("body", "comment.required");

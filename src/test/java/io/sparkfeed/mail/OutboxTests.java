@@ -40,7 +40,7 @@ class OutboxTests extends IntegrationTest {
                 null,
                 "passwordReset",
                 Locale.FRENCH,
-                Map.of("name", "Ada <b>", "link", "https://sparkfeed.example/login/reset?token=abc", "minutes", 30));
+                Map.of("name", "Ada <b>", "link", "https://sparkfeed.example/login/reset?token=abc", "arg", 30));
     }
 
     private String address() {

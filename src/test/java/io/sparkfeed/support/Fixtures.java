@@ -265,7 +265,7 @@ public class Fixtures {
     private TestAccount create(AccountKind kind) {
         String handle = uniqueHandle();
         String email = handle + "@example.test";
-        long id = accounts.register(new NewAccount(email, handle, "Test " + handle, PASSWORD, kind));
+        long id = accounts.register(new NewAccount(email, handle, "Test " + handle, PASSWORD, kind, true));
         return new TestAccount(id, email, handle, (AccountPrincipal) users.loadUserByUsername(email));
     }
 

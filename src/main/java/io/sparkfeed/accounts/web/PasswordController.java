@@ -31,16 +31,18 @@ class PasswordController {
     private final Passwords passwords;
     private final PublicUrl publicUrl;
     private final SignIn signIn;
+    private final SettingsPage settings;
 
-    PasswordController(Passwords passwords, PublicUrl publicUrl, SignIn signIn) {
+    PasswordController(Passwords passwords, PublicUrl publicUrl, SignIn signIn, SettingsPage settings) {
         this.passwords = passwords;
         this.publicUrl = publicUrl;
         this.signIn = signIn;
+        this.settings = settings;
     }
 
     @GetMapping("/login/forgot")
     String forgotForm(Model model) {
-        model.addAttribute("form", new PasswordForms.Forgot(""));
+        model.addAttribute("form", new AccountForms.Forgot(""));
         model.addAttribute("minutes", Passwords.RESET_LIFETIME.toMinutes());
         return "accounts/forgot";
     }
@@ -48,7 +50,7 @@ class PasswordController {
     @RateLimited(value = Limit.PASSWORD_RESET_ADDRESS, byAddress = true)
     @PostMapping("/login/forgot")
     String forgot(
-            @Valid @ModelAttribute("form") PasswordForms.Forgot form,
+            @Valid @ModelAttribute("form") AccountForms.Forgot form,
             BindingResult errors,
             Locale locale,
             HttpServletRequest request) {
@@ -64,14 +66,14 @@ class PasswordController {
         if (token.length() > 64 || !passwords.resetOpen(token)) {
             return "accounts/reset-expired";
         }
-        model.addAttribute("form", new PasswordForms.Reset(token, ""));
+        model.addAttribute("form", new AccountForms.Reset(token, ""));
         return "accounts/reset";
     }
 
     @RateLimited(value = Limit.PASSWORD_RESET_ADDRESS, byAddress = true)
     @PostMapping("/login/reset")
     String reset(
-            @Valid @ModelAttribute("form") PasswordForms.Reset form,
+            @Valid @ModelAttribute("form") AccountForms.Reset form,
             BindingResult errors,
             HttpServletRequest request,
             HttpServletResponse response,
@@ -98,29 +100,28 @@ class PasswordController {
     }
 
     @GetMapping("/me/settings")
-    String settings(Model model) {
-        model.addAttribute("form", new PasswordForms.Change("", ""));
-        return "accounts/settings";
+    String settings(@AuthenticationPrincipal AccountPrincipal me, Model model) {
+        return settings.show(model, me.id());
     }
 
     @RateLimited(Limit.PASSWORD_CHANGE)
     @PostMapping("/me/settings/password")
     String change(
             @AuthenticationPrincipal AccountPrincipal principal,
-            @Valid @ModelAttribute("form") PasswordForms.Change form,
+            @Valid @ModelAttribute("form") AccountForms.Change form,
             BindingResult errors,
+            Model model,
             HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        if (errors.hasErrors()) {
-            return "accounts/settings";
-        }
-        String email;
+        String email = null;
         try {
-            email = passwords.change(principal.id(), form.current(), form.password());
+            email = errors.hasErrors() ? null : passwords.change(principal.id(), form.current(), form.password());
         } catch (AccountRejectedException rejected) {
             errors.rejectValue(rejected.field(), rejected.messageKey());
-            return "accounts/settings";
+        }
+        if (errors.hasErrors()) {
+            return settings.show(model, principal.id());
         }
         signIn.signIn(email, request, response);
         redirect.addFlashAttribute("notice", "password.change.done");

@@ -2,12 +2,15 @@ package io.sparkfeed.accounts.web;
 
 import io.sparkfeed.accounts.AccountRejectedException;
 import io.sparkfeed.accounts.Accounts;
+import io.sparkfeed.accounts.EmailAddresses;
 import io.sparkfeed.accounts.NewAccount;
 import io.sparkfeed.platform.Limit;
+import io.sparkfeed.platform.PublicUrl;
 import io.sparkfeed.platform.RateLimited;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -22,10 +25,14 @@ class SignupController {
 
     private final Accounts accounts;
     private final SignIn signIn;
+    private final EmailAddresses addresses;
+    private final PublicUrl publicUrl;
 
-    SignupController(Accounts accounts, SignIn signIn) {
+    SignupController(Accounts accounts, SignIn signIn, EmailAddresses addresses, PublicUrl publicUrl) {
         this.accounts = accounts;
         this.signIn = signIn;
+        this.addresses = addresses;
+        this.publicUrl = publicUrl;
     }
 
     @GetMapping("/signup")
@@ -41,17 +48,20 @@ class SignupController {
             BindingResult errors,
             HttpServletRequest request,
             HttpServletResponse response,
+            Locale locale,
             RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return "accounts/signup";
         }
+        long id;
         try {
-            accounts.register(new NewAccount(
+            id = accounts.register(new NewAccount(
                     form.email(), form.handle(), form.displayName(), form.password(), form.kindOrPerson()));
         } catch (AccountRejectedException rejected) {
             errors.rejectValue(rejected.field(), rejected.messageKey());
             return "accounts/signup";
         }
+        addresses.mailVerification(id, locale, publicUrl.base(request));
         signIn.signIn(form.email(), request, response);
         redirect.addFlashAttribute("notice", "signup.welcome");
         return "redirect:" + AfterSignup.NEXT;

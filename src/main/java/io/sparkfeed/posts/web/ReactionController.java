@@ -4,9 +4,9 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.platform.Limit;
 import io.sparkfeed.platform.RateLimited;
+import io.sparkfeed.platform.UserFacingException;
 import io.sparkfeed.posts.CommentPage;
 import io.sparkfeed.posts.CommentView;
-import io.sparkfeed.posts.PostRejectedException;
 import io.sparkfeed.posts.Posts;
 import io.sparkfeed.posts.Reactions;
 import io.sparkfeed.posts.SmileState;
@@ -63,7 +63,7 @@ class ReactionController {
         Long added = null;
         try {
             added = reactions.comment(me.id(), id, body);
-        } catch (PostRejectedException rejected) {
+        } catch (UserFacingException rejected) { // a rule of the comment, or an address still to verify
             problem = rejected.messageKey();
         }
         if (htmx.isHtmxRequest()) {

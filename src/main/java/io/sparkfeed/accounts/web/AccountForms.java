@@ -5,10 +5,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** What the password pages send; the rules beyond length live in PasswordPolicy. */
-final class PasswordForms {
+/** What the password and address pages send; the password rules beyond length live in PasswordPolicy. */
+final class AccountForms {
 
-    private PasswordForms() {}
+    private AccountForms() {}
 
     /** "Forgot password": the address to mail a link to. */
     record Forgot(
@@ -32,4 +32,15 @@ final class PasswordForms {
 
             @NotNull(message = "{signup.password.tooShort}") @Size(max = 200, message = "{signup.password.tooLong}")
             String password) {}
+
+    /** A new address for a signed-in account, which gives its current password. */
+    record NewEmail(
+            @NotBlank(message = "{signup.email.required}")
+            @Email(message = "{signup.email.invalid}")
+            @Size(max = 254, message = "{signup.email.invalid}")
+            String email,
+
+            @NotBlank(message = "{password.change.currentRequired}")
+            @Size(max = 200, message = "{password.change.wrongCurrent}")
+            String current) {}
 }
