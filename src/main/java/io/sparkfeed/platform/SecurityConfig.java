@@ -110,7 +110,8 @@ class SecurityConfig {
                                 "/search",
                                 "/robots.txt",
                                 "/sitemap.xml",
-                                "/sitemap-*.xml")
+                                "/sitemap-*.xml",
+                                "/feeds/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/signup")
                         .permitAll()
