@@ -40,6 +40,8 @@ class Account {
 
     private Instant emailVerifiedAt;
 
+    private Instant brandRequestedAt;
+
     // only ever incremented in SQL (Accounts.logOutEverywhere): a flush of this entity must not write it back
     @Column(insertable = false, updatable = false)
     private int sessionVersion;
@@ -58,7 +60,9 @@ class Account {
         this.handle = handle;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
-        this.kind = kind;
+        // a brand is whatever an admin verified: until then, a brand's sign-up is a person with a request
+        this.kind = kind == AccountKind.BRAND ? AccountKind.PERSON : kind;
+        this.brandRequestedAt = kind == AccountKind.BRAND ? now : null;
         this.enthusiast = EnthusiastStatus.NONE;
         this.createdAt = now;
         this.emailVerifiedAt = emailVerified ? now : null;
@@ -140,8 +144,14 @@ class Account {
         this.admin = true;
     }
 
+    boolean brandRequested() {
+        return brandRequestedAt != null;
+    }
+
+    /** An admin's decision: the kind it now is, which answers any brand request. */
     void changeKind(AccountKind kind) {
         this.kind = kind;
+        this.brandRequestedAt = null;
     }
 
     void changeEnthusiast(EnthusiastStatus status) {

@@ -13,4 +13,5 @@ public record AccountAdminView(
         EnthusiastStatus enthusiast,
         boolean prime,
         boolean suspended,
+        boolean brandRequested,
         Instant createdAt) {}

@@ -23,6 +23,9 @@ interface AccountRepository extends Repository<Account, Long> {
     @Query("select a.id from Account a where lower(a.email) = lower(:login) or lower(a.handle) = lower(:login)")
     Optional<Long> findIdByLogin(String login);
 
+    @Query("select a from Account a where a.brandRequestedAt is not null order by a.brandRequestedAt, a.id")
+    List<Account> findBrandRequests(Pageable page);
+
     @Query("select a from Account a where lower(a.email) = lower(:email)")
     Optional<Account> findByEmail(String email);
 

@@ -213,7 +213,16 @@ public class Accounts {
 
     @Transactional(readOnly = true)
     public List<AccountAdminView> listForAdmin(String query, int size) {
-        List<Account> found = accounts.search(query == null ? "" : query.strip(), PageRequest.ofSize(size));
+        return adminViews(accounts.search(query == null ? "" : query.strip(), PageRequest.ofSize(size)));
+    }
+
+    /** The accounts that signed up as brands and wait for an admin, oldest request first. */
+    @Transactional(readOnly = true)
+    public List<AccountAdminView> brandRequests(int size) {
+        return adminViews(accounts.findBrandRequests(PageRequest.ofSize(size)));
+    }
+
+    private List<AccountAdminView> adminViews(List<Account> found) {
         Instant now = clock.instant();
         Set<Long> prime = found.isEmpty()
                 ? Set.of()
@@ -230,6 +239,7 @@ public class Accounts {
                         a.enthusiast(),
                         prime.contains(a.id()),
                         a.suspended(),
+                        a.brandRequested(),
                         a.createdAt()))
                 .toList();
     }
@@ -246,7 +256,7 @@ public class Accounts {
     @Transactional
     public void changeKind(long adminId, long id, AccountKind kind, String reason) {
         Account account = accounts.findById(id).orElseThrow(() -> new NotFoundException("account " + id));
-        if (account.kind() != kind) {
+        if (account.kind() != kind || account.brandRequested()) {
             account.changeKind(kind);
             audit.record(adminId, "ACCOUNT_KIND_CHANGED", "ACCOUNT", id, reason, kind.name());
         }

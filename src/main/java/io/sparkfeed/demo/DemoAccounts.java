@@ -48,8 +48,9 @@ class DemoAccounts implements DemoStep {
         paidPrime(person("priya@sparkfeed.demo", "priya", "Priya Patel"), admin);
         memberships.startTrial(person("tom@sparkfeed.demo", "tom", "Tom Becker"));
         person("sam@sparkfeed.demo", "sam", "Sam Rivera");
-        accounts.register(new NewAccount(
+        long brand = accounts.register(new NewAccount(
                 "hello@northwind.demo", "northwind", "Northwind Outfitters", PASSWORD, AccountKind.BRAND, true));
+        accounts.changeKind(admin, brand, AccountKind.BRAND, "Demo data: a verified brand");
     }
 
     /** Joins paid Prime by invoice, which the admin then marks paid, as for a real member. */

@@ -168,4 +168,73 @@ class AdminMembersTests extends IntegrationTest {
                 .rootCause()
                 .hasMessageContaining("permission denied");
     }
+
+    @Test
+    void aBrandsSignUpShowsAsAPersonUntilAnAdminVerifiesIt() throws Exception {
+        var admin = fixtures.admin();
+        String handle = fixtures.uniqueHandle();
+        mvc.perform(post("/signup")
+                        .with(csrf())
+                        .with(request -> {
+                            request.setRemoteAddr("192.0.2.200");
+                            return request;
+                        })
+                        .param("email", handle + "@brand.example")
+                        .param("displayName", "Acme Lamps")
+                        .param("handle", handle)
+                        .param("password", "a long enough passphrase")
+                        .param("kind", "BRAND"))
+                .andExpect(flash().attribute("notice", "signup.brandPending"));
+        long id = jdbc.sql("select id from accounts where handle = ?")
+                .param(handle)
+                .query(Long.class)
+                .single();
+        assertThat(kindAndRequest(id)).isEqualTo("PERSON:true");
+        assertThat(page(get("/@" + handle)).select(".badge-brand")).isEmpty();
+
+        var requests = page(get("/admin/members").param("brandRequests", "true").with(admin.login()));
+        assertThat(requests.select("#member-" + id).text()).contains("Brand requested");
+        assertThat(requests.select("#member-" + id + " button").eachText()).contains("Verify brand", "Decline brand");
+
+        mvc.perform(post("/admin/members/" + id + "/kind")
+                        .param("kind", "BRAND")
+                        .param("reason", "Checked their site")
+                        .with(admin.login())
+                        .with(csrf()))
+                .andExpect(flash().attribute("notice", "admin.members.kindChanged"));
+        assertThat(kindAndRequest(id)).isEqualTo("BRAND:false");
+        assertThat(page(get("/@" + handle)).select(".badge-brand").text()).isEqualTo("Brand");
+        assertThat(page(get("/admin/members").param("brandRequests", "true").with(admin.login()))
+                        .select("#member-" + id))
+                .isEmpty();
+        assertThat(jdbc.sql("select action || ':' || details from audit_entries where target_id = ? "
+                                + "and target_type = 'ACCOUNT'")
+                        .param(id)
+                        .query(String.class)
+                        .list())
+                .containsExactly("ACCOUNT_KIND_CHANGED:BRAND");
+    }
+
+    @Test
+    void aDeclinedBrandRequestLeavesAPerson() throws Exception {
+        var admin = fixtures.admin();
+        var pending = fixtures.person();
+        jdbc.sql("update accounts set brand_requested_at = now() where id = ?")
+                .param(pending.id())
+                .update();
+        mvc.perform(post("/admin/members/" + pending.id() + "/kind")
+                        .param("kind", "PERSON")
+                        .param("reason", "Not the brand")
+                        .with(admin.login())
+                        .with(csrf()))
+                .andExpect(flash().attribute("notice", "admin.members.kindChanged"));
+        assertThat(kindAndRequest(pending.id())).isEqualTo("PERSON:false");
+    }
+
+    private String kindAndRequest(long id) {
+        return jdbc.sql("select kind || ':' || (brand_requested_at is not null) from accounts where id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
+    }
 }

@@ -212,6 +212,9 @@ public class Fixtures {
 
     public TestAccount brand() {
         TestAccount brand = create(AccountKind.BRAND);
+        jdbc.sql("update accounts set kind = 'BRAND', brand_requested_at = null where id = ?") // verified
+                .param(brand.id())
+                .update();
         paidMembership(brand.id(), Duration.ofDays(365));
         return brand;
     }

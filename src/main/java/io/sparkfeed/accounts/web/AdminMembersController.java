@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admins grant and end Prime memberships; each change is audited with its reason. */
+/**
+ * Admins grant and end Prime memberships, verify the accounts that signed up as brands (or decline them), and
+ * change an account's kind; each change is audited with its reason.
+ */
 @Controller
 @RequestMapping("/admin/members")
 @PreAuthorize("hasRole('ADMIN')")
@@ -31,9 +34,13 @@ class AdminMembersController {
     }
 
     @GetMapping
-    String list(@RequestParam(defaultValue = "") String q, Model model) {
+    String list(
+            @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "false") boolean brandRequests,
+            Model model) {
         model.addAttribute("q", q);
-        model.addAttribute("members", accounts.listForAdmin(q, 100));
+        model.addAttribute("brandRequests", brandRequests);
+        model.addAttribute("members", brandRequests ? accounts.brandRequests(100) : accounts.listForAdmin(q, 100));
         return "admin/members";
     }
 

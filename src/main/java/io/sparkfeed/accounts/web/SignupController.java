@@ -1,5 +1,6 @@
 package io.sparkfeed.accounts.web;
 
+import io.sparkfeed.accounts.AccountKind;
 import io.sparkfeed.accounts.AccountRejectedException;
 import io.sparkfeed.accounts.Accounts;
 import io.sparkfeed.accounts.EmailAddresses;
@@ -63,7 +64,8 @@ class SignupController {
         }
         addresses.mailVerification(id, locale, publicUrl.base(request));
         signIn.signIn(form.email(), request, response);
-        redirect.addFlashAttribute("notice", "signup.welcome");
+        redirect.addFlashAttribute(
+                "notice", form.kindOrPerson() == AccountKind.BRAND ? "signup.brandPending" : "signup.welcome");
         return "redirect:" + AfterSignup.NEXT;
     }
 }
