@@ -230,7 +230,12 @@ class DatabaseOutageTests {
     private static long account(ConfigurableApplicationContext app, JdbcClient jdbc, String handle) {
         long id = app.getBean(Accounts.class)
                 .register(new NewAccount(
-                        handle + "@example.test", handle, "Outage " + handle, Fixtures.PASSWORD, AccountKind.PERSON));
+                        handle + "@example.test",
+                        handle,
+                        "Outage " + handle,
+                        Fixtures.PASSWORD,
+                        AccountKind.PERSON,
+                        true));
         jdbc.sql("insert into memberships (account_id, plan, starts_at, ends_at) values (?, 'PAID', ?, ?)")
                 .params(
                         id,
