@@ -96,6 +96,12 @@ class ListPlanTests extends IntegrationTest {
                 soft.assertThat(plan.sequentialScansOf(BIG_TABLES))
                         .as(name + ": sequential scans")
                         .isEmpty();
+                if (list.getValue() instanceof PostFilter.Following || list.getValue() instanceof PostFilter.ForYou) {
+                    // each followed account's posts: its index, newest first, stopping after a page
+                    soft.assertThat(plan.bitmapScansOf(Set.of("posts")))
+                            .as(name + ": posts read by bitmap\n" + plan)
+                            .isEmpty();
+                }
                 soft.assertThat(plan.rowsRead())
                         .as(name + ": rows read\n" + plan)
                         .isLessThan(MAX_ROWS_READ);
