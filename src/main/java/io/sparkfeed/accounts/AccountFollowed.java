@@ -1,4 +1,6 @@
 package io.sparkfeed.accounts;
 
-/** Someone started following an account. */
-public record AccountFollowed(long followerId, long followedId) {}
+import java.util.UUID;
+
+/** Someone started following an account. {@code eventId} names this occurrence: its listeners act on it once. */
+public record AccountFollowed(UUID eventId, long followerId, long followedId) {}

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -35,7 +36,7 @@ public class Follows {
                 .params(followerId, followedId)
                 .update();
         if (added == 1) {
-            events.publishEvent(new AccountFollowed(followerId, followedId));
+            events.publishEvent(new AccountFollowed(UUID.randomUUID(), followerId, followedId));
         }
         return counts(followedId, followerId);
     }

@@ -1,4 +1,6 @@
 package io.sparkfeed.moderation;
 
-/** An admin hid a comment; its author is told why. */
-public record CommentTakenDown(long commentId, long postId, long authorId, String reason) {}
+import java.util.UUID;
+
+/** An admin hid a comment; its author is told why. {@code eventId} names this occurrence: its listeners act on it once. */
+public record CommentTakenDown(UUID eventId, long commentId, long postId, long authorId, String reason) {}

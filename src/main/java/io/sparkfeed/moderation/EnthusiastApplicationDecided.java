@@ -1,4 +1,7 @@
 package io.sparkfeed.moderation;
 
-/** An admin approved or declined an application to the enthusiast program; the applicant is told, with the reason. */
-public record EnthusiastApplicationDecided(long applicationId, long accountId, boolean approved, String reason) {}
+import java.util.UUID;
+
+/** An admin approved or declined an application to the enthusiast program; the applicant is told, with the reason. {@code eventId} names this occurrence: its listeners act on it once. */
+public record EnthusiastApplicationDecided(
+        UUID eventId, long applicationId, long accountId, boolean approved, String reason) {}

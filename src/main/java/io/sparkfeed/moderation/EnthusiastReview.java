@@ -9,6 +9,7 @@ import io.sparkfeed.posts.Posts;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -75,14 +76,16 @@ public class EnthusiastReview {
         long accountId = decide(adminId, applicationId, "APPROVED", reason);
         accounts.changeEnthusiastStatus(accountId, EnthusiastStatus.APPROVED);
         audit.record(adminId, "ENTHUSIAST_APPROVED", "ACCOUNT", accountId, reason, "application " + applicationId);
-        events.publishEvent(new EnthusiastApplicationDecided(applicationId, accountId, true, reason));
+        events.publishEvent(
+                new EnthusiastApplicationDecided(UUID.randomUUID(), applicationId, accountId, true, reason));
     }
 
     @Transactional
     public void decline(long adminId, long applicationId, String reason) {
         long accountId = decide(adminId, applicationId, "DECLINED", reason);
         audit.record(adminId, "ENTHUSIAST_DECLINED", "ACCOUNT", accountId, reason, "application " + applicationId);
-        events.publishEvent(new EnthusiastApplicationDecided(applicationId, accountId, false, reason));
+        events.publishEvent(
+                new EnthusiastApplicationDecided(UUID.randomUUID(), applicationId, accountId, false, reason));
     }
 
     /** Suspends an approved enthusiast: the badge goes; {@code hidePosts} also hides their visible posts. */

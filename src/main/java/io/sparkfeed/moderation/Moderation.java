@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -65,7 +66,7 @@ public class Moderation {
         long author = posts.hide(postId, reason);
         forgetEnthusiastSuspension(postId);
         audit.record(adminId, "POST_HIDDEN", "POST", postId, reason, "author " + author);
-        events.publishEvent(new PostTakenDown(postId, author, reason));
+        events.publishEvent(new PostTakenDown(UUID.randomUUID(), postId, author, reason));
     }
 
     @Transactional
@@ -80,8 +81,8 @@ public class Moderation {
         long author = reactions.hideComment(commentId, reason);
         audit.record(adminId, "COMMENT_HIDDEN", "COMMENT", commentId, reason, "author " + author);
         subjects.find(ReportTarget.COMMENT, commentId, false)
-                .ifPresent(comment ->
-                        events.publishEvent(new CommentTakenDown(commentId, comment.postId(), author, reason)));
+                .ifPresent(comment -> events.publishEvent(
+                        new CommentTakenDown(UUID.randomUUID(), commentId, comment.postId(), author, reason)));
     }
 
     @Transactional

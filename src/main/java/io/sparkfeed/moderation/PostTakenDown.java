@@ -1,4 +1,6 @@
 package io.sparkfeed.moderation;
 
-/** An admin hid a post; its author is told why. */
-public record PostTakenDown(long postId, long authorId, String reason) {}
+import java.util.UUID;
+
+/** An admin hid a post; its author is told why. {@code eventId} names this occurrence: its listeners act on it once. */
+public record PostTakenDown(UUID eventId, long postId, long authorId, String reason) {}

@@ -12,7 +12,11 @@ import io.sparkfeed.shop.OrderPlaced;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Turns what happened into notifications, asynchronously and after the action committed. */
+/**
+ * Turns what happened into notifications, asynchronously and after the action committed. Each listener may run
+ * more than once for one event (a publication resubmitted after its instance stopped before recording the
+ * completion): every notification is keyed on the event's {@code eventId}, so a second delivery adds nothing.
+ */
 @Component
 class NotificationListeners {
 
@@ -31,45 +35,46 @@ class NotificationListeners {
             // a post deleted since the order has nobody to tell (and nothing to retry)
             posts.findAuthor(postId)
                     .filter(author -> author != event.buyerId())
-                    .ifPresent(author -> notifications.notify(author, "PURCHASE", null, postId));
+                    .ifPresent(author -> notifications.notify(event.eventId(), author, "PURCHASE", null, postId));
         }
     }
 
     /** The buyer hears that an order left unpaid expired and its items went back on sale. */
     @ApplicationModuleListener
     void on(OrderExpired event) {
-        notifications.notify(event.buyerId(), "ORDER_EXPIRED", null, null);
+        notifications.notify(event.eventId(), event.buyerId(), "ORDER_EXPIRED", null, null);
     }
 
     @ApplicationModuleListener
     void on(PostSmiled event) {
-        notifications.notify(event.postAuthorId(), "SMILE", event.byAccountId(), event.postId());
+        notifications.notify(event.eventId(), event.postAuthorId(), "SMILE", event.byAccountId(), event.postId());
     }
 
     @ApplicationModuleListener
     void on(CommentAdded event) {
-        notifications.notify(event.postAuthorId(), "COMMENT", event.byAccountId(), event.postId());
+        notifications.notify(event.eventId(), event.postAuthorId(), "COMMENT", event.byAccountId(), event.postId());
     }
 
     @ApplicationModuleListener
     void on(AccountFollowed event) {
-        notifications.notify(event.followedId(), "FOLLOW", event.followerId(), null);
+        notifications.notify(event.eventId(), event.followedId(), "FOLLOW", event.followerId(), null);
     }
 
     /** The author of a hidden post hears why; the post stays open to them, marked removed. */
     @ApplicationModuleListener
     void on(PostTakenDown event) {
-        notifications.notify(event.authorId(), "POST_HIDDEN", null, event.postId(), event.reason());
+        notifications.notify(event.eventId(), event.authorId(), "POST_HIDDEN", null, event.postId(), event.reason());
     }
 
     @ApplicationModuleListener
     void on(CommentTakenDown event) {
-        notifications.notify(event.authorId(), "COMMENT_HIDDEN", null, event.postId(), event.reason());
+        notifications.notify(event.eventId(), event.authorId(), "COMMENT_HIDDEN", null, event.postId(), event.reason());
     }
 
     @ApplicationModuleListener
     void on(EnthusiastApplicationDecided event) {
         notifications.notify(
+                event.eventId(),
                 event.accountId(),
                 event.approved() ? "ENTHUSIAST_APPROVED" : "ENTHUSIAST_DECLINED",
                 null,

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,17 +30,22 @@ public class Notifications {
     }
 
     @Transactional
-    public void notify(long recipientId, String kind, Long actorId, Long postId) {
-        notify(recipientId, kind, actorId, postId, null);
+    public void notify(UUID eventId, long recipientId, String kind, Long actorId, Long postId) {
+        notify(eventId, recipientId, kind, actorId, postId, null);
     }
 
     /**
      * With the reason of a moderation decision: only the recipient ever sees their notifications. A smile or a
      * follow that the same person already notified within {@link #REPEAT_WINDOW} (an unsmile and smile again, an
      * unfollow and follow again) is not notified again.
+     *
+     * <p>{@code eventId} is the identity of the event that caused it: an event delivered again (Spring Modulith
+     * resubmits a publication whose completion was not recorded, see {@code platform/EventRedelivery}) writes
+     * nothing more. An event that tells about several posts (an order from two posts) gives one notification per
+     * post, so the key is the event and the post.
      */
     @Transactional
-    public void notify(long recipientId, String kind, Long actorId, Long postId, String reason) {
+    public void notify(UUID eventId, long recipientId, String kind, Long actorId, Long postId, String reason) {
         if (actorId != null && actorId == recipientId) {
             return; // nobody is told about their own smile
         }
@@ -55,13 +61,15 @@ public class Notifications {
         // then the post, in quick succession). Nothing to tell about a post that is gone; failing here instead
         // would leave the event publication incomplete and fail again on every restart.
         jdbc.sql("""
-                        insert into notifications (recipient_id, kind, actor_id, post_id, reason, created_at)
-                        select :recipient, :kind, :actor, :post, :reason, :now
+                        insert into notifications (event_id, recipient_id, kind, actor_id, post_id, reason, created_at)
+                        select :event, :recipient, :kind, :actor, :post, :reason, :now
                         where (cast(:post as bigint) is null or exists (select 1 from post_facts where id = :post))
                           and not (:once and exists (
                               select 1 from notifications n
                               where n.recipient_id = :recipient and n.actor_id = :actor and n.kind = :kind
-                                and n.post_id is not distinct from cast(:post as bigint) and n.created_at > :since))""")
+                                and n.post_id is not distinct from cast(:post as bigint) and n.created_at > :since))
+                        on conflict (event_id, coalesce(post_id, 0)) where event_id is not null do nothing""")
+                .param("event", eventId)
                 .param("recipient", recipientId)
                 .param("kind", kind)
                 .param("actor", actorId, Types.BIGINT)

@@ -1,4 +1,6 @@
 package io.sparkfeed.posts;
 
-/** Someone commented on a post. */
-public record CommentAdded(long postId, long postAuthorId, long commentId, long byAccountId) {}
+import java.util.UUID;
+
+/** Someone commented on a post. {@code eventId} names this occurrence: its listeners act on it once. */
+public record CommentAdded(UUID eventId, long postId, long postAuthorId, long commentId, long byAccountId) {}

@@ -1,4 +1,6 @@
 package io.sparkfeed.posts;
 
-/** Someone smiled at a post. */
-public record PostSmiled(long postId, long postAuthorId, long byAccountId) {}
+import java.util.UUID;
+
+/** Someone smiled at a post. {@code eventId} names this occurrence: its listeners act on it once. */
+public record PostSmiled(UUID eventId, long postId, long postAuthorId, long byAccountId) {}

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -56,7 +57,7 @@ public class Reactions {
         if (added == 1) {
             posts.addSmiles(postId, 1);
             if (authorId != accountId) {
-                events.publishEvent(new PostSmiled(postId, authorId, accountId));
+                events.publishEvent(new PostSmiled(UUID.randomUUID(), postId, authorId, accountId));
             }
         }
         return smileState(accountId, postId);
@@ -89,7 +90,7 @@ public class Reactions {
         }
         Comment comment = comments.save(new Comment(postId, accountId, text, clock.instant()));
         posts.addComments(postId, 1);
-        events.publishEvent(new CommentAdded(postId, authorId, comment.id(), accountId));
+        events.publishEvent(new CommentAdded(UUID.randomUUID(), postId, authorId, comment.id(), accountId));
         return comment.id();
     }
 

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -244,7 +245,7 @@ class OrderPlacement {
                     .param(accountId)
                     .update();
         }
-        events.publishEvent(new OrderPlaced(orderId, accountId, List.copyOf(credited)));
+        events.publishEvent(new OrderPlaced(UUID.randomUUID(), orderId, accountId, List.copyOf(credited)));
         return orderId;
     }
 

@@ -4,6 +4,7 @@ import io.sparkfeed.billing.Payments;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -90,7 +91,7 @@ public class UnpaidOrderRelease {
             return false;
         }
         payments.cancel(order.method(), order.reference());
-        events.publishEvent(new OrderExpired(order.id(), order.buyerId()));
+        events.publishEvent(new OrderExpired(UUID.randomUUID(), order.id(), order.buyerId()));
         return true;
     }
 }

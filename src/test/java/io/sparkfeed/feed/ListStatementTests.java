@@ -11,6 +11,7 @@ import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class ListStatementTests extends IntegrationTest {
         // the viewer bought a product (For you and "You bought this" read it) and has notifications
         fixtures.order(viewer.id(), fixtures.product(3), 1, null);
         for (int i = 0; i < 5; i++) {
-            notifications.notify(viewer.id(), "FOLLOW", fan.id(), null);
+            notifications.notify(UUID.randomUUID(), viewer.id(), "FOLLOW", fan.id(), null);
         }
 
         var visitor = new Reader("visitor", null);

@@ -16,6 +16,7 @@ import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -94,8 +95,18 @@ class NotificationRepeatTests extends IntegrationTest {
     void openingTheListMarksNothingItsButtonMarksWhatItShowed() throws Exception {
         TestAccount author = fixtures.primeMember();
         long postId = fixtures.post(author, "comment on me");
-        notifications.notify(author.id(), "COMMENT", fixtures.primeMember().id(), postId);
-        notifications.notify(author.id(), "COMMENT", fixtures.primeMember().id(), postId);
+        notifications.notify(
+                UUID.randomUUID(),
+                author.id(),
+                "COMMENT",
+                fixtures.primeMember().id(),
+                postId);
+        notifications.notify(
+                UUID.randomUUID(),
+                author.id(),
+                "COMMENT",
+                fixtures.primeMember().id(),
+                postId);
         mvc.perform(get("/notifications").with(author.login()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Mark all as read")));
@@ -106,7 +117,12 @@ class NotificationRepeatTests extends IntegrationTest {
         assertThat(notifications.unread(author.id())).isEqualTo(2);
 
         // one more arrives after the page was opened: the button leaves it unread
-        notifications.notify(author.id(), "COMMENT", fixtures.primeMember().id(), postId);
+        notifications.notify(
+                UUID.randomUUID(),
+                author.id(),
+                "COMMENT",
+                fixtures.primeMember().id(),
+                postId);
         mvc.perform(post("/notifications/read")
                         .param("upTo", Long.toString(newest))
                         .with(author.login())
