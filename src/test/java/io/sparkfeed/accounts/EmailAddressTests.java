@@ -188,8 +188,4 @@ class EmailAddressTests extends IntegrationTest {
                 .getRedirectedUrl();
         return page(get(target));
     }
-
-    private long count(String sql, long id) {
-        return jdbc.sql(sql).param(id).query(Long.class).single();
-    }
 }

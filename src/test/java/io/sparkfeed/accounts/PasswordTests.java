@@ -119,10 +119,7 @@ class PasswordTests extends IntegrationTest {
         assertThat(sent.select(".flash.notice").text()).startsWith("If an account uses that address, a link is on");
         Thread.sleep(300);
         assertThat(MailServer.to(unknown)).isEmpty();
-        assertThat(jdbc.sql("select count(*) from outbox_mails where recipient = ?")
-                        .param(unknown)
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from outbox_mails where recipient = ?", unknown))
                 .isZero();
     }
 
@@ -174,10 +171,7 @@ class PasswordTests extends IntegrationTest {
         for (int i = 0; i < 5; i++) {
             mvc.perform(forgot(person.email())).andExpect(redirectedUrl("/login/forgot?sent"));
         }
-        assertThat(jdbc.sql("select count(*) from outbox_mails where recipient = ?")
-                        .param(person.email())
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from outbox_mails where recipient = ?", person.email()))
                 .isEqualTo(3);
     }
 

@@ -76,10 +76,7 @@ class OutboxTests extends IntegrationTest {
         });
         Thread.sleep(500);
         assertThat(MailServer.to(to)).isEmpty();
-        assertThat(jdbc.sql("select count(*) from outbox_mails where recipient = ?")
-                        .param(to)
-                        .query(Long.class)
-                        .single())
+        assertThat(count("select count(*) from outbox_mails where recipient = ?", to))
                 .isZero();
     }
 
@@ -177,11 +174,7 @@ class OutboxTests extends IntegrationTest {
         };
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
-            if (jdbc.sql("select count(*) from outbox_mails where recipient = ? and " + condition)
-                            .param(to)
-                            .query(Long.class)
-                            .single()
-                    == 1) {
+            if (count("select count(*) from outbox_mails where recipient = ? and " + condition, to) == 1) {
                 return;
             }
             Thread.sleep(50);
