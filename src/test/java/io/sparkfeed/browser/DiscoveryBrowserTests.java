@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sparkfeed.support.Browser;
 import io.sparkfeed.support.IntegrationTest;
+import io.sparkfeed.support.MailServer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,8 @@ class DiscoveryBrowserTests extends IntegrationTest {
             browser.waitUpTo(Duration.ofSeconds(10))
                     .until(ExpectedConditions.textToBePresentInElementLocated(
                             By.cssSelector(".flash.notice"), "Your Prime trial has started"));
+            // following takes a confirmed address: the link the sign-up mailed
+            page.get(MailServer.link(handle + "@example.test", "/verify-email"));
             page.get(baseUrl() + "/@" + enthusiast.handle());
             int followers = followers(page);
             page.findElement(By.cssSelector(".profile-head .follow button")).click();

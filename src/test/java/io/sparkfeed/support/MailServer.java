@@ -8,6 +8,8 @@ import jakarta.mail.internet.MimeMultipart;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The tests' SMTP server: a real one (GreenMail) inside the test JVM, started once on a free port, which the
@@ -45,6 +47,22 @@ public final class MailServer {
             mails = to(address);
         }
         return mails;
+    }
+
+    /**
+     * The link to {@code path} ({@code /verify-email}) in the newest mail to the address that has one, waiting for
+     * the first mail if none arrived yet.
+     */
+    public static String link(String address, String path) throws Exception {
+        List<MimeMessage> mails = await(address, 1);
+        Pattern link = Pattern.compile("https?://\\S+" + Pattern.quote(path) + "\\S*");
+        for (int i = mails.size() - 1; i >= 0; i--) {
+            Matcher found = link.matcher(part(mails.get(i), "text/plain"));
+            if (found.find()) {
+                return found.group();
+            }
+        }
+        throw new AssertionError("no mail to " + address + " links to " + path);
     }
 
     /** The part of a mail of that type ({@code text/plain}, {@code text/html}), however deep it is nested. */
