@@ -110,7 +110,8 @@ class SecurityConfig {
                                 "/search",
                                 "/robots.txt",
                                 "/sitemap.xml",
-                                "/sitemap-*.xml")
+                                "/sitemap-*.xml",
+                                "/feeds/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/signup")
                         .permitAll()
@@ -127,7 +128,9 @@ class SecurityConfig {
                 .logout(logout -> logout.logoutSuccessUrl("/?loggedOut").deleteCookies("SESSION", "remember-me"))
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.cacheControl(cache -> cache.disable())
+                        .addHeaderWriter(new PageCacheHeaders())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frame -> frame.deny())
                         // no page needs the camera, microphone or location; a window it opens cannot reach back

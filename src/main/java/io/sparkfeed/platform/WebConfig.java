@@ -50,7 +50,8 @@ class WebConfig implements WebMvcConfigurer {
         var change = new LocaleChangeInterceptor();
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(change);
+        // a feed's language is its URL's alone: it is cached publicly, so it sets no cookie
+        registry.addInterceptor(change).excludePathPatterns("/feeds/**");
         registry.addInterceptor(new RateLimitInterceptor(limits));
     }
 

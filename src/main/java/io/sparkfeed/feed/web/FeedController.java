@@ -75,11 +75,13 @@ class FeedController {
             @ModelAttribute("me") CurrentAccount me,
             @AuthenticationPrincipal AccountPrincipal viewer,
             HtmxRequest htmx,
+            Locale locale,
             Model model) {
         boolean forYou = me != null && me.onboarded() && !"everyone".equals(feed);
         model.addAttribute("tab", forYou ? "forYou" : "everyone");
         PostFilter filter = forYou ? new PostFilter.ForYou(me.id(), me.hidePurchased()) : PostFilter.all();
         String path = forYou || me == null || !me.onboarded() ? "/" : "/?feed=everyone";
+        announce(model, FeedLinks.EVERYONE, message("atom.everyone", locale), locale);
         return list(filter, after, size, viewer, htmx, model, path, "feed/home");
     }
 
@@ -101,9 +103,11 @@ class FeedController {
             @RequestParam(defaultValue = "20") int size,
             @AuthenticationPrincipal AccountPrincipal viewer,
             HtmxRequest htmx,
+            Locale locale,
             Model model) {
         Interest interest = interests.bySlug(slug);
         model.addAttribute("interest", interest);
+        announce(model, FeedLinks.interest(slug), message(interest.nameKey(), locale), locale);
         return list(
                 new PostFilter.ByInterest(interest.id()),
                 after,
@@ -137,6 +141,7 @@ class FeedController {
         model.addAttribute("profile", profile);
         model.addAttribute("jsonLd", PageStructuredData.profile(profile, publicUrl.base(request), home(locale)));
         model.addAttribute("follow", found.follow());
+        announce(model, FeedLinks.profile(profile.handle()), profile.displayName(), locale);
         return list(
                 new PostFilter.ByAuthor(profile.id()),
                 after,
@@ -155,12 +160,14 @@ class FeedController {
             @RequestParam(defaultValue = "20") int size,
             @AuthenticationPrincipal AccountPrincipal viewer,
             HtmxRequest htmx,
+            Locale locale,
             Model model) {
         String normalized = Hashtags.normalize(tag);
         if (normalized == null) {
             throw new NotFoundException("hashtag " + tag);
         }
         model.addAttribute("tag", normalized);
+        announce(model, FeedLinks.hashtag(normalized), "#" + normalized, locale);
         return list(
                 new PostFilter.ByHashtag(normalized),
                 after,
@@ -215,6 +222,17 @@ class FeedController {
     }
 
     private String home(Locale locale) {
-        return messages.getMessage("app.name", null, locale);
+        return message("app.name", locale);
+    }
+
+    private String message(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
+    }
+
+    /** The Atom feed of this list, for the discovery link in the page's head. */
+    private void announce(Model model, String feedPath, String title, Locale locale) {
+        model.addAttribute(
+                "atomFeed",
+                FeedLinks.link(feedPath, messages.getMessage("atom.link", new Object[] {title}, locale), locale));
     }
 }
