@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,11 +32,25 @@ final class Results {
         order.add(name);
     }
 
+    boolean expected(String name) {
+        return order.contains(name);
+    }
+
     void record(String name, int millis, boolean ok) {
         pages.computeIfAbsent(name, n -> new Page()).add(millis, ok, System.currentTimeMillis());
     }
 
-    void report() {
+    /** Responses recorded for these pages. */
+    int count(List<String> names) {
+        return names.stream()
+                .map(pages::get)
+                .filter(Objects::nonNull)
+                .mapToInt(Page::count)
+                .sum();
+    }
+
+    /** Prints the table, then {@code footer} (if any) under it, and writes both to the results file. */
+    void report(String footer) {
         double yardstick = pages.entrySet().stream()
                 .filter(e -> e.getKey().startsWith(STATIC))
                 .mapToDouble(e -> e.getValue().perSecond())
@@ -63,6 +78,9 @@ final class Results {
                     page.percentile(99),
                     page.count(),
                     page.failed()));
+        }
+        if (!footer.isBlank()) {
+            table.append('\n').append(footer).append('\n');
         }
         System.out.println();
         System.out.println(table);

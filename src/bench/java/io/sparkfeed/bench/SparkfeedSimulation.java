@@ -7,6 +7,7 @@ import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.during;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -40,7 +41,8 @@ import java.util.stream.Stream;
  * (20 per page), {@code warmup} (60 seconds of every page before measuring), {@code accounts} (how many generated
  * accounts to sign in as: 100 exist in every dataset), {@code pages} (comma-separated page names, or groups such as
  * {@code hostile}, to run; all when unset), {@code out} (target/bench-results.md); {@code soakRate} (visits per
- * second) runs the soak instead.
+ * second) runs the soak instead; {@code dbUrl}, {@code dbUser}, {@code dbPassword} (the instance's database, to
+ * count the session writes of the signed-in pages: {@link SessionWrites}).
  */
 public class SparkfeedSimulation extends Simulation {
 
@@ -61,6 +63,11 @@ public class SparkfeedSimulation extends Simulation {
 
     private static final Targets TARGETS = Targets.discover(BASE_URL);
     private static final Results RESULTS = new Results(System.getProperty("out", "target/bench-results.md"));
+    private static final SessionWrites SESSION_WRITES = new SessionWrites();
+
+    /** The pages read signed in, one after the other: the session writes are counted around them. */
+    private static final List<String> SIGNED_IN_PAGES =
+            List.of("/ signed in (For you)", "/following", "/notifications");
 
     private final HttpProtocolBuilder protocol = http.baseUrl(BASE_URL)
             .acceptHeader("text/html,application/xhtml+xml,*/*")
@@ -361,9 +368,17 @@ public class SparkfeedSimulation extends Simulation {
         phase("/products/{id}", visitor("/products/{id}", "/products/" + TARGETS.productId(), true));
         phase("/posts/{id}", visitor("/posts/{id}", "/posts/" + TARGETS.postId(), false));
         phase("/@{handle} profile", visitor("/@{handle} profile", "/@" + TARGETS.handle(), true));
-        phase("/ signed in (For you)", signedIn("/ signed in (For you)", "/", true));
-        phase("/following", signedIn("/following", "/following", true));
-        phase("/notifications", signedIn("/notifications", "/notifications", false));
+        int before = phases.size();
+        for (String name : SIGNED_IN_PAGES) {
+            phase(
+                    name,
+                    signedIn(name, name.equals("/ signed in (For you)") ? "/" : name, !name.equals("/notifications")));
+        }
+        if (phases.size() > before && SESSION_WRITES.enabled()) {
+            // the counters around the signed-in pages (visitors write no session), published once settled
+            phases.add(before, probe("session writes: before", 0, SESSION_WRITES::before));
+            phases.add(probe("session writes: after", SessionWrites.SETTLE_SECONDS, SESSION_WRITES::after));
+        }
         phase("publish a post", publishing());
         phase("buy", buying(), "buy: confirm", "buy: place order");
         for (var hostile : hostile()) {
@@ -378,8 +393,21 @@ public class SparkfeedSimulation extends Simulation {
         setUp(WARMUP.isZero() ? chain : warmUp().andThen(chain)).protocols(protocol);
     }
 
+    /** A one-user phase that waits {@code pauseSeconds}, then runs {@code action}. */
+    private static PopulationBuilder probe(String name, int pauseSeconds, Runnable action) {
+        return scenario(name)
+                .exec(pause(pauseSeconds))
+                .exec(session -> {
+                    action.run();
+                    return session;
+                })
+                .injectOpen(atOnceUsers(1));
+    }
+
     @Override
     public void after() {
-        RESULTS.report();
+        int signedInViews = RESULTS.count(SIGNED_IN_PAGES);
+        int signIns = (int) SIGNED_IN_PAGES.stream().filter(RESULTS::expected).count() * USERS;
+        RESULTS.report(SOAK_RATE > 0 ? "" : SESSION_WRITES.report(signedInViews, signIns));
     }
 }

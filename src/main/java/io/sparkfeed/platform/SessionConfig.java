@@ -1,6 +1,11 @@
 package io.sparkfeed.platform;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.SmartInstantiationAwareBeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.ConversionService;
@@ -9,6 +14,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +22,8 @@ import org.springframework.stereotype.Component;
  * {@code spring_session_attributes}, created by Flyway), so any instance of a cluster serves any signed-in
  * request and a restart signs nobody out. Attributes are JSON ({@link SessionAttributeJson}); a changed attribute
  * is written with PostgreSQL's upsert. A visitor never has a session (see {@link SecurityConfig}); a signed-in page
- * view reads its session once and writes it once (its last access time, plus any attribute the request changed).
+ * view reads its session once, and writes it only when an attribute changed or once a minute for its last access
+ * time ({@link SessionStore}).
  */
 @Configuration(proxyBeanMethods = false)
 class SessionConfig {
@@ -36,6 +43,31 @@ class SessionConfig {
         return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
     }
 
+    /** Spring Session's filter and everything else that asks for the repository get Spring Boot's, wrapped. */
+    @Bean
+    static BeanPostProcessor sessionStore() {
+        return new SmartInstantiationAwareBeanPostProcessor() {
+            @Override
+            public Class<?> predictBeanType(Class<?> beanClass, String name) {
+                return JdbcIndexedSessionRepository.class.isAssignableFrom(beanClass) ? SessionStore.class : null;
+            }
+
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof JdbcIndexedSessionRepository jdbc ? new SessionStore(jdbc) : bean;
+            }
+        };
+    }
+
+    /** Around Spring Session's filter, so that it reads a session once per request (see {@link SessionStore}). */
+    @Bean
+    FilterRegistrationBean<Filter> sessionReadScope() {
+        var registration = new FilterRegistrationBean<>(SessionStore.scope());
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+        return registration;
+    }
+
     /**
      * Removes expired sessions on one instance of a cluster at a time (ShedLock), instead of Spring Session's own
      * cron on every instance ({@code spring.session.jdbc.cleanup-cron=-}).
@@ -43,9 +75,9 @@ class SessionConfig {
     @Component
     static class ExpiredSessionsCleanup {
 
-        private final JdbcIndexedSessionRepository sessions;
+        private final SessionStore sessions;
 
-        ExpiredSessionsCleanup(JdbcIndexedSessionRepository sessions) {
+        ExpiredSessionsCleanup(SessionStore sessions) {
             this.sessions = sessions;
         }
 

@@ -235,6 +235,12 @@ public class PostCards {
      * Each account is then read from its newest post down to that floor only: about two probes per followed
      * account, however many posts each has. {@code owned} leaves out what the viewer bought inside each scan, so
      * that each still yields what the page needs.
+     *
+     * <p>Each account's scan must walk its index newest first and stop after a page. The planner expects the average
+     * account's few posts, fewer than a page (while the accounts people follow are the prolific ones), and with a
+     * number as the limit it would rather collect them all by bitmap and sort them: every post of each followed
+     * account down to the floor. The limit comes from the floor's row instead ({@code floor.n}); a limit unknown when
+     * planning is costed as a fraction of the rows, which makes the ordered index scan, stopping early, the cheap one.
      */
     private static String merged(String picked, String owned, boolean paged) {
         String byAuthor = "p.author_id = f.followed_id and p.hidden_at is null" + owned.formatted("p.id");
@@ -244,12 +250,12 @@ public class PostCards {
                 : "select distinct id, created_at from picked";
         // the floor is one row joined once, not a subquery in each scan (which the planner would cost per account)
         return "with " + (picked == null ? "" : "picked as (" + picked + "), ")
-                + "floor as materialized (select coalesce((select created_at from (" + candidates + ") d"
+                + "floor as materialized (select :limit as n, coalesce((select created_at from (" + candidates + ") d"
                 + " order by created_at desc, id desc offset :limit - 1 limit 1), '-infinity') as created_at)"
                 + " select u.id, u.created_at from ("
                 + (picked == null ? "" : "select id, created_at from picked union ")
                 + "select k.id, k.created_at from floor, follows f cross join lateral ("
-                + posts(byAuthor + " and p.created_at >= floor.created_at", paged, ":limit")
+                + posts(byAuthor + " and p.created_at >= floor.created_at", paged, "floor.n")
                 + ") k where f.follower_id = :follower) u order by u.created_at desc, u.id desc limit :limit";
     }
 

@@ -33,9 +33,21 @@ public final class QueryPlan {
 
     /** The tables among {@code tables} that some node reads with a sequential scan. */
     public List<String> sequentialScansOf(Set<String> tables) {
+        return scansOf("Seq Scan", tables);
+    }
+
+    /**
+     * The tables among {@code tables} that some node reads by bitmap: every matching row, in the table's order, so
+     * a newest-first page cannot stop early.
+     */
+    public List<String> bitmapScansOf(Set<String> tables) {
+        return scansOf("Bitmap Heap Scan", tables);
+    }
+
+    private List<String> scansOf(String nodeType, Set<String> tables) {
         List<String> found = new ArrayList<>();
         walk(root, node -> {
-            if ("Seq Scan".equals(node.path("Node Type").asString())
+            if (nodeType.equals(node.path("Node Type").asString())
                     && tables.contains(node.path("Relation Name").asString())) {
                 found.add(node.path("Relation Name").asString());
             }
