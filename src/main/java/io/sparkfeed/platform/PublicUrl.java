@@ -3,9 +3,11 @@ package io.sparkfeed.platform;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The site's absolute address, for what leaves the site with a link in it (robots.txt, sitemaps, structured data):
@@ -35,6 +37,15 @@ public class PublicUrl {
     /** An absolute URL for a path of the site ({@code /posts/1}). */
     public String of(HttpServletRequest request, String path) {
         return base(request) + path;
+    }
+
+    /**
+     * The oEmbed address of a page of the site ({@code /posts/1}), for its discovery link: other sites ask it for
+     * the page's embeddable card.
+     */
+    public String oembed(HttpServletRequest request, String path) {
+        String base = base(request);
+        return base + "/oembed?url=" + UriUtils.encodeQueryParam(base + path, StandardCharsets.UTF_8) + "&format=json";
     }
 
     private static String checked(String url) {

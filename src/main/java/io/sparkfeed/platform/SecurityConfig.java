@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
@@ -42,6 +44,9 @@ class SecurityConfig {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    static final String EMBED_CONTENT_SECURITY_POLICY =
+            CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors *");
 
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), usb=()";
 
@@ -114,7 +119,8 @@ class SecurityConfig {
                                 "/robots.txt",
                                 "/sitemap.xml",
                                 "/sitemap-*.xml",
-                                "/feeds/**")
+                                "/feeds/**",
+                                "/oembed")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/signup", "/login/forgot", "/login/reset")
                         .permitAll()
@@ -139,6 +145,31 @@ class SecurityConfig {
                         // no page needs the camera, microphone or location; a window it opens cannot reach back
                         .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
                         .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    /**
+     * The embeddable cards ({@code /embed/**}), the only pages any site may frame: the same headers as every page but
+     * {@code frame-ancestors *} and no X-Frame-Options. They show what a visitor sees, so they read no session and
+     * keep no page to come back to.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain embedFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/embed/**")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/embed/**")
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
+                .securityContext(context -> context.disable())
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
+                .headers(headers -> headers.cacheControl(cache -> cache.disable())
+                        .addHeaderWriter(new PageCacheHeaders())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(EMBED_CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .frameOptions(frame -> frame.disable())
+                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
         return http.build();
     }
 

@@ -50,8 +50,8 @@ class WebConfig implements WebMvcConfigurer {
         var change = new LocaleChangeInterceptor();
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
-        // a feed's language is its URL's alone: it is cached publicly, so it sets no cookie
-        registry.addInterceptor(change).excludePathPatterns("/feeds/**");
+        // a feed's or an oEmbed answer's language is its URL's alone: cached publicly, they set no cookie
+        registry.addInterceptor(change).excludePathPatterns("/feeds/**", "/oembed");
         registry.addInterceptor(new RateLimitInterceptor(limits));
     }
 

@@ -96,9 +96,9 @@ class VisitorCardTests extends IntegrationTest {
 
         Element english = card(get("/tags/" + tag).header("Accept-Language", "en"), post);
         Element french = card(get("/tags/" + tag).header("Accept-Language", "fr"), post);
-        assertThat(english.select(".open-post").text()).isEqualTo("Open");
+        assertThat(english.select(".open-post").text()).startsWith("See the post by ");
         assertThat(english.select(".hc-price").text()).isEqualTo("1,234.50 USD");
-        assertThat(french.select(".open-post").text()).isEqualTo("Ouvrir");
+        assertThat(french.select(".open-post").text()).startsWith("Voir la publication de ");
         assertThat(french.select("[data-card-buy]").text()).isEqualTo("Acheter");
         assertThat(french.select(".hc-price").text()).endsWith("234,50 USD");
         assertThat(english.select(".card-interests a").attr("href")).isEqualTo("/interests/home");
@@ -106,7 +106,7 @@ class VisitorCardTests extends IntegrationTest {
         // search has no interest map: the same post's card there links none
         Element searched = card(get("/search").param("q", tag).header("Accept-Language", "en"), post);
         assertThat(searched.select(".card-interests")).isEmpty();
-        assertThat(searched.select(".open-post").text()).isEqualTo("Open");
+        assertThat(searched.select(".open-post").text()).startsWith("See the post by ");
     }
 
     @Test

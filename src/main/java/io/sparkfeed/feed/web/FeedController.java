@@ -192,6 +192,7 @@ class FeedController {
         ProductView product = catalog.get(id);
         model.addAttribute("product", product);
         model.addAttribute("jsonLd", PageStructuredData.product(product, publicUrl.base(request), home(locale)));
+        model.addAttribute("oembed", publicUrl.oembed(request, "/products/" + id));
         return list(new PostFilter.ByProduct(id), after, size, viewer, htmx, model, "/products/" + id, "feed/product");
     }
 

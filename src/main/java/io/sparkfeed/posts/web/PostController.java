@@ -113,6 +113,7 @@ class PostController {
                             messages.getMessage("app.name", null, locale),
                             messages.getMessage(
                                     "post.title", new Object[] {post.author().displayName()}, locale)));
+            model.addAttribute("oembed", publicUrl.oembed(request, "/posts/" + id));
         }
         model.addAttribute("commentCount", post.commentCount());
         model.addAttribute("own", viewerId != null && post.author().id() == viewerId);
