@@ -1,55 +1,23 @@
 package io.sparkfeed.catalog;
 
-import io.sparkfeed.platform.SitemapSection;
-import java.util.List;
-import java.util.function.Consumer;
+import io.sparkfeed.platform.IdSitemapSection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Every active product's page in the sitemap, by id; a product taken off sale never. */
 @Component
-class ProductSitemap implements SitemapSection {
-
-    private final JdbcClient jdbc;
+class ProductSitemap extends IdSitemapSection {
 
     ProductSitemap(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc, "products", "select id from products where active and id >= :from order by id limit 1", """
+                select id, updated_at from products
+                where active and id >= :from and id < :to order by id limit :limit""");
     }
 
     @Override
-    public String name() {
-        return "products";
-    }
-
-    @Override
-    public List<String> pages() {
-        return SitemapSection.idPages(
-                from -> jdbc.sql("select id from products where active and id >= ? order by id limit 1")
-                        .param(from)
-                        .query(Long.class)
-                        .optional()
-                        .orElse(null));
-    }
-
-    @Override
-    public boolean isPage(String key) {
-        return SitemapSection.isIdPage(key);
-    }
-
-    @Override
-    public void write(String page, Consumer<Url> out) {
-        SitemapSection.writeIdPage(
-                page,
-                (from, to, limit) -> jdbc.sql("""
-                                select id, updated_at from products
-                                where active and id >= ? and id < ? order by id limit ?""")
-                        .params(from, to, limit)
-                        .query((rs, n) -> new IdRow(
-                                rs.getLong(1),
-                                new Url(
-                                        "/products/" + rs.getLong(1),
-                                        rs.getTimestamp(2).toInstant())))
-                        .list(),
-                out);
+    protected Url url(ResultSet row) throws SQLException {
+        return new Url("/products/" + row.getLong(1), row.getTimestamp(2).toInstant());
     }
 }

@@ -1,10 +1,9 @@
 package io.sparkfeed.posts;
 
-import io.sparkfeed.platform.SitemapSection;
+import io.sparkfeed.platform.IdSitemapSection;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
@@ -15,7 +14,7 @@ import org.springframework.web.util.UriUtils;
  * {@code posts_author_visible_idx} per account), or when the account was made.
  */
 @Component
-class ProfileSitemap implements SitemapSection {
+class ProfileSitemap extends IdSitemapSection {
 
     static final String FIRST =
             "select id from account_names where suspended_at is null and id >= :from order by id limit 1";
@@ -27,40 +26,14 @@ class ProfileSitemap implements SitemapSection {
             from account_names a
             where a.suspended_at is null and a.id >= :from and a.id < :to order by a.id limit :limit""";
 
-    private final JdbcClient jdbc;
-
     ProfileSitemap(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc, "profiles", FIRST, CHUNK_SQL);
     }
 
     @Override
-    public String name() {
-        return "profiles";
-    }
-
-    @Override
-    public List<String> pages() {
-        return SitemapSection.idPages(from ->
-                jdbc.sql(FIRST).param("from", from).query(Long.class).optional().orElse(null));
-    }
-
-    @Override
-    public boolean isPage(String key) {
-        return SitemapSection.isIdPage(key);
-    }
-
-    @Override
-    public void write(String page, Consumer<Url> out) {
-        SitemapSection.writeIdPage(
-                page,
-                (from, to, limit) -> jdbc.sql(CHUNK_SQL)
-                        .params(Map.of("from", from, "to", to, "limit", limit))
-                        .query((rs, n) -> new IdRow(
-                                rs.getLong(1),
-                                new Url(
-                                        "/@" + UriUtils.encodePathSegment(rs.getString(2), StandardCharsets.UTF_8),
-                                        PostSitemap.instant(rs.getTimestamp(3)))))
-                        .list(),
-                out);
+    protected Url url(ResultSet row) throws SQLException {
+        return new Url(
+                "/@" + UriUtils.encodePathSegment(row.getString(2), StandardCharsets.UTF_8),
+                PostSitemap.instant(row.getTimestamp(3)));
     }
 }
