@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,15 +31,14 @@ public class EmailAddresses {
 
     private final AccountRepository accounts;
     private final AccountTokens tokens;
-    private final PasswordEncoder encoder;
+    private final Passwords passwords;
     private final Outbox outbox;
     private final Clock clock;
 
-    EmailAddresses(
-            AccountRepository accounts, AccountTokens tokens, PasswordEncoder encoder, Outbox outbox, Clock clock) {
+    EmailAddresses(AccountRepository accounts, AccountTokens tokens, Passwords passwords, Outbox outbox, Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
-        this.encoder = encoder;
+        this.passwords = passwords;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -72,11 +70,7 @@ public class EmailAddresses {
     @Transactional
     public void requestChange(long accountId, String currentPassword, String newEmail, Locale locale, String siteUrl) {
         Account account = accounts.findById(accountId).orElseThrow();
-        if (currentPassword == null
-                || currentPassword.length() > 200
-                || !encoder.matches(currentPassword, account.passwordHash())) {
-            throw new AccountRejectedException("current", "password.change.wrongCurrent");
-        }
+        passwords.requireCurrent(account, currentPassword);
         String email = newEmail.strip();
         if (email.equalsIgnoreCase(account.email())) {
             throw new AccountRejectedException("email", "settings.email.same");

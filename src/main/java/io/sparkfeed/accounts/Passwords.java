@@ -115,15 +115,20 @@ public class Passwords {
     @Transactional
     public String change(long accountId, String current, String password) {
         Account account = accounts.findById(accountId).orElseThrow();
-        if (current == null || current.length() > 200 || !encoder.matches(current, account.passwordHash())) {
-            throw new AccountRejectedException("current", "password.change.wrongCurrent");
-        }
+        requireCurrent(account, current);
         refuseWeak(account, password);
         if (encoder.matches(password, account.passwordHash())) {
             throw new AccountRejectedException("password", "password.change.same");
         }
         setPassword(account, password);
         return account.email();
+    }
+
+    /** Refuses ({@code current}) what is not the account's password: a change of password or address asks for it. */
+    void requireCurrent(Account account, String current) {
+        if (current == null || current.length() > 200 || !encoder.matches(current, account.passwordHash())) {
+            throw new AccountRejectedException("current", "password.change.wrongCurrent");
+        }
     }
 
     private void refuseWeak(Account account, String password) {
