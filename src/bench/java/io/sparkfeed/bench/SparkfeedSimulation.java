@@ -367,6 +367,8 @@ public class SparkfeedSimulation extends Simulation {
                 visitor("/search?q=" + Dataset.RARE_WORD, "/search?q=" + Dataset.RARE_WORD, true));
         phase("/products/{id}", visitor("/products/{id}", "/products/" + TARGETS.productId(), true));
         phase("/posts/{id}", visitor("/posts/{id}", "/posts/" + TARGETS.postId(), false));
+        String questions = "/products/" + TARGETS.productId() + "/questions";
+        phase("/products/{id}/questions", visitor("/products/{id}/questions", questions, false));
         phase("/@{handle} profile", visitor("/@{handle} profile", "/@" + TARGETS.handle(), true));
         int before = phases.size();
         for (String name : SIGNED_IN_PAGES) {
@@ -374,6 +376,8 @@ public class SparkfeedSimulation extends Simulation {
                     name,
                     signedIn(name, name.equals("/ signed in (For you)") ? "/" : name, !name.equals("/notifications")));
         }
+        // Latest, as a signed-in account that chose it sees it (the choice itself is a POST, not measured)
+        phase("/ signed in (Latest)", signedIn("/ signed in (Latest)", "/?feed=everyone", true));
         if (phases.size() > before && SESSION_WRITES.enabled()) {
             // the counters around the signed-in pages (visitors write no session), published once settled
             phases.add(before, probe("session writes: before", 0, SESSION_WRITES::before));

@@ -5,6 +5,7 @@ import io.sparkfeed.audit.AuditLog;
 import io.sparkfeed.platform.UserFacingException;
 import io.sparkfeed.posts.Posts;
 import io.sparkfeed.posts.Reactions;
+import io.sparkfeed.questions.Questions;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -31,6 +32,7 @@ public class Moderation {
 
     private final Posts posts;
     private final Reactions reactions;
+    private final Questions questions;
     private final Accounts accounts;
     private final Subjects subjects;
     private final AuditLog audit;
@@ -41,6 +43,7 @@ public class Moderation {
     Moderation(
             Posts posts,
             Reactions reactions,
+            Questions questions,
             Accounts accounts,
             Subjects subjects,
             AuditLog audit,
@@ -49,6 +52,7 @@ public class Moderation {
             Clock clock) {
         this.posts = posts;
         this.reactions = reactions;
+        this.questions = questions;
         this.accounts = accounts;
         this.subjects = subjects;
         this.audit = audit;
@@ -91,6 +95,20 @@ public class Moderation {
         audit.record(adminId, "COMMENT_RESTORED", "COMMENT", commentId, reason, "author " + author);
     }
 
+    /** Hides a question about a product, with its answers (audited); it disappears from every list. */
+    @Transactional
+    public void hideQuestion(long adminId, long questionId, String reason) {
+        long author = questions.hideQuestion(questionId, reason);
+        audit.record(adminId, "QUESTION_HIDDEN", "QUESTION", questionId, reason, "author " + author);
+    }
+
+    /** Hides an answer to a question (audited). */
+    @Transactional
+    public void hideAnswer(long adminId, long answerId, String reason) {
+        long author = questions.hideAnswer(answerId, reason);
+        audit.record(adminId, "ANSWER_HIDDEN", "ANSWER", answerId, reason, "author " + author);
+    }
+
     /** Suspends an account: it can no longer log in, its sessions end, and it cannot act (see the README). */
     @Transactional
     public void suspend(long adminId, long accountId, String reason) {
@@ -128,20 +146,26 @@ public class Moderation {
                             having :start or (min(created_at), target_type, target_id) %2$s (:at, :type, :id)
                             order by first_at %1$s, target_type %1$s, target_id %1$s
                             limit :size)
-                        select o.*, coalesce(p.hidden_at, c.hidden_at) is not null as content_hidden,
+                        select o.*, coalesce(p.hidden_at, c.hidden_at, q.hidden_at, x.hidden_at) is not null as content_hidden,
                                au.handle as author_handle, au.suspended_at is not null as author_suspended,
                                case o.target_type when 'POST' then p.id is not null
-                                   when 'COMMENT' then c.id is not null else au.id is not null end as found,
+                                   when 'COMMENT' then c.id is not null when 'QUESTION' then q.id is not null
+                                   when 'ANSWER' then x.id is not null else au.id is not null end as found,
                                case o.target_type when 'POST' then p.author_id
-                                   when 'COMMENT' then c.author_id else au.id end as subject_author,
+                                   when 'COMMENT' then c.author_id when 'QUESTION' then q.author_id
+                                   when 'ANSWER' then x.author_id else au.id end as subject_author,
                                case o.target_type when 'POST' then p.caption
-                                   when 'COMMENT' then c.body else au.display_name end as subject_text,
-                               c.post_id as subject_post
+                                   when 'COMMENT' then c.body when 'QUESTION' then q.body
+                                   when 'ANSWER' then x.body else au.display_name end as subject_text,
+                               coalesce(c.post_id, x.question_id) as subject_post
                         from open o
                         left join post_facts p on o.target_type = 'POST' and p.id = o.target_id
                         left join comment_facts c on o.target_type = 'COMMENT' and c.id = o.target_id
+                        left join question_facts q on o.target_type = 'QUESTION' and q.id = o.target_id
+                        left join answer_facts x on o.target_type = 'ANSWER' and x.id = o.target_id
                         left join account_names au on au.id = coalesce(case o.target_type when 'POST' then p.author_id
-                                  when 'COMMENT' then c.author_id else o.target_id end, o.reported_author)
+                                  when 'COMMENT' then c.author_id when 'QUESTION' then q.author_id
+                                  when 'ANSWER' then x.author_id else o.target_id end, o.reported_author)
                         order by o.first_at %1$s, o.target_type %1$s, o.target_id %1$s""".formatted(direction, comparison))
                 .param("size", size + 1)
                 .param("start", after == null)
@@ -221,6 +245,10 @@ public class Moderation {
                 note = " (already hidden)";
             } else if (target == ReportTarget.POST) {
                 hidePost(adminId, targetId, reason);
+            } else if (target == ReportTarget.QUESTION) {
+                hideQuestion(adminId, targetId, reason);
+            } else if (target == ReportTarget.ANSWER) {
+                hideAnswer(adminId, targetId, reason);
             } else {
                 hideComment(adminId, targetId, reason);
             }

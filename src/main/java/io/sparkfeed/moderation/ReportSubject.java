@@ -2,7 +2,8 @@ package io.sparkfeed.moderation;
 
 /**
  * The reported item as the report form and the queue name it: its author (the account itself for an account),
- * a short text (caption, comment body or display name) and, for a comment, its post.
+ * a short text (caption, comment body, question or answer, or display name) and, for a comment, its post (for an
+ * answer, its question).
  */
 public record ReportSubject(
         ReportTarget target, long targetId, long authorId, String authorHandle, String text, Long postId) {
@@ -14,6 +15,12 @@ public record ReportSubject(
         }
         if (target == ReportTarget.COMMENT) {
             return "/posts/" + postId + "#comment-" + targetId;
+        }
+        if (target == ReportTarget.QUESTION) {
+            return "/questions/" + targetId;
+        }
+        if (target == ReportTarget.ANSWER) {
+            return "/questions/" + postId + "#answer-" + targetId;
         }
         return "/@" + authorHandle;
     }

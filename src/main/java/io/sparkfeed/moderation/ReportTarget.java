@@ -4,5 +4,7 @@ package io.sparkfeed.moderation;
 public enum ReportTarget {
     POST,
     COMMENT,
-    ACCOUNT
+    ACCOUNT,
+    QUESTION,
+    ANSWER
 }

@@ -6,7 +6,7 @@
  */
 @ApplicationModule(
         displayName = "Moderation",
-        allowedDependencies = {"accounts", "posts", "catalog", "media", "audit", "platform"})
+        allowedDependencies = {"accounts", "posts", "catalog", "media", "audit", "platform", "questions"})
 package io.sparkfeed.moderation;
 
 import org.springframework.modulith.ApplicationModule;

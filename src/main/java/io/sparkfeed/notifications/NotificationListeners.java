@@ -7,6 +7,8 @@ import io.sparkfeed.moderation.PostTakenDown;
 import io.sparkfeed.posts.CommentAdded;
 import io.sparkfeed.posts.PostSmiled;
 import io.sparkfeed.posts.Posts;
+import io.sparkfeed.questions.QuestionAnswered;
+import io.sparkfeed.questions.QuestionAsked;
 import io.sparkfeed.shop.OrderExpired;
 import io.sparkfeed.shop.OrderPlaced;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -43,6 +45,22 @@ class NotificationListeners {
     @ApplicationModuleListener
     void on(OrderExpired event) {
         notifications.notify(event.eventId(), event.buyerId(), "ORDER_EXPIRED", null, null);
+    }
+
+    /** The people who posted a product hear that someone asked about it. */
+    @ApplicationModuleListener
+    void on(QuestionAsked event) {
+        for (long poster : event.posterIds()) {
+            notifications.notifyAboutQuestion(
+                    event.eventId(), poster, "QUESTION_ASKED", event.askerId(), event.questionId());
+        }
+    }
+
+    /** The asker hears that their question was answered. */
+    @ApplicationModuleListener
+    void on(QuestionAnswered event) {
+        notifications.notifyAboutQuestion(
+                event.eventId(), event.askerId(), "QUESTION_ANSWERED", event.answererId(), event.questionId());
     }
 
     @ApplicationModuleListener

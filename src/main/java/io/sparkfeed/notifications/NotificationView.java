@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * A notification as the list shows it. The actor is null for a purchase (who bought what stays private) and for
- * a moderation decision, which carries its reason instead.
+ * a moderation decision, which carries its reason instead; {@code questionId} for a question about a product.
  */
 public record NotificationView(
         long id,
@@ -15,7 +15,8 @@ public record NotificationView(
         Long postId,
         Instant createdAt,
         boolean unread,
-        String reason) {
+        String reason,
+        Long questionId) {
 
     public String messageKey() {
         return "notification." + kind.toLowerCase(Locale.ROOT);

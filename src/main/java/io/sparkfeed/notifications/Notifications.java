@@ -1,5 +1,6 @@
 package io.sparkfeed.notifications;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
@@ -81,12 +82,31 @@ public class Notifications {
                 .update();
     }
 
+    /**
+     * About a question on a product ({@code QUESTION_ASKED} to the product's posters, {@code QUESTION_ANSWERED} to its
+     * asker): linked to the question. Each recipient's notification is keyed on the event and the recipient, so that
+     * one event that tells several people writes each once, however often it is delivered.
+     */
+    @Transactional
+    public void notifyAboutQuestion(UUID eventId, long recipientId, String kind, long actorId, long questionId) {
+        if (actorId == recipientId) {
+            return;
+        }
+        UUID perRecipient = UUID.nameUUIDFromBytes((eventId + "/" + recipientId).getBytes(StandardCharsets.UTF_8));
+        jdbc.sql("""
+                        insert into notifications (event_id, recipient_id, kind, actor_id, question_id, created_at)
+                        values (?, ?, ?, ?, ?, ?)
+                        on conflict (event_id, coalesce(post_id, 0)) where event_id is not null do nothing""")
+                .params(perRecipient, recipientId, kind, actorId, questionId, Timestamp.from(clock.instant()))
+                .update();
+    }
+
     /** The newest notifications of an account. Reading them marks nothing: that is {@link #markRead}. */
     @Transactional(readOnly = true)
     public List<NotificationView> latest(long recipientId, int limit) {
         return jdbc.sql("""
                         select n.id, n.kind, a.handle, a.display_name, n.post_id, n.created_at, n.read_at is null,
-                               n.reason
+                               n.reason, n.question_id
                         from notifications n left join account_names a on a.id = n.actor_id and n.kind <> 'PURCHASE'
                         where n.recipient_id = ?
                         order by n.created_at desc, n.id desc limit ?""")
@@ -99,7 +119,8 @@ public class Notifications {
                         (Long) rs.getObject(5),
                         rs.getTimestamp(6).toInstant(),
                         rs.getBoolean(7),
-                        rs.getString(8)))
+                        rs.getString(8),
+                        (Long) rs.getObject(9)))
                 .list();
     }
 

@@ -18,6 +18,8 @@ public enum Limit {
     SMILE("smile", Store.DATABASE),
     FOLLOW("follow", Store.DATABASE),
     REPORT("report", Store.DATABASE),
+    /** Questions asked and answered about products. */
+    QUESTION("question", Store.DATABASE),
     /** Sign-ups from one address. */
     SIGNUP("signup", Store.DATABASE),
     POST_EDIT("post-edit", Store.DATABASE),

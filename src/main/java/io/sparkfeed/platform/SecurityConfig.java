@@ -112,6 +112,8 @@ class SecurityConfig {
                                 "/posts/*",
                                 "/products",
                                 "/products/*",
+                                "/products/*/questions",
+                                "/questions/*",
                                 "/tags/*",
                                 "/interests",
                                 "/interests/*",

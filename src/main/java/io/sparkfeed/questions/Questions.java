@@ -1,0 +1,284 @@
+package io.sparkfeed.questions;
+
+import io.sparkfeed.accounts.Accounts;
+import io.sparkfeed.catalog.Catalog;
+import io.sparkfeed.platform.NotFoundException;
+import io.sparkfeed.platform.UserFacingException;
+import io.sparkfeed.posts.Cursor;
+import io.sparkfeed.posts.PurchasedProducts;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Asking and answering questions about products, and a product's questions page. Anyone signed in with a verified
+ * address asks; only someone who bought the product through Sparkfeed or posted it answers, and the answer keeps the
+ * badge that entitled them, decided when they answer (a later cancellation or takedown does not rewrite what was
+ * true then, and the list reads the badge with the answer at no cost). Hidden questions and answers (a takedown)
+ * are left out everywhere.
+ */
+@Service
+public class Questions {
+
+    public static final int QUESTION_MAX = 500;
+    public static final int ANSWER_MAX = 1000;
+    /** Answers shown under each question of a page. */
+    public static final int ANSWERS_SHOWN = 20;
+    /** How many of the product's posters (the newest) are told of a new question. */
+    public static final int POSTERS_TOLD = 50;
+
+    private final JdbcClient jdbc;
+    private final Catalog catalog;
+    private final Accounts accounts;
+    private final ObjectProvider<PurchasedProducts> purchases;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Questions(
+            JdbcClient jdbc,
+            Catalog catalog,
+            Accounts accounts,
+            ObjectProvider<PurchasedProducts> purchases,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.accounts = accounts;
+        this.purchases = purchases;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Asks a question about a product, on its page ({@code fromPost} null) or on a visible post that tags it; the
+     * product's posters are told. Refused with a message when the text is empty or too long.
+     */
+    @Transactional
+    public long ask(long askerId, long productId, Long fromPost, String body) {
+        String text = text(body, QUESTION_MAX, "questions.ask.required", "questions.ask.tooLong");
+        catalog.get(productId);
+        accounts.requireVerifiedEmail(askerId);
+        if (fromPost != null && !tags(fromPost, productId)) {
+            throw new NotFoundException("post " + fromPost + " tagging " + productId);
+        }
+        long id = jdbc.sql("""
+                        insert into product_questions (product_id, post_id, author_id, body, created_at)
+                        values (?, ?, ?, ?, ?) returning id""")
+                .params(productId, fromPost, askerId, text, Timestamp.from(clock.instant()))
+                .query(Long.class)
+                .single();
+        List<Long> posters =
+                jdbc.sql("""
+                        select f.author_id from post_credits c join post_facts f on f.id = c.post_id
+                        where c.product_id = ? group by f.author_id order by max(f.created_at) desc limit ?""").params(productId, POSTERS_TOLD).query(Long.class).list();
+        events.publishEvent(new QuestionAsked(UUID.randomUUID(), id, productId, askerId, posters));
+        return id;
+    }
+
+    /**
+     * Answers a visible question. Only someone who bought the product (paid, not cancelled) or posted it (a visible
+     * post tagging it) may; the answer keeps which. The asker is told.
+     */
+    @Transactional
+    public long answer(long answererId, long questionId, String body) {
+        String text = text(body, ANSWER_MAX, "questions.answer.required", "questions.answer.tooLong");
+        Asked question = asked(questionId).orElseThrow(() -> new NotFoundException("question " + questionId));
+        accounts.requireVerifiedEmail(answererId);
+        AnswerBadge badge = badge(answererId, question.productId())
+                .orElseThrow(() -> new UserFacingException("questions.answer.notAllowed"));
+        long id = jdbc.sql("""
+                        insert into product_answers (question_id, author_id, body, badge, created_at)
+                        values (?, ?, ?, ?, ?) returning id""")
+                .params(questionId, answererId, text, badge.name(), Timestamp.from(clock.instant()))
+                .query(Long.class)
+                .single();
+        events.publishEvent(new QuestionAnswered(UUID.randomUUID(), id, questionId, answererId, question.authorId()));
+        return id;
+    }
+
+    /** The badge this account would answer with about the product, or empty when it may not answer. */
+    @Transactional(readOnly = true)
+    public Optional<AnswerBadge> badge(long accountId, long productId) {
+        PurchasedProducts source = purchases.getIfAvailable();
+        if (source != null && !source.paidFor(accountId, List.of(productId)).isEmpty()) {
+            return Optional.of(AnswerBadge.BOUGHT);
+        }
+        boolean posted =
+                jdbc.sql("""
+                        select exists (select 1 from post_facts f join post_credits c on c.post_id = f.id
+                                       where f.author_id = ? and f.hidden_at is null and c.product_id = ?)""").params(accountId, productId).query(Boolean.class).single();
+        return posted ? Optional.of(AnswerBadge.POSTED) : Optional.empty();
+    }
+
+    /** The product a visible question is about (the answer form's way back), or empty. */
+    @Transactional(readOnly = true)
+    public Optional<Long> productOf(long questionId) {
+        return asked(questionId).map(Asked::productId);
+    }
+
+    private record Asked(long productId, long authorId) {}
+
+    private Optional<Asked> asked(long questionId) {
+        return jdbc.sql("select product_id, author_id from product_questions where id = ? and hidden_at is null")
+                .param(questionId)
+                .query((rs, n) -> new Asked(rs.getLong(1), rs.getLong(2)))
+                .optional();
+    }
+
+    /** Whether a visible post tags the product (where a question may be asked from). */
+    private boolean tags(long postId, long productId) {
+        return jdbc.sql("select exists (select 1 from post_credits where post_id = ? and product_id = ?)")
+                .params(postId, productId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    private static String text(String body, int max, String emptyKey, String tooLongKey) {
+        String text = body == null ? "" : body.strip();
+        if (text.isEmpty()) {
+            throw new UserFacingException(emptyKey);
+        }
+        if (text.length() > max) {
+            throw new UserFacingException(tooLongKey);
+        }
+        return text;
+    }
+
+    /**
+     * A newest-first page of the product's visible questions after the cursor, with their first answers: two
+     * statements whatever the size (the questions from their index, then the answers of those questions, a short
+     * index range each).
+     */
+    @Transactional(readOnly = true)
+    public QuestionPage page(long productId, Cursor after, int size) {
+        if (size < 1 || size > 50) {
+            throw new IllegalArgumentException("page size " + size);
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("product", productId);
+        params.put("limit", size + 1);
+        String paged = "";
+        if (after != null) {
+            paged = " and (q.created_at, q.id) < (:afterTime, :afterId)";
+            params.put("afterTime", Timestamp.from(after.createdAt()));
+            params.put("afterId", after.id());
+        }
+        List<QuestionView> rows = jdbc.sql("""
+                        select q.id, q.product_id, q.post_id, q.author_id, a.handle, a.display_name, q.body, q.created_at
+                        from product_questions q join account_names a on a.id = q.author_id
+                        where q.product_id = :product and q.hidden_at is null%s
+                        order by q.created_at desc, q.id desc limit :limit""".formatted(paged))
+                .params(params)
+                .query(Questions::question)
+                .list();
+        boolean more = rows.size() > size;
+        List<QuestionView> shown = more ? rows.subList(0, size) : rows;
+        Map<Long, List<AnswerView>> answers = answers(shown);
+        List<QuestionView> questions = shown.stream()
+                .map(q -> new QuestionView(
+                        q.id(),
+                        q.productId(),
+                        q.postId(),
+                        q.authorId(),
+                        q.authorHandle(),
+                        q.authorName(),
+                        q.body(),
+                        q.at(),
+                        answers.getOrDefault(q.id(), List.of())))
+                .toList();
+        QuestionView last = questions.isEmpty() ? null : questions.get(questions.size() - 1);
+        return new QuestionPage(questions, more ? new Cursor(last.at(), last.id()) : null);
+    }
+
+    private Map<Long, List<AnswerView>> answers(List<QuestionView> questions) {
+        if (questions.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<AnswerView>> byQuestion = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select x.question_id, x.id, x.author_id, a.handle, a.display_name, x.body, x.badge, x.created_at
+                        from unnest(cast(:ids as bigint[])) q(id)
+                        cross join lateral (select * from product_answers an
+                                            where an.question_id = q.id and an.hidden_at is null
+                                            order by an.created_at, an.id limit :shown) x
+                        join account_names a on a.id = x.author_id
+                        order by x.question_id, x.created_at, x.id""")
+                .param("ids", questions.stream().map(QuestionView::id).toArray(Long[]::new))
+                .param("shown", ANSWERS_SHOWN)
+                .query((rs, n) -> {
+                    byQuestion
+                            .computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+                            .add(new AnswerView(
+                                    rs.getLong(2),
+                                    rs.getLong(3),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getString(6),
+                                    AnswerBadge.valueOf(rs.getString(7)),
+                                    rs.getTimestamp(8).toInstant()));
+                    return n;
+                })
+                .list();
+        return byQuestion;
+    }
+
+    private static QuestionView question(ResultSet rs, int n) throws SQLException {
+        return new QuestionView(
+                rs.getLong(1),
+                rs.getLong(2),
+                (Long) rs.getObject(3, Long.class),
+                rs.getLong(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getTimestamp(8).toInstant(),
+                List.of());
+    }
+
+    /** Hides a question (moderation's takedown) with its answers; returns its author. */
+    @Transactional
+    public long hideQuestion(long questionId, String reason) {
+        return authorOf(jdbc.sql("""
+                        update product_questions set hidden_at = coalesce(hidden_at, ?), hidden_reason = ?
+                        where id = ? returning author_id""").params(Timestamp.from(clock.instant()), reason, questionId));
+    }
+
+    /** Hides an answer (moderation's takedown); returns its author. */
+    @Transactional
+    public long hideAnswer(long answerId, String reason) {
+        return authorOf(jdbc.sql("""
+                        update product_answers set hidden_at = coalesce(hidden_at, ?), hidden_reason = ?
+                        where id = ? returning author_id""").params(Timestamp.from(clock.instant()), reason, answerId));
+    }
+
+    @Transactional
+    public long restoreQuestion(long questionId) {
+        return authorOf(jdbc.sql("""
+                        update product_questions set hidden_at = null, hidden_reason = null
+                        where id = ? returning author_id""").param(questionId));
+    }
+
+    @Transactional
+    public long restoreAnswer(long answerId) {
+        return authorOf(jdbc.sql("""
+                        update product_answers set hidden_at = null, hidden_reason = null
+                        where id = ? returning author_id""").param(answerId));
+    }
+
+    private static long authorOf(JdbcClient.StatementSpec update) {
+        return update.query(Long.class).optional().orElseThrow(() -> new NotFoundException("question or answer"));
+    }
+}
