@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
@@ -18,9 +19,23 @@ import org.springframework.web.util.UriUtils;
 public class PublicUrl {
 
     private final String configured;
+    private final Environment environment;
 
-    PublicUrl(@Value("${sparkfeed.public-url:}") String configured) {
+    PublicUrl(@Value("${sparkfeed.public-url:}") String configured, Environment environment) {
         this.configured = configured.isBlank() ? null : checked(configured.strip());
+        this.environment = environment;
+    }
+
+    /**
+     * The base outside any request (a mail written by an event listener): {@code sparkfeed.public-url}, or else this
+     * instance on localhost, which only suits a machine of one's own.
+     */
+    public String base() {
+        if (configured != null) {
+            return configured;
+        }
+        return "http://localhost:"
+                + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
     }
 
     /** The base, without a trailing slash: {@code https://sparkfeed.example}. */

@@ -112,6 +112,7 @@ class SecurityConfig {
                                 "/posts/*",
                                 "/products",
                                 "/products/*",
+                                "/collections/*",
                                 "/tags/*",
                                 "/interests",
                                 "/interests/*",
