@@ -32,13 +32,21 @@ public class Notifications {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final NotificationMailer mailer;
     private final ProductWatchers watchers;
     private final Outbox outbox;
     private final Accounts accounts;
 
-    Notifications(JdbcClient jdbc, Clock clock, ProductWatchers watchers, Outbox outbox, Accounts accounts) {
+    Notifications(
+            JdbcClient jdbc,
+            Clock clock,
+            NotificationMailer mailer,
+            ProductWatchers watchers,
+            Outbox outbox,
+            Accounts accounts) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.mailer = mailer;
         this.watchers = watchers;
         this.outbox = outbox;
         this.accounts = accounts;
@@ -107,7 +115,8 @@ public class Notifications {
      * <p>{@code eventId} is the identity of the event that caused it: an event delivered again (Spring Modulith
      * resubmits a publication whose completion was not recorded, see {@code platform/EventRedelivery}) writes
      * nothing more. An event that tells about several posts (an order from two posts) gives one notification per
-     * post, so the key is the event and the post.
+     * post, so the key is the event and the post. A notification its recipient gets mailed at once is written to
+     * the outbox in the same transaction, so it too is mailed exactly once.
      */
     @Transactional
     public void notify(UUID eventId, long recipientId, String kind, Long actorId, Long postId, String reason) {
@@ -133,7 +142,9 @@ public class Notifications {
                               select 1 from notifications n
                               where n.recipient_id = :recipient and n.actor_id = :actor and n.kind = :kind
                                 and n.post_id is not distinct from cast(:post as bigint) and n.created_at > :since))
-                        on conflict (event_id, recipient_id, coalesce(post_id, 0)) where event_id is not null do nothing""")
+                        on conflict (event_id, recipient_id, coalesce(post_id, 0)) where event_id is not null
+                        do nothing
+                        returning id""")
                 .param("event", eventId)
                 .param("recipient", recipientId)
                 .param("kind", kind)
@@ -143,7 +154,9 @@ public class Notifications {
                 .param("now", Timestamp.from(clock.instant()))
                 .param("once", once)
                 .param("since", Timestamp.from(clock.instant().minus(REPEAT_WINDOW)))
-                .update();
+                .query(Long.class)
+                .optional()
+                .ifPresent(written -> mailer.written(recipientId, kind, actorId, reason));
     }
 
     /** The newest notifications of an account. Reading them marks nothing: that is {@link #markRead}. */

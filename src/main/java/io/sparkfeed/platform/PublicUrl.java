@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
@@ -19,23 +18,20 @@ import org.springframework.web.util.UriUtils;
 public class PublicUrl {
 
     private final String configured;
-    private final Environment environment;
+    private final String local;
 
-    PublicUrl(@Value("${sparkfeed.public-url:}") String configured, Environment environment) {
+    PublicUrl(@Value("${sparkfeed.public-url:}") String configured, @Value("${server.port:8080}") int port) {
         this.configured = configured.isBlank() ? null : checked(configured.strip());
-        this.environment = environment;
+        this.local = "http://localhost:" + port;
     }
 
     /**
-     * The base outside any request (a mail written by an event listener): {@code sparkfeed.public-url}, or else this
-     * instance on localhost, which only suits a machine of one's own.
+     * The base for links in what is written outside any request (a scheduled mail, a notification mailed by an event
+     * listener): {@code sparkfeed.public-url}, or the instance's own local address when that is unset, which only
+     * suits a trial on one machine.
      */
     public String base() {
-        if (configured != null) {
-            return configured;
-        }
-        return "http://localhost:"
-                + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        return configured != null ? configured : local;
     }
 
     /** The base, without a trailing slash: {@code https://sparkfeed.example}. */
