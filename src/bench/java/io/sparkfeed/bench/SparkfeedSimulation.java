@@ -370,6 +370,7 @@ public class SparkfeedSimulation extends Simulation {
         String questions = "/products/" + TARGETS.productId() + "/questions";
         phase("/products/{id}/questions", visitor("/products/{id}/questions", questions, false));
         phase("/@{handle} profile", visitor("/@{handle} profile", "/@" + TARGETS.handle(), true));
+        phase("/collections/{id}", visitor("/collections/{id}", "/collections/" + TARGETS.collectionId(), true));
         int before = phases.size();
         for (String name : SIGNED_IN_PAGES) {
             phase(

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * A notification as the list shows it. The actor is null for a purchase (who bought what stays private) and for
- * a moderation decision, which carries its reason instead; {@code questionId} for a question about a product.
+ * a moderation decision, which carries its reason instead. {@code productId} links a price alert to its product,
+ * {@code questionId} a notification about a question to that question.
  */
 public record NotificationView(
         long id,
@@ -16,6 +17,7 @@ public record NotificationView(
         Instant createdAt,
         boolean unread,
         String reason,
+        Long productId,
         Long questionId) {
 
     public String messageKey() {

@@ -20,6 +20,8 @@ public enum Limit {
     REPORT("report", Store.DATABASE),
     /** Questions asked and answered about products. */
     QUESTION("question", Store.DATABASE),
+    /** Saves, unsaves and changes to collections and alert settings, per account. */
+    SAVE("save", Store.DATABASE),
     /** Sign-ups from one address. */
     SIGNUP("signup", Store.DATABASE),
     POST_EDIT("post-edit", Store.DATABASE),
