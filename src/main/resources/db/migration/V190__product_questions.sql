@@ -11,9 +11,9 @@ create table product_questions (
     hidden_at     timestamptz,
     hidden_reason varchar(1000)
 );
--- a product's questions, newest first, visible ones (the list's keyset order)
-create index product_questions_list_idx on product_questions (product_id, created_at desc, id desc)
-    where hidden_at is null;
+-- a product's questions, newest first (the list's keyset order; hidden ones stay in it, as admins and their author
+-- still see them, marked)
+create index product_questions_list_idx on product_questions (product_id, created_at desc, id desc);
 
 create table product_answers (
     id            bigserial     primary key,
@@ -25,8 +25,8 @@ create table product_answers (
     hidden_at     timestamptz,
     hidden_reason varchar(1000)
 );
--- a question's answers, oldest first
-create index product_answers_question_idx on product_answers (question_id, created_at, id) where hidden_at is null;
+-- a question's answers, oldest first (hidden ones too, for admins and their author)
+create index product_answers_question_idx on product_answers (question_id, created_at, id);
 
 -- questions: what moderation and notifications name (the reports queue, the report form, a notification's link)
 create view question_facts as

@@ -95,18 +95,36 @@ public class Moderation {
         audit.record(adminId, "COMMENT_RESTORED", "COMMENT", commentId, reason, "author " + author);
     }
 
-    /** Hides a question about a product, with its answers (audited); it disappears from every list. */
+    /**
+     * Hides a question about a product, with its answers (audited): it leaves every list but its author's and
+     * admins'; the author is told why.
+     */
     @Transactional
     public void hideQuestion(long adminId, long questionId, String reason) {
-        long author = questions.hideQuestion(questionId, reason);
+        long author = questions.hideQuestion(questionId, reason).authorId();
         audit.record(adminId, "QUESTION_HIDDEN", "QUESTION", questionId, reason, "author " + author);
+        events.publishEvent(new QuestionTakenDown(UUID.randomUUID(), questionId, author, reason));
     }
 
-    /** Hides an answer to a question (audited). */
+    @Transactional
+    public void restoreQuestion(long adminId, long questionId, String reason) {
+        long author = questions.restoreQuestion(questionId).authorId();
+        audit.record(adminId, "QUESTION_RESTORED", "QUESTION", questionId, reason, "author " + author);
+    }
+
+    /** Hides an answer to a question (audited); the author is told why. */
     @Transactional
     public void hideAnswer(long adminId, long answerId, String reason) {
-        long author = questions.hideAnswer(answerId, reason);
-        audit.record(adminId, "ANSWER_HIDDEN", "ANSWER", answerId, reason, "author " + author);
+        var hidden = questions.hideAnswer(answerId, reason);
+        audit.record(adminId, "ANSWER_HIDDEN", "ANSWER", answerId, reason, "author " + hidden.authorId());
+        events.publishEvent(
+                new AnswerTakenDown(UUID.randomUUID(), answerId, hidden.questionId(), hidden.authorId(), reason));
+    }
+
+    @Transactional
+    public void restoreAnswer(long adminId, long answerId, String reason) {
+        long author = questions.restoreAnswer(answerId).authorId();
+        audit.record(adminId, "ANSWER_RESTORED", "ANSWER", answerId, reason, "author " + author);
     }
 
     /** Suspends an account: it can no longer log in, its sessions end, and it cannot act (see the README). */

@@ -12,11 +12,17 @@ import java.util.Optional;
 public enum NotificationKind {
     SMILE(Delivery.DIGEST),
     COMMENT(Delivery.INSTANT),
+    /** A question about a product the person posted: like a comment on their post, at once. */
+    QUESTION_ASKED(Delivery.INSTANT),
+    /** An answer to the person's question: a reply to them, at once. */
+    QUESTION_ANSWERED(Delivery.INSTANT),
     FOLLOW(Delivery.DIGEST),
     PURCHASE(Delivery.INSTANT),
     ORDER_EXPIRED(Delivery.INSTANT),
     POST_HIDDEN(Delivery.INSTANT),
     COMMENT_HIDDEN(Delivery.INSTANT),
+    QUESTION_HIDDEN(Delivery.INSTANT),
+    ANSWER_HIDDEN(Delivery.INSTANT),
     ENTHUSIAST_APPROVED(Delivery.INSTANT),
     ENTHUSIAST_DECLINED(Delivery.INSTANT);
 

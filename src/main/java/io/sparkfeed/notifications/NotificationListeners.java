@@ -4,9 +4,11 @@ import io.sparkfeed.accounts.AccountFollowed;
 import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.catalog.ProductBackInStock;
 import io.sparkfeed.catalog.ProductPriceChanged;
+import io.sparkfeed.moderation.AnswerTakenDown;
 import io.sparkfeed.moderation.CommentTakenDown;
 import io.sparkfeed.moderation.EnthusiastApplicationDecided;
 import io.sparkfeed.moderation.PostTakenDown;
+import io.sparkfeed.moderation.QuestionTakenDown;
 import io.sparkfeed.platform.PublicUrl;
 import io.sparkfeed.posts.CommentAdded;
 import io.sparkfeed.posts.PostSmiled;
@@ -79,7 +81,7 @@ class NotificationListeners {
     void on(QuestionAsked event) {
         for (long poster : event.posterIds()) {
             notifications.notifyAboutQuestion(
-                    event.eventId(), poster, "QUESTION_ASKED", event.askerId(), event.questionId());
+                    event.eventId(), poster, "QUESTION_ASKED", event.askerId(), event.questionId(), null);
         }
     }
 
@@ -87,7 +89,20 @@ class NotificationListeners {
     @ApplicationModuleListener
     void on(QuestionAnswered event) {
         notifications.notifyAboutQuestion(
-                event.eventId(), event.askerId(), "QUESTION_ANSWERED", event.answererId(), event.questionId());
+                event.eventId(), event.askerId(), "QUESTION_ANSWERED", event.answererId(), event.questionId(), null);
+    }
+
+    /** The author of a hidden question hears why; it stays shown to them, marked removed. */
+    @ApplicationModuleListener
+    void on(QuestionTakenDown event) {
+        notifications.notifyAboutQuestion(
+                event.eventId(), event.authorId(), "QUESTION_HIDDEN", null, event.questionId(), event.reason());
+    }
+
+    @ApplicationModuleListener
+    void on(AnswerTakenDown event) {
+        notifications.notifyAboutQuestion(
+                event.eventId(), event.authorId(), "ANSWER_HIDDEN", null, event.questionId(), event.reason());
     }
 
     @ApplicationModuleListener

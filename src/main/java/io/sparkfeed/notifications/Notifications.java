@@ -161,25 +161,32 @@ public class Notifications {
 
     /**
      * About a question on a product ({@code QUESTION_ASKED} to the product's posters, {@code QUESTION_ANSWERED} to its
-     * asker): linked to the question, and mailed at once when its recipient chose so. Keyed on the event and the
-     * recipient like every notification, so that one event that tells several people writes each once, however
-     * often it is delivered.
+     * asker, {@code QUESTION_HIDDEN} and {@code ANSWER_HIDDEN} with the moderators' reason to the author): linked to
+     * the question, and mailed at once when its recipient chose so. Keyed on the event and the recipient like every
+     * notification, so that one event that tells several people writes each once, however often it is delivered.
      */
     @Transactional
-    public void notifyAboutQuestion(UUID eventId, long recipientId, String kind, long actorId, long questionId) {
-        if (actorId == recipientId) {
+    public void notifyAboutQuestion(
+            UUID eventId, long recipientId, String kind, Long actorId, long questionId, String reason) {
+        if (actorId != null && actorId == recipientId) {
             return;
         }
         jdbc.sql("""
-                        insert into notifications (event_id, recipient_id, kind, actor_id, question_id, created_at)
-                        values (?, ?, ?, ?, ?, ?)
+                        insert into notifications (event_id, recipient_id, kind, actor_id, question_id, reason, created_at)
+                        values (:event, :recipient, :kind, :actor, :question, :reason, :now)
                         on conflict (event_id, recipient_id, coalesce(post_id, 0)) where event_id is not null
                         do nothing
                         returning id""")
-                .params(eventId, recipientId, kind, actorId, questionId, Timestamp.from(clock.instant()))
+                .param("event", eventId)
+                .param("recipient", recipientId)
+                .param("kind", kind)
+                .param("actor", actorId, Types.BIGINT)
+                .param("question", questionId)
+                .param("reason", reason, Types.VARCHAR)
+                .param("now", Timestamp.from(clock.instant()))
                 .query(Long.class)
                 .optional()
-                .ifPresent(written -> mailer.written(recipientId, kind, actorId, null));
+                .ifPresent(written -> mailer.written(recipientId, kind, actorId, reason));
     }
 
     /** The newest notifications of an account. Reading them marks nothing: that is {@link #markRead}. */

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A question with its first answers ({@link Questions#ANSWERS_SHOWN} at most, oldest first); {@code postId} is the
- * post it was asked on, or null when asked on the product's page.
+ * post it was asked on, or null when asked on the product's page. A hidden one (taken down) is shown only to its
+ * author and to admins, with the moderators' reason.
  */
 public record QuestionView(
         long id,
@@ -16,4 +17,6 @@ public record QuestionView(
         String authorName,
         String body,
         Instant at,
+        boolean hidden,
+        String hiddenReason,
         List<AnswerView> answers) {}

@@ -9,6 +9,7 @@ import io.sparkfeed.posts.PurchasedProducts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -158,18 +159,21 @@ public class Questions {
     }
 
     /**
-     * A newest-first page of the product's visible questions after the cursor, with their first answers: two
-     * statements whatever the size (the questions from their index, then the answers of those questions, a short
-     * index range each).
+     * A newest-first page of the product's questions after the cursor, with their first answers: two statements
+     * whatever the size (the questions from their index, then the answers of those questions, a short index range
+     * each). A hidden question or answer is shown only to its author ({@code viewerId}, null for a visitor) and to
+     * admins, marked, as comments are.
      */
     @Transactional(readOnly = true)
-    public QuestionPage page(long productId, Cursor after, int size) {
+    public QuestionPage page(long productId, Long viewerId, boolean viewerIsAdmin, Cursor after, int size) {
         if (size < 1 || size > 50) {
             throw new IllegalArgumentException("page size " + size);
         }
         Map<String, Object> params = new HashMap<>();
         params.put("product", productId);
         params.put("limit", size + 1);
+        params.put("viewer", viewerId == null ? -1L : viewerId);
+        params.put("admin", viewerIsAdmin);
         String paged = "";
         if (after != null) {
             paged = " and (q.created_at, q.id) < (:afterTime, :afterId)";
@@ -177,16 +181,18 @@ public class Questions {
             params.put("afterId", after.id());
         }
         List<QuestionView> rows = jdbc.sql("""
-                        select q.id, q.product_id, q.post_id, q.author_id, a.handle, a.display_name, q.body, q.created_at
+                        select q.id, q.product_id, q.post_id, q.author_id, a.handle, a.display_name, q.body, q.created_at,
+                               q.hidden_at, q.hidden_reason
                         from product_questions q join account_names a on a.id = q.author_id
-                        where q.product_id = :product and q.hidden_at is null%s
+                        where q.product_id = :product
+                          and (:admin or q.hidden_at is null or q.author_id = :viewer)%s
                         order by q.created_at desc, q.id desc limit :limit""".formatted(paged))
                 .params(params)
                 .query(Questions::question)
                 .list();
         boolean more = rows.size() > size;
         List<QuestionView> shown = more ? rows.subList(0, size) : rows;
-        Map<Long, List<AnswerView>> answers = answers(shown);
+        Map<Long, List<AnswerView>> answers = answers(shown, params);
         List<QuestionView> questions = shown.stream()
                 .map(q -> new QuestionView(
                         q.id(),
@@ -197,27 +203,33 @@ public class Questions {
                         q.authorName(),
                         q.body(),
                         q.at(),
+                        q.hidden(),
+                        q.hiddenReason(),
                         answers.getOrDefault(q.id(), List.of())))
                 .toList();
         QuestionView last = questions.isEmpty() ? null : questions.get(questions.size() - 1);
         return new QuestionPage(questions, more ? new Cursor(last.at(), last.id()) : null);
     }
 
-    private Map<Long, List<AnswerView>> answers(List<QuestionView> questions) {
+    private Map<Long, List<AnswerView>> answers(List<QuestionView> questions, Map<String, Object> viewer) {
         if (questions.isEmpty()) {
             return Map.of();
         }
         Map<Long, List<AnswerView>> byQuestion = new LinkedHashMap<>();
         jdbc.sql("""
-                        select x.question_id, x.id, x.author_id, a.handle, a.display_name, x.body, x.badge, x.created_at
+                        select x.question_id, x.id, x.author_id, a.handle, a.display_name, x.body, x.badge, x.created_at,
+                               x.hidden_at, x.hidden_reason
                         from unnest(cast(:ids as bigint[])) q(id)
                         cross join lateral (select * from product_answers an
-                                            where an.question_id = q.id and an.hidden_at is null
+                                            where an.question_id = q.id
+                                              and (:admin or an.hidden_at is null or an.author_id = :viewer)
                                             order by an.created_at, an.id limit :shown) x
                         join account_names a on a.id = x.author_id
                         order by x.question_id, x.created_at, x.id""")
                 .param("ids", questions.stream().map(QuestionView::id).toArray(Long[]::new))
                 .param("shown", ANSWERS_SHOWN)
+                .param("admin", viewer.get("admin"))
+                .param("viewer", viewer.get("viewer"))
                 .query((rs, n) -> {
                     byQuestion
                             .computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
@@ -228,7 +240,9 @@ public class Questions {
                                     rs.getString(5),
                                     rs.getString(6),
                                     AnswerBadge.valueOf(rs.getString(7)),
-                                    rs.getTimestamp(8).toInstant()));
+                                    rs.getTimestamp(8).toInstant(),
+                                    rs.getTimestamp(9) != null,
+                                    rs.getString(10)));
                     return n;
                 })
                 .list();
@@ -245,40 +259,89 @@ public class Questions {
                 rs.getString(6),
                 rs.getString(7),
                 rs.getTimestamp(8).toInstant(),
+                rs.getTimestamp(9) != null,
+                rs.getString(10),
                 List.of());
     }
 
-    /** Hides a question (moderation's takedown) with its answers; returns its author. */
-    @Transactional
-    public long hideQuestion(long questionId, String reason) {
-        return authorOf(jdbc.sql("""
-                        update product_questions set hidden_at = coalesce(hidden_at, ?), hidden_reason = ?
-                        where id = ? returning author_id""").params(Timestamp.from(clock.instant()), reason, questionId));
+    /**
+     * The product a question is shown under, for whoever may see it: anyone while it is visible, its author and
+     * admins once hidden (a notification or a report links here); empty otherwise.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Long> productShowing(long questionId, Long viewerId, boolean viewerIsAdmin) {
+        return jdbc.sql("""
+                        select product_id from product_questions
+                        where id = ? and (? or hidden_at is null or author_id = ?)""")
+                .params(questionId, viewerIsAdmin, viewerId == null ? -1L : viewerId)
+                .query(Long.class)
+                .optional();
     }
 
-    /** Hides an answer (moderation's takedown); returns its author. */
+    /** What moderation hid or restored: the author, and the question it belongs to (itself for a question). */
+    public record Moderated(long authorId, long questionId, long productId) {}
+
+    /**
+     * Hides a question (moderation's takedown): it leaves every list but its author's and admins', and takes no more
+     * answers. Refused when it is hidden already.
+     */
     @Transactional
-    public long hideAnswer(long answerId, String reason) {
-        return authorOf(jdbc.sql("""
-                        update product_answers set hidden_at = coalesce(hidden_at, ?), hidden_reason = ?
-                        where id = ? returning author_id""").params(Timestamp.from(clock.instant()), reason, answerId));
+    public Moderated hideQuestion(long questionId, String reason) {
+        return moderate("""
+                update product_questions set hidden_at = :now, hidden_reason = :reason
+                where id = :id and hidden_at is null returning author_id, id, product_id""", "product_questions", questionId, reason, "moderation.question.alreadyHidden");
     }
 
+    /** Hides an answer (moderation's takedown). Refused when it is hidden already. */
     @Transactional
-    public long restoreQuestion(long questionId) {
-        return authorOf(jdbc.sql("""
-                        update product_questions set hidden_at = null, hidden_reason = null
-                        where id = ? returning author_id""").param(questionId));
+    public Moderated hideAnswer(long answerId, String reason) {
+        return moderate("""
+                update product_answers x set hidden_at = :now, hidden_reason = :reason
+                from product_questions q
+                where x.id = :id and x.hidden_at is null and q.id = x.question_id
+                returning x.author_id, x.question_id, q.product_id""", "product_answers", answerId, reason, "moderation.answer.alreadyHidden");
     }
 
+    /** Puts a hidden question back. Refused when it is not hidden. */
     @Transactional
-    public long restoreAnswer(long answerId) {
-        return authorOf(jdbc.sql("""
-                        update product_answers set hidden_at = null, hidden_reason = null
-                        where id = ? returning author_id""").param(answerId));
+    public Moderated restoreQuestion(long questionId) {
+        return moderate("""
+                update product_questions set hidden_at = null, hidden_reason = null
+                where id = :id and hidden_at is not null
+                returning author_id, id, product_id""", "product_questions", questionId, null, "moderation.question.notHidden");
     }
 
-    private static long authorOf(JdbcClient.StatementSpec update) {
-        return update.query(Long.class).optional().orElseThrow(() -> new NotFoundException("question or answer"));
+    /** Puts a hidden answer back. Refused when it is not hidden. */
+    @Transactional
+    public Moderated restoreAnswer(long answerId) {
+        return moderate("""
+                update product_answers x set hidden_at = null, hidden_reason = null
+                from product_questions q
+                where x.id = :id and x.hidden_at is not null and q.id = x.question_id
+                returning x.author_id, x.question_id, q.product_id""", "product_answers", answerId, null, "moderation.answer.notHidden");
+    }
+
+    /**
+     * Runs a hide or restore (parameters it does not name are ignored); nothing changed means the row is missing
+     * (404) or already in that state (refused).
+     */
+    private Moderated moderate(String update, String table, long id, String reason, String refusal) {
+        Optional<Moderated> changed = jdbc.sql(update)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("reason", reason, Types.VARCHAR)
+                .param("id", id)
+                .query((rs, n) -> new Moderated(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .optional();
+        if (changed.isPresent()) {
+            return changed.get();
+        }
+        boolean exists = jdbc.sql("select exists (select 1 from " + table + " where id = ?)")
+                .param(id)
+                .query(Boolean.class)
+                .single();
+        if (!exists) {
+            throw new NotFoundException(table + " " + id);
+        }
+        throw new UserFacingException(refusal);
     }
 }

@@ -13,12 +13,19 @@ import io.sparkfeed.billing.Invoices;
 import io.sparkfeed.moderation.ReportReason;
 import io.sparkfeed.moderation.ReportTarget;
 import io.sparkfeed.moderation.Reports;
+import io.sparkfeed.notifications.MailPreferences;
+import io.sparkfeed.notifications.NotificationKind;
+import io.sparkfeed.notifications.NotificationKind.Delivery;
 import io.sparkfeed.shop.Orders;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
+import io.sparkfeed.support.MailServer;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -27,8 +34,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Product questions: anyone signed in (with a verified address) asks, on the product's page or on a post tagging
  * it, and every question is gathered on the product's questions; only someone who bought the product (paid) or
- * posted it answers, with the badge that says which; the posters and the asker are told; a report and an admin's
- * takedown hide a question or answer; a page costs at most four statements.
+ * posted it answers, with the badge that says which; the posters and the asker are told, in the app and by mail in
+ * their language; a report and an admin's takedown hide a question or answer and tell its author, who still sees it
+ * marked, as admins do, who can restore it; a page costs at most four statements.
  */
 class QuestionTests extends IntegrationTest {
 
@@ -43,6 +51,9 @@ class QuestionTests extends IntegrationTest {
 
     @Autowired
     Questions questions;
+
+    @Autowired
+    MailPreferences preferences;
 
     private long ask(TestAccount asker, long product, Long fromPost, String body) throws Exception {
         var request =
@@ -95,12 +106,19 @@ class QuestionTests extends IntegrationTest {
         fixtures.post(poster, "my kettle", product);
         pay(buyer, product);
         fixtures.order(unpaid.id(), product, 1, null); // ordered, never paid
+        // the asker reads their mails in French; answers come at once by default, like comments
+        preferences.save(asker.id(), Map.of(), Locale.FRENCH);
 
         long question = ask(asker, product, null, "Does it whistle when it boils?");
         Document page = questions(product, asker);
         assertThat(page.select("#question-" + question + " .question-body").text())
                 .isEqualTo("Does it whistle when it boils?");
         await().atMost(Duration.ofSeconds(20)).until(() -> notifications(poster.id(), "QUESTION_ASKED", question) == 1);
+        assertThat(NotificationKind.QUESTION_ASKED.byDefault()).isEqualTo(Delivery.INSTANT);
+        MimeMessage asked = MailServer.await(poster.email(), 1).get(0);
+        assertThat(MailServer.part(asked, "text/plain"))
+                .contains("Test " + asker.handle() + " asked a question about a product you posted.")
+                .contains("/unsubscribe?token=" + poster.id() + ".QUESTION_ASKED.");
 
         // neither bought (paid) nor posted: refused with the reason, nothing written
         for (TestAccount refused : List.of(stranger, unpaid)) {
@@ -124,6 +142,8 @@ class QuestionTests extends IntegrationTest {
         assertThat(answers).containsExactly("Bought it: Yes, loudly.", "Posted it: Mine does too.");
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> notifications(asker.id(), "QUESTION_ANSWERED", question) == 2);
+        List<MimeMessage> answered = MailServer.await(asker.email(), 2);
+        assertThat(MailServer.part(answered.get(0), "text/plain")).contains("a répondu à votre question.");
         Document told = page(get("/notifications").with(asker.login()));
         assertThat(told.select(".notification-list a[href=/questions/" + question + "]"))
                 .hasSize(2);
@@ -239,8 +259,77 @@ class QuestionTests extends IntegrationTest {
                         question,
                         answer))
                 .isEqualTo(2);
-        // a hidden question takes no answers and has no page
+        // a hidden question takes no answers and has no page, but for its author and admins
         mvc.perform(get("/questions/" + question)).andExpect(status().isNotFound());
+        mvc.perform(get("/questions/" + question).with(reporter.login())).andExpect(status().isNotFound());
+        mvc.perform(get("/questions/" + question).with(asker.login()))
+                .andExpect(redirectedUrl("/products/" + product + "/questions#question-" + question));
+
+        // the authors are told why, like a comment's, and still see what they wrote, marked removed
+        await().atMost(Duration.ofSeconds(20)).until(() -> notifications(asker.id(), "QUESTION_HIDDEN", question) == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> notifications(poster.id(), "ANSWER_HIDDEN", kept) == 1);
+        Document told = page(get("/notifications").with(asker.login()));
+        assertThat(told.select(".notification-list").text())
+                .contains("The team removed your question about a product.")
+                .contains("spam");
+        assertThat(questions(product, asker)
+                        .select("#question-" + question + " .removed")
+                        .text())
+                .contains("spam");
+        assertThat(questions(product, asker).select("#question-" + question + " .answer-form"))
+                .isEmpty();
+        assertThat(questions(product, poster).select("#answer-" + answer + " .removed"))
+                .hasSize(1);
+        assertThat(questions(product, reporter).select("#answer-" + answer)).isEmpty();
+
+        // admins see both, marked, and restore them as they restore comments (audited; twice is refused)
+        Document moderated = questions(product, admin);
+        assertThat(moderated
+                        .select("#question-" + question + " form[action*=/restore] button")
+                        .text())
+                .isEqualTo("Restore the question");
+        assertThat(moderated
+                        .select("#answer-" + answer + " form[action*=/restore] button")
+                        .text())
+                .isEqualTo("Restore the answer");
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/admin/moderation/questions/" + question + "/restore")
+                            .param("product", Long.toString(product))
+                            .param("reason", "not spam after all")
+                            .with(admin.login())
+                            .with(csrf()))
+                    .andExpect(redirectedUrl("/products/" + product + "/questions#question-" + question))
+                    .andExpect(
+                            i == 0
+                                    ? flash().attribute("notice", "admin.moderation.questionRestored")
+                                    : flash().attribute("problem", "moderation.question.notHidden"));
+        }
+        mvc.perform(post("/admin/moderation/answers/" + answer + "/restore")
+                        .param("product", Long.toString(product))
+                        .param("reason", "fine")
+                        .with(admin.login())
+                        .with(csrf()))
+                .andExpect(flash().attribute("notice", "admin.moderation.answerRestored"));
+        Document restored = questions(product, null);
+        assertThat(restored.select("#question-" + question + " .question-body").text())
+                .isEqualTo("Buy cheap watches at spam.example");
+        assertThat(restored.select("#answer-" + answer + " .answer-body").text())
+                .isEqualTo("Rude spam answer");
+        assertThat(restored.select(".removed")).isEmpty();
+        assertThat(count(
+                        "select count(*) from audit_entries where (action = 'QUESTION_RESTORED' and target_id = ?)"
+                                + " or (action = 'ANSWER_RESTORED' and target_id = ?)",
+                        question,
+                        answer))
+                .isEqualTo(2);
+        // only admins moderate
+        mvc.perform(post("/admin/moderation/questions/" + question + "/hide")
+                        .param("product", Long.toString(product))
+                        .param("reason", "mine")
+                        .with(reporter.login())
+                        .with(csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(questions(product, null).select("#question-" + question)).hasSize(1);
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Takedowns (hide and restore a post or a comment) and suspensions, each with a reason. */
+/** Takedowns (hide and restore a post, a comment, a question or an answer) and suspensions, each with a reason. */
 @Controller
 @RequestMapping("/admin/moderation")
 @PreAuthorize("hasRole('ADMIN')")
@@ -22,6 +22,8 @@ class AdminModerationController {
 
     private final Map<String, Named> onPosts;
     private final Map<String, Named> onComments;
+    private final Map<String, Named> onQuestions;
+    private final Map<String, Named> onAnswers;
     private final Map<String, Named> onAccounts;
 
     AdminModerationController(Moderation moderation) {
@@ -31,6 +33,12 @@ class AdminModerationController {
         this.onComments = Map.of(
                 "hide", new Named("admin.moderation.commentHidden", moderation::hideComment),
                 "restore", new Named("admin.moderation.commentRestored", moderation::restoreComment));
+        this.onQuestions = Map.of(
+                "hide", new Named("admin.moderation.questionHidden", moderation::hideQuestion),
+                "restore", new Named("admin.moderation.questionRestored", moderation::restoreQuestion));
+        this.onAnswers = Map.of(
+                "hide", new Named("admin.moderation.answerHidden", moderation::hideAnswer),
+                "restore", new Named("admin.moderation.answerRestored", moderation::restoreAnswer));
         this.onAccounts = Map.of(
                 "suspend", new Named("admin.moderation.suspended", moderation::suspend),
                 "reinstate", new Named("admin.moderation.reinstated", moderation::reinstate));
@@ -57,6 +65,21 @@ class AdminModerationController {
             RedirectAttributes redirect) {
         AdminActions.act(redirect, onComments, action, admin.id(), id, reason);
         return "redirect:/posts/" + post + "#comments";
+    }
+
+    /** A question or an answer, from the product's questions, where the admin sees it, hidden or not. */
+    @PostMapping("/{kind:questions|answers}/{id}/{action:hide|restore}")
+    String question(
+            @AuthenticationPrincipal AccountPrincipal admin,
+            @PathVariable String kind,
+            @PathVariable long id,
+            @PathVariable String action,
+            @RequestParam long product,
+            @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
+        boolean question = kind.equals("questions");
+        AdminActions.act(redirect, question ? onQuestions : onAnswers, action, admin.id(), id, reason);
+        return "redirect:/products/" + product + "/questions#" + (question ? "question-" : "answer-") + id;
     }
 
     @PostMapping("/accounts/{id}/{action:suspend|reinstate}")

@@ -40,11 +40,13 @@ class QuestionController {
             @PathVariable long id,
             @RequestParam(required = false) Cursor after,
             @RequestParam(defaultValue = "10") int size,
+            @AuthenticationPrincipal AccountPrincipal me,
             HtmxRequest htmx,
             Model model) {
         int bounded = Math.max(1, Math.min(MAX_PAGE_SIZE, size));
         model.addAttribute("product", catalog.get(id));
-        model.addAttribute("questions", questions.page(id, after, bounded));
+        model.addAttribute(
+                "questions", questions.page(id, me == null ? null : me.id(), me != null && me.admin(), after, bounded));
         model.addAttribute("size", bounded);
         if (htmx.isHtmxRequest()) {
             return after == null ? "questions/list :: questions-section" : "questions/list :: question-items";
@@ -52,10 +54,15 @@ class QuestionController {
         return "questions/list";
     }
 
-    /** A question where it is shown: its product's questions (notifications and reports link here). */
+    /**
+     * A question where it is shown: its product's questions (notifications and reports link here). A hidden one only
+     * for its author and admins, who still see it there.
+     */
     @GetMapping("/questions/{id}")
-    String question(@PathVariable long id) {
-        long product = questions.productOf(id).orElseThrow(() -> new NotFoundException("question " + id));
+    String question(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal me) {
+        long product = questions
+                .productShowing(id, me == null ? null : me.id(), me != null && me.admin())
+                .orElseThrow(() -> new NotFoundException("question " + id));
         return "redirect:/products/" + product + "/questions#question-" + id;
     }
 
