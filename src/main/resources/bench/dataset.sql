@@ -235,6 +235,25 @@ from (select post_id, count(distinct owner_id) as savers from collection_items
       where owner_id > :accountBase group by post_id) s
 where p.id = s.post_id;
 
+-- product questions: one visible post in twenty gets a question about its first product, asked on it by another
+-- account halfway between the post and now
+insert into product_questions (product_id, post_id, author_id, body, created_at)
+select p.product_ids[1], p.id, q.asker,
+       (array['Is it true to size?', 'How long did it take to arrive?', 'Does it come in other colours?',
+              'Is it worth the price?'])[1 + p.n % 4],
+       p.created_at + (now() - p.created_at) / 2
+from bench_plan p
+cross join lateral (select :accountBase + 1 + floor(:accounts * pg_temp.u(p.n, 95))::bigint as asker) q
+where p.n % 20 = 0 and not p.hidden and q.asker <> p.author_id;
+
+-- two questions in three are answered by the post's author ("Posted it"), later still
+insert into product_answers (question_id, author_id, body, badge, created_at)
+select q.id, p.author_id,
+       (array['Yes, it is.', 'About a week.', 'I only saw this one.', 'I think so.'])[1 + p.n % 4], 'POSTED',
+       q.created_at + (now() - q.created_at) / 2
+from product_questions q join bench_plan p on p.id = q.post_id
+where pg_temp.u(p.n, 96) < 0.67;
+
 -- the sequences go on after the generated ids
 select setval('accounts_id_seq', (select max(id) from accounts)),
        setval('posts_id_seq', (select max(id) from posts)),

@@ -67,6 +67,16 @@ class DatasetGeneratorTests extends IntegrationTest {
         assertThat(count("select count(*) from smiles")).isBetween(POSTS / 3L, 2L * POSTS);
         assertThat(count("select count(*) from comments")).isBetween(POSTS / 10L, POSTS / 2L);
         assertThat(count("select count(*) from notifications")).isGreaterThan(count("select count(*) from follows"));
+        assertThat(count("select count(*) from product_questions")).isBetween(POSTS / 25L, POSTS / 20L);
+        assertThat(count("select count(*) from product_answers"))
+                .isBetween(
+                        count("select count(*) from product_questions") / 2,
+                        count("select count(*) from product_questions"));
+        // every answer is by someone who posted the product, as the app would allow
+        assertThat(count("""
+                select count(*) from product_answers a join product_questions q on q.id = a.question_id
+                where not exists (select 1 from post_tags t join posts p on p.id = t.post_id
+                                  where t.product_id = q.product_id and p.author_id = a.author_id)""")).isZero();
         assertThat(dataset.lastPostId() - dataset.firstPostId() + 1).isEqualTo(POSTS);
     }
 
