@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
@@ -168,6 +169,16 @@ public class Images {
                 .param(key)
                 .query(Images::image)
                 .optional();
+    }
+
+    /**
+     * The image at its original size (its largest derivative, which media never makes wider than the upright
+     * original), to read once: for a person's data export. Empty when there is no such image or file.
+     */
+    public Optional<Resource> original(String key) {
+        return find(key)
+                .flatMap(image -> storage.open(
+                        image.key(), image.widths().get(image.widths().size() - 1)));
     }
 
     /**
