@@ -114,6 +114,7 @@ class SecurityConfig {
                                 "/posts/*",
                                 "/products",
                                 "/products/*",
+                                "/collections/*",
                                 "/tags/*",
                                 "/interests",
                                 "/interests/*",
