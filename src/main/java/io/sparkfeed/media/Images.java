@@ -172,10 +172,12 @@ public class Images {
     }
 
     /**
-     * The image at its original size (its largest derivative, which media never makes wider than the upright
-     * original), to read once: for a person's data export. Empty when there is no such image or file.
+     * The image at the largest size stored, to read once: for a person's data export. Media keeps no original: an
+     * upload is re-encoded, without its metadata, into derivatives of the standard widths not wider than it (at most
+     * 1080 px; a photo narrower than 320 px keeps its own width), so this is the best copy there is. Empty when there
+     * is no such image or file.
      */
-    public Optional<Resource> original(String key) {
+    public Optional<Resource> largest(String key) {
         return find(key)
                 .flatMap(image -> storage.open(
                         image.key(), image.widths().get(image.widths().size() - 1)));

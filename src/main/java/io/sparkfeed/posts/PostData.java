@@ -11,9 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The posts module's part of a data export: one's posts with their photos at their original size (read through
- * {@link Images}, wherever they are stored), one's comments and one's smiles. A post taken down is included: it is
- * still one's own.
+ * The posts module's part of a data export: one's posts with their photos at the largest size media stores (it keeps
+ * no original; read through {@link Images}, wherever they are stored), one's comments and one's smiles. A post taken
+ * down is included: it is still one's own.
  */
 @Component
 class PostData implements PersonalData {
@@ -63,7 +63,7 @@ class PostData implements PersonalData {
                 .list();
         out.json("posts", posts);
         for (Post post : posts) {
-            Resource photo = images.original(post.imageKey()).orElse(null);
+            Resource photo = images.largest(post.imageKey()).orElse(null);
             if (photo != null) {
                 out.file(post.photo(), stream -> {
                     try (InputStream in = photo.getInputStream()) {

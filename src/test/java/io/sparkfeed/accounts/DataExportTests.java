@@ -7,6 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.sparkfeed.catalog.Catalog;
+import io.sparkfeed.collections.Alerts;
+import io.sparkfeed.collections.Collections;
+import io.sparkfeed.collections.SaveTarget;
 import io.sparkfeed.posts.Reactions;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
@@ -14,9 +18,11 @@ import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import javax.imageio.ImageIO;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * "Your data": an export is built in the background with its progress shown, holds every module's part and the
- * original photos, is downloaded by its owner only, one at a time, and is deleted after seven days.
+ * photos at the largest size stored, is downloaded by its owner only, one at a time, and is deleted after seven days.
  */
 class DataExportTests extends IntegrationTest {
 
@@ -39,6 +45,15 @@ class DataExportTests extends IntegrationTest {
 
     @Autowired
     Follows follows;
+
+    @Autowired
+    Collections collections;
+
+    @Autowired
+    Alerts alerts;
+
+    @Autowired
+    Catalog catalog;
 
     private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
         Map<String, byte[]> entries = new HashMap<>();
@@ -56,7 +71,7 @@ class DataExportTests extends IntegrationTest {
     }
 
     @Test
-    void theExportIsBuiltInTheBackgroundAndHoldsEveryPartWithTheOriginalPhotos() throws Exception {
+    void theExportIsBuiltInTheBackgroundAndHoldsEveryPartWithTheLargestStoredPhotos() throws Exception {
         TestAccount me = fixtures.primeMember();
         TestAccount friend = fixtures.primeMember();
         long product = fixtures.product(0);
@@ -66,6 +81,9 @@ class DataExportTests extends IntegrationTest {
         reactions.comment(me.id(), theirs, "a comment of mine " + me.handle());
         follows.follow(me.id(), friend.id());
         fixtures.order(me.id(), product, 2, null);
+        collections.save(me.id(), SaveTarget.post(theirs), null);
+        collections.save(me.id(), SaveTarget.product(product), collections.create(me.id(), "Wishlist", false));
+        alerts.change(me.id(), 25, true, Locale.ENGLISH);
 
         mvc.perform(post("/me/data/export").with(me.login()).with(csrf())).andExpect(status().is3xxRedirection());
         Document waiting = page(get("/me/data").with(me.login()));
@@ -98,6 +116,7 @@ class DataExportTests extends IntegrationTest {
                         "smiles.json",
                         "orders.json",
                         "notifications.json",
+                        "collections.json",
                         "photos/" + mine + ".jpg");
         JsonNode account = JSON.readTree(entries.get("account.json"));
         assertThat(account.get("handle").asString()).isEqualTo(me.handle());
@@ -124,13 +143,36 @@ class DataExportTests extends IntegrationTest {
         JsonNode orders = JSON.readTree(entries.get("orders.json"));
         assertThat(orders).hasSize(1);
         assertThat(orders.get(0).get("lines").get(0).get("quantity").asInt()).isEqualTo(2);
+        // media keeps no original: the upload (400 px wide) was stored as its 320 px derivative only, and the
+        // export holds exactly that file
+        String key = jdbc.sql("select image_key from posts where id = ?")
+                .param(mine)
+                .query(String.class)
+                .single();
+        assertThat(count("select widths[array_upper(widths, 1)] from images where key = ?", key))
+                .isEqualTo(320L);
         byte[] photo = entries.get("photos/" + mine + ".jpg");
-        assertThat(photo).startsWith(0xFF, 0xD8, 0xFF); // a JPEG
-        assertThat(javax.imageio.ImageIO.read(new ByteArrayInputStream(photo)).getWidth())
-                .isEqualTo(jdbc.sql("select i.width from images i join posts p on p.image_key = i.key where p.id = ?")
-                        .param(mine)
-                        .query(Integer.class)
-                        .single());
+        assertThat(ImageIO.read(new ByteArrayInputStream(photo)).getWidth()).isEqualTo(320);
+        assertThat(photo)
+                .isEqualTo(mvc.perform(get("/media/" + key + "/320.jpg"))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsByteArray());
+        JsonNode saved = JSON.readTree(entries.get("collections.json"));
+        assertThat(saved.get("collections").get(0).get("saved").asBoolean()).isTrue();
+        assertThat(saved.get("collections")
+                        .get(0)
+                        .get("items")
+                        .get(0)
+                        .get("postId")
+                        .asLong())
+                .isEqualTo(theirs);
+        JsonNode wished = saved.get("collections").get(1);
+        assertThat(wished.get("name").asString()).isEqualTo("Wishlist");
+        assertThat(wished.get("items").get(0).get("productTitle").asString())
+                .isEqualTo(catalog.get(product).title());
+        assertThat(saved.get("priceAlerts").get("thresholdPercent").asInt()).isEqualTo(25);
         assertThat(new String(entries.get("posts.json"))).doesNotContain("their post");
     }
 
