@@ -28,6 +28,10 @@ create table product_answers (
 -- a question's answers, oldest first (hidden ones too, for admins and their author)
 create index product_answers_question_idx on product_answers (question_id, created_at, id);
 
+-- one person's questions and answers, newest first (their data export)
+create index product_questions_author_idx on product_questions (author_id, created_at desc, id desc);
+create index product_answers_author_idx on product_answers (author_id, created_at desc, id desc);
+
 -- questions: what moderation and notifications name (the reports queue, the report form, a notification's link)
 create view question_facts as
 select id, product_id, author_id, body, created_at, hidden_at
