@@ -2,32 +2,40 @@ package io.sparkfeed.posts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.sparkfeed.accounts.Follows;
 import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.catalog.ProductDraft;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
+import jakarta.servlet.http.Cookie;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * A visitor's feed card is rendered once and then served from memory: it must still show every change to the post
- * at once, in the visitor's language, and never carry one reader's state to another.
+ * A feed card is rendered once per kind of reader and then served from memory: it must still show every change to
+ * the post at once, in the reader's language, and never carry one reader's state (their smile, follow, bought marks
+ * or CSRF token) to another.
  */
-class VisitorCardTests extends IntegrationTest {
+class RenderedCardTests extends IntegrationTest {
 
     @Autowired
     Reactions reactions;
 
     @Autowired
     Catalog catalog;
+
+    @Autowired
+    Follows follows;
 
     private Element card(MockHttpServletRequestBuilder request, long post) throws Exception {
         String html = mvc.perform(request)
@@ -129,5 +137,95 @@ class VisitorCardTests extends IntegrationTest {
         assertThat(visitors.select(".smile-count .count").text()).isEqualTo("1");
         assertThat(visitors.select("form")).isEmpty();
         assertThat(visitors.select("input[name=_csrf]")).isEmpty();
+    }
+
+    @Test
+    void readersInDifferentStatesShareNoCardAndReadersInTheSameStateShareOne() throws Exception {
+        String tag = "cardstates" + UUID.randomUUID().toString().substring(0, 6);
+        TestAccount author = fixtures.enthusiast();
+        TestAccount fan = fixtures.primeMember();
+        TestAccount stranger = fixtures.primeMember();
+        TestAccount other = fixtures.primeMember();
+        TestAccount nonMember = fixtures.person();
+        long post = fixtures.postIn(2, author, "States #" + tag, productWithStock(5));
+        reactions.smile(fan.id(), post);
+        follows.follow(fan.id(), author.id());
+        // in turns, so that each reading finds the others' renderings in memory
+        for (int round = 0; round < 2; round++) {
+            Element fans =
+                    card(get("/tags/" + tag).header("Accept-Language", "en").with(fan.login()), post);
+            assertThat(fans.select(".smile-button").attr("aria-pressed")).isEqualTo("true");
+            assertThat(fans.select(".follow button").text()).isEqualTo("Following");
+            assertThat(fans.select("form[action$=/unfollow]")).hasSize(1);
+
+            Element strangers =
+                    card(get("/tags/" + tag).header("Accept-Language", "en").with(stranger.login()), post);
+            assertThat(strangers.select(".smile-button").attr("aria-pressed")).isEqualTo("false");
+            assertThat(strangers.select(".follow button").text()).isEqualTo("Follow");
+            assertThat(strangers.select(".smile-button .count").text()).isEqualTo("1");
+
+            // another reader in the stranger's state gets the same card, but with the forms of their own request
+            Element others =
+                    card(get("/tags/" + tag).header("Accept-Language", "en").with(other.login()), post);
+            assertThat(withoutTokens(others)).isEqualTo(withoutTokens(strangers));
+
+            Element authors =
+                    card(get("/tags/" + tag).header("Accept-Language", "en").with(author.login()), post);
+            assertThat(authors.select(".follow")).isEmpty();
+            assertThat(authors.select(".smile-button")).hasSize(1);
+
+            Element nonMembers =
+                    card(get("/tags/" + tag).header("Accept-Language", "en").with(nonMember.login()), post);
+            assertThat(nonMembers.select(".smile-button")).isEmpty();
+            assertThat(nonMembers.select(".smile-count .count").text()).isEqualTo("1");
+            assertThat(nonMembers.select(".follow")).isEmpty();
+            assertThat(nonMembers.select("[data-card-cart]")).hasSize(1);
+        }
+    }
+
+    @Test
+    void aCachedCardsFormsCarryTheirOwnRequestsWorkingToken() throws Exception {
+        String tag = "cardtoken" + UUID.randomUUID().toString().substring(0, 6);
+        TestAccount reader = fixtures.primeMember();
+        long product = productWithStock(5);
+        long post = fixtures.postIn(2, fixtures.enthusiast(), "Token #" + tag, product);
+        card(get("/tags/" + tag).with(fixtures.primeMember().login()), post); // rendered for someone else first
+
+        var response = mvc.perform(get("/tags/" + tag).with(reader.login()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse();
+        Document page = Jsoup.parse(response.getContentAsString());
+        assertThat(response.getContentAsString()).doesNotContain("Placeholder");
+        Element card = page.getElementById("post-" + post);
+        String pageToken = page.select("meta[name=_csrf]").attr("content");
+        assertThat(card.select("input[name=_csrf]"))
+                .isNotEmpty()
+                .allSatisfy(input -> assertThat(input.val()).isEqualTo(pageToken));
+        Cookie tokenCookie = response.getCookie("XSRF-TOKEN");
+        assertThat(tokenCookie).isNotNull();
+
+        Element cartForm = card.selectFirst("form[data-card-cart]");
+        mvc.perform(post(cartForm.attr("action"))
+                        .with(reader.login())
+                        .cookie(tokenCookie)
+                        .param("product", String.valueOf(product))
+                        .param("from", String.valueOf(post))
+                        .param("_csrf", cartForm.select("input[name=_csrf]").val()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(count("select count(*) from cart_lines where account_id = " + reader.id()))
+                .isEqualTo(1);
+        mvc.perform(post(cartForm.attr("action"))
+                        .with(reader.login())
+                        .cookie(tokenCookie)
+                        .param("product", String.valueOf(product))
+                        .param("_csrf", "forged"))
+                .andExpect(status().isForbidden());
+    }
+
+    private static String withoutTokens(Element card) {
+        Element copy = card.clone();
+        copy.select("input[name=_csrf]").remove();
+        return copy.outerHtml();
     }
 }
