@@ -6,6 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.HtmlChecker;
 import io.sparkfeed.support.IntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +51,6 @@ class HtmlCheckTests extends IntegrationTest {
                 "/prime",
                 "/embed/posts/" + post,
                 "/embed/products/" + product,
-                "/no-such-page",
                 "/posts/" + post + "?lang=fr");
     }
 
@@ -70,6 +73,18 @@ class HtmlCheckTests extends IntegrationTest {
                     .as(path)
                     .isEmpty();
         }
+    }
+
+    @Test
+    void theErrorPagesHaveNoHtmlErrors() throws Exception {
+        // error pages come from the server's error dispatch, which MockMvc does not make: asked over HTTP
+        var client = HttpClient.newHttpClient();
+        var response = client.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/no-such-page")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("<form");
+        assertThat(HtmlChecker.errors(response.body())).isEmpty();
     }
 
     @Test
