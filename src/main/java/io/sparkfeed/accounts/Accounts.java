@@ -151,12 +151,13 @@ public class Accounts {
                             rs.getBoolean(10),
                             rs.getInt(11),
                             requireVerifiedEmail && rs.getBoolean(12),
-                            Map.copyOf(counts));
+                            Map.copyOf(counts),
+                            HomeFeed.valueOf(rs.getString(13)));
                 })
                 .optional();
     }
 
-    private static final int CURRENT_COLUMNS = 12;
+    private static final int CURRENT_COLUMNS = 13;
 
     private static String currentSql(List<HeaderCount> counts) {
         StringBuilder extra = new StringBuilder();
@@ -169,12 +170,20 @@ public class Accounts {
         return """
                 select a.id, a.handle, a.display_name, a.kind, a.admin, a.enthusiast, m.plan, m.ends_at,
                        (select count(*) from account_interests i where i.account_id = a.id), a.hide_purchased,
-                       a.session_version, a.email_verified_at is null%s
+                       a.session_version, a.email_verified_at is null, a.home_feed%s
                 from accounts a
                 left join lateral (select plan, ends_at from memberships
                                    where account_id = a.id and starts_at <= :now and ends_at > :now
                                    order by (plan = 'PAID') desc, ends_at desc limit 1) m on true
                 where a.id = :id and a.suspended_at is null""".formatted(extra);
+    }
+
+    /** The tab the front page opens on for this account from now on. */
+    @Transactional
+    public void chooseHomeFeed(long id, HomeFeed feed) {
+        jdbc.sql("update accounts set home_feed = ? where id = ? and home_feed <> ?")
+                .params(feed.name(), id, feed.name())
+                .update();
     }
 
     /** The account's mail address (its settings show it). */

@@ -9,6 +9,7 @@ import java.util.Map;
  * {@code emailPending}: the account must verify its address before it posts, comments or follows (never true when
  * {@code sparkfeed.accounts.require-verified-email} is off).
  * {@code headerCounts} are the numbers other modules put in the header, by {@link HeaderCount#name()}.
+ * {@code homeFeed}: the front page's tab the account chose last (For you or Latest).
  */
 public record CurrentAccount(
         long id,
@@ -23,7 +24,8 @@ public record CurrentAccount(
         boolean hidePurchased,
         int sessionVersion,
         boolean emailPending,
-        Map<String, Long> headerCounts) {
+        Map<String, Long> headerCounts,
+        HomeFeed homeFeed) {
 
     /** A number of the page header by its {@link HeaderCount#name()}; 0 when no module counts it. */
     public long count(String name) {

@@ -50,6 +50,9 @@ public class PostCards {
                    array (select t.product_id from post_tags t where t.post_id = p.id order by t.position) as tag_products,
                    array (select t.x from post_tags t where t.post_id = p.id order by t.position) as tag_x,
                    array (select t.y from post_tags t where t.post_id = p.id order by t.position) as tag_y,
+                   array (select t.author_bought from post_tags t where t.post_id = p.id order by t.position)
+                       as tag_owned,
+                   cast(null as integer) as why_interest, false as why_popular,
                    array (select pi.interest_id from post_interests pi where pi.post_id = p.id order by pi.interest_id)
                        as interest_ids,
                    %s as viewer_bought
@@ -57,6 +60,19 @@ public class PostCards {
             join account_names a on a.id = p.author_id
             join image_sizes i on i.key = p.image_key
             """;
+
+    /** The reason columns of every list but For you, which replaces them with its own. */
+    private static final String NO_REASON = "cast(null as integer) as why_interest, false as why_popular";
+
+    /**
+     * Why a For you card is there, from its keys ({@code k.why_interest}: the viewer's interest that brought it, or
+     * null when a followed author did), and whether at least {@link WhyShown#POPULAR_SMILES} (3) people with that interest smiled
+     * at it (a bounded probe of the post's smiles).
+     */
+    private static final String FOR_YOU_REASON = """
+            k.why_interest, k.why_interest is not null and (select count(*) from (select 1 from smiles s
+                join account_interests si on si.account_id = s.account_id and si.interest_id = k.why_interest
+                where s.post_id = p.id limit 3) popular) >= 3 as why_popular""";
 
     /** How far back a purchase counts as "you already have this". */
     public static final Duration PURCHASE_MEMORY = Duration.ofDays(90);
@@ -106,6 +122,8 @@ public class PostCards {
             List<Long> productIds,
             List<BigDecimal> xs,
             List<BigDecimal> ys,
+            List<Boolean> owned,
+            WhyShown why,
             Set<Long> viewerBought) {}
 
     /**
@@ -134,7 +152,11 @@ public class PostCards {
                         cards.get(cards.size() - 1).createdAt(),
                         cards.get(cards.size() - 1).id())
                 : null;
-        return new PostPage(cards, next);
+        Map<Long, WhyShown> reasons = new HashMap<>();
+        if (filter instanceof PostFilter.ForYou) {
+            shown.forEach(r -> reasons.put(r.withoutTags().id(), r.why()));
+        }
+        return new PostPage(cards, next, Map.copyOf(reasons));
     }
 
     /** The statement of one page of cards and its parameters (the plan tests explain it). */
@@ -177,7 +199,11 @@ public class PostCards {
         String keys = keys(filter, ownProfile, after != null, bought, params);
         // authors see their own hidden posts on their profile, marked removed with the reason
         String visible = ownProfile ? "" : " where p.hidden_at is null";
-        String sql = select(viewerId, hidesPurchased(filter)) + " join (" + keys + ") k on k.id = p.id" + visible
+        String select = select(viewerId, hidesPurchased(filter));
+        if (filter instanceof PostFilter.ForYou) {
+            select = select.replace(NO_REASON, FOR_YOU_REASON);
+        }
+        String sql = select + " join (" + keys + ") k on k.id = p.id" + visible
                 + " order by p.created_at desc, p.id desc limit :limit";
         return new Query(sql.replace(":limit", Integer.toString(size + 1)), params);
     }
@@ -216,7 +242,7 @@ public class PostCards {
                 owned = " and " + notAllBought("%1$s");
                 params.put("bought", bought.toArray(Long[]::new));
             }
-            String picked = "select k.id, k.created_at from account_interests ai cross join lateral ("
+            String picked = "select k.id, k.created_at, ai.interest_id from account_interests ai cross join lateral ("
                     + links(
                             "",
                             "from post_interests l where l.interest_id = ai.interest_id",
@@ -248,15 +274,22 @@ public class PostCards {
                 ? "select k.id, k.created_at from follows f cross join lateral (" + posts(byAuthor, paged, "1")
                         + ") k where f.follower_id = :follower"
                 : "select distinct id, created_at from picked";
+        String followed = "select k.id, k.created_at" + (picked == null ? "" : ", null")
+                + " from floor, follows f cross join lateral ("
+                + posts(byAuthor + " and p.created_at >= floor.created_at", paged, "floor.n")
+                + ") k where f.follower_id = :follower";
+        // For you says why each post is there: a followed author wins over an interest, else the lowest interest
+        String merged = picked == null
+                ? "select u.id, u.created_at from (" + followed + ") u"
+                : "select u.id, u.created_at, case when bool_or(u.interest_id is null) then null"
+                        + " else min(u.interest_id) end as why_interest"
+                        + " from (select id, created_at, interest_id from picked union all " + followed + ") u"
+                        + " group by u.id, u.created_at";
         // the floor is one row joined once, not a subquery in each scan (which the planner would cost per account)
         return "with " + (picked == null ? "" : "picked as (" + picked + "), ")
                 + "floor as materialized (select :limit as n, coalesce((select created_at from (" + candidates + ") d"
-                + " order by created_at desc, id desc offset :limit - 1 limit 1), '-infinity') as created_at)"
-                + " select u.id, u.created_at from ("
-                + (picked == null ? "" : "select id, created_at from picked union ")
-                + "select k.id, k.created_at from floor, follows f cross join lateral ("
-                + posts(byAuthor + " and p.created_at >= floor.created_at", paged, "floor.n")
-                + ") k where f.follower_id = :follower) u order by u.created_at desc, u.id desc limit :limit";
+                + " order by created_at desc, id desc offset :limit - 1 limit 1), '-infinity') as created_at) "
+                + merged + " order by u.created_at desc, u.id desc limit :limit";
     }
 
     /** Posts matching a condition on {@code posts p}, newest first, a page of them. */
@@ -354,8 +387,13 @@ public class PostCards {
             for (int i = 0; i < r.productIds().size(); i++) {
                 ProductCard product = products.get(r.productIds().get(i));
                 if (product != null) {
-                    tags.add(
-                            new TaggedProduct(i, r.xs().get(i), r.ys().get(i), product, bought.contains(product.id())));
+                    tags.add(new TaggedProduct(
+                            i,
+                            r.xs().get(i),
+                            r.ys().get(i),
+                            product,
+                            bought.contains(product.id()),
+                            r.owned().get(i)));
                 }
             }
             PostCard c = r.withoutTags();
@@ -413,6 +451,8 @@ public class PostCards {
                 longs(rs.getArray("tag_products")),
                 decimals(rs.getArray("tag_x")),
                 decimals(rs.getArray("tag_y")),
+                booleans(rs.getArray("tag_owned")),
+                new WhyShown((Integer) rs.getObject("why_interest"), rs.getBoolean("why_popular")),
                 n == 0 ? Set.copyOf(longs(rs.getArray("viewer_bought"))) : Set.of());
     }
 
@@ -426,6 +466,10 @@ public class PostCards {
         return Arrays.stream((Object[]) array.getArray())
                 .map(o -> ((Number) o).longValue())
                 .toList();
+    }
+
+    private static List<Boolean> booleans(Array array) throws SQLException {
+        return Arrays.stream((Object[]) array.getArray()).map(o -> (Boolean) o).toList();
     }
 
     private static List<BigDecimal> decimals(Array array) throws SQLException {

@@ -11,6 +11,8 @@ interface PostRepository extends Repository<Post, Long> {
 
     Optional<Post> findById(Long id);
 
+    void flush();
+
     @Modifying
     @Query(value = "update posts set smile_count = smile_count + :delta where id = :id", nativeQuery = true)
     void addSmiles(long id, int delta);

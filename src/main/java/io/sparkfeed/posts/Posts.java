@@ -39,6 +39,7 @@ public class Posts {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final OwnerBadges ownerBadges;
 
     Posts(
             PostRepository posts,
@@ -48,8 +49,10 @@ public class Posts {
             JdbcClient jdbc,
             ApplicationEventPublisher events,
             Clock clock,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            OwnerBadges ownerBadges) {
         this.transactions = transactions;
+        this.ownerBadges = ownerBadges;
         this.posts = posts;
         this.policy = policy;
         this.contentCheck = contentCheck;
@@ -115,6 +118,8 @@ public class Posts {
             throw new PostRejectedException("photo", rejected.messageKey(), rejected.arguments());
         }
         Post post = posts.save(new Post(authorId, image.key(), checked, clock.instant()));
+        posts.flush();
+        ownerBadges.tagsWritten(post.id(), authorId);
         // the daily limit counts publishes, not surviving posts; older rows are of no use to it
         jdbc.sql("delete from post_publications where author_id = ? and published_at < ?")
                 .params(authorId, Timestamp.from(clock.instant().minus(Duration.ofDays(2))))
@@ -139,6 +144,16 @@ public class Posts {
         jdbc.sql("update post_publications set published_at = ? where post_id = ?")
                 .params(at, postId)
                 .update();
+        // the link tables carry their post's time for the lists' indexes (V40)
+        jdbc.sql("update post_tags set created_at = ? where post_id = ?")
+                .params(at, postId)
+                .update();
+        jdbc.sql("update post_hashtags set created_at = ? where post_id = ?")
+                .params(at, postId)
+                .update();
+        jdbc.sql("update post_interests set created_at = ? where post_id = ?")
+                .params(at, postId)
+                .update();
     }
 
     /** The author changes caption, alt text, tags and disclosure; nobody else may. */
@@ -146,6 +161,9 @@ public class Posts {
     public void edit(long actorId, long postId, PostContent content) {
         Post post = ownPost(actorId, postId);
         post.apply(contentCheck.check(content), clock.instant());
+        // the tags are rewritten at the flush: each then says again whether the author bought its product
+        posts.flush();
+        ownerBadges.tagsWritten(postId, actorId);
     }
 
     /** The author deletes the post; its photo goes too unless something else shows the same image. */

@@ -1,6 +1,7 @@
 package io.sparkfeed.posts;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Set;
 
 /**
@@ -19,4 +20,10 @@ public interface PurchasedProducts {
      * page of cards, so that what a signed-in reader bought costs no statement of its own.
      */
     String boughtSinceSql();
+
+    /**
+     * Which of these products the account ever bought through Sparkfeed and paid for (orders neither cancelled nor
+     * expired): a tag on its posts shows "Bought here" (see {@link OwnerBadges}).
+     */
+    Set<Long> paidFor(long accountId, Collection<Long> productIds);
 }

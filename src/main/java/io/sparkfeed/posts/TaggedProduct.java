@@ -5,9 +5,11 @@ import java.math.BigDecimal;
 
 /**
  * A product tag of a post: where on the photo (fractions of its size) and which product; {@code boughtByViewer}
- * when the viewer bought it in the last 90 days.
+ * when the viewer bought it in the last 90 days; {@code boughtByAuthor} ("Bought here") when the post's author bought it
+ * through Sparkfeed (see {@link OwnerBadges}).
  */
-public record TaggedProduct(int position, BigDecimal x, BigDecimal y, ProductCard product, boolean boughtByViewer) {
+public record TaggedProduct(
+        int position, BigDecimal x, BigDecimal y, ProductCard product, boolean boughtByViewer, boolean boughtByAuthor) {
 
     public String left() {
         return x.movePointRight(2).stripTrailingZeros().toPlainString();

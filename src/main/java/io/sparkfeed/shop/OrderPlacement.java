@@ -7,6 +7,7 @@ import io.sparkfeed.billing.Payments;
 import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.catalog.ProductCard;
 import io.sparkfeed.platform.UserFacingException;
+import io.sparkfeed.posts.OwnerBadges;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -52,6 +53,7 @@ class OrderPlacement {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final ShopProperties settings;
+    private final OwnerBadges ownerBadges;
 
     OrderPlacement(
             JdbcClient jdbc,
@@ -62,7 +64,9 @@ class OrderPlacement {
             Clock clock,
             PlatformTransactionManager transactionManager,
             ApplicationEventPublisher events,
-            ShopProperties settings) {
+            ShopProperties settings,
+            OwnerBadges ownerBadges) {
+        this.ownerBadges = ownerBadges;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.payments = payments;
@@ -240,6 +244,9 @@ class OrderPlacement {
         jdbc.sql("update orders set payment_reference = ?, paid_at = ? where id = ?")
                 .params(receipt.reference(), receipt.status() == PaymentStatus.PAID ? now() : null, orderId)
                 .update();
+        if (receipt.status() == PaymentStatus.PAID) {
+            ownerBadges.purchasesChanged(accountId, wanted.keySet());
+        }
         if (fromCart) {
             jdbc.sql("delete from cart_lines where account_id = ?")
                     .param(accountId)

@@ -7,6 +7,7 @@ import io.sparkfeed.billing.Payments;
 import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.platform.NotFoundException;
 import io.sparkfeed.platform.UserFacingException;
+import io.sparkfeed.posts.OwnerBadges;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,8 +36,17 @@ public class Orders {
     private final AuditLog audit;
     private final Clock clock;
     private final OrderPlacement placement;
+    private final OwnerBadges ownerBadges;
 
-    Orders(JdbcClient jdbc, Catalog catalog, Payments payments, AuditLog audit, Clock clock, OrderPlacement placement) {
+    Orders(
+            JdbcClient jdbc,
+            Catalog catalog,
+            Payments payments,
+            AuditLog audit,
+            Clock clock,
+            OrderPlacement placement,
+            OwnerBadges ownerBadges) {
+        this.ownerBadges = ownerBadges;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.payments = payments;
@@ -128,6 +138,8 @@ public class Orders {
             returned.merge(line.productId(), line.quantity(), Integer::sum);
         }
         returned.forEach(catalog::giveBackStock);
+        // a paid order cancelled: its products may no longer be "Bought here" on the buyer's posts
+        ownerBadges.purchasesChanged(accountId, returned.keySet());
     }
 
     /** The payment of an unpaid order went through: it now counts as paid (minimum spend, no expiry). */
@@ -137,9 +149,13 @@ public class Orders {
         jdbc.sql("""
                         update orders set paid_at = ?, updated_at = ?
                         where payment_method = ? and payment_reference = ? and paid_at is null
-                          and status not in ('CANCELLED', 'EXPIRED')""")
+                          and status not in ('CANCELLED', 'EXPIRED')
+                        returning account_id, array(select product_id from order_lines where order_id = orders.id)""")
                 .params(now(), now(), payment.method(), payment.reference())
-                .update();
+                .query((rs, n) ->
+                        Map.entry(rs.getLong(1), List.of((Long[]) rs.getArray(2).getArray())))
+                .list()
+                .forEach(paid -> ownerBadges.purchasesChanged(paid.getKey(), paid.getValue()));
     }
 
     /** An admin voided the invoice of an unpaid order: the order is cancelled and its stock goes back. */

@@ -3,6 +3,7 @@ package io.sparkfeed.shop;
 import io.sparkfeed.posts.PurchasedProducts;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,21 @@ class ShopPurchasedProducts implements PurchasedProducts {
     public Set<Long> boughtSince(long accountId, Instant since) {
         return Set.copyOf(jdbc.sql(BOUGHT.formatted("?", "?"))
                 .params(accountId, Timestamp.from(since))
+                .query(Long.class)
+                .list());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<Long> paidFor(long accountId, Collection<Long> productIds) {
+        if (productIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("""
+                        select distinct l.product_id from orders o join order_lines l on l.order_id = o.id
+                        where o.account_id = ? and o.paid_at is not null and o.status not in ('CANCELLED', 'EXPIRED')
+                          and l.product_id = any(?)""")
+                .params(accountId, productIds.toArray(Long[]::new))
                 .query(Long.class)
                 .list());
     }

@@ -53,7 +53,7 @@ class DiscoveryBrowserTests extends IntegrationTest {
             page.findElement(By.xpath("//button[normalize-space()='Show my feed']"))
                     .click();
             browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(baseUrl() + "/"));
-            assertThat(page.findElement(By.cssSelector(".feed-tabs a.active")).getText())
+            assertThat(page.findElement(By.cssSelector(".feed-tabs .active")).getText())
                     .isEqualTo("For you");
             List<WebElement> cards = page.findElements(By.cssSelector("article.post-card"));
             assertThat(cards).isNotEmpty();

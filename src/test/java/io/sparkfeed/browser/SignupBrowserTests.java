@@ -42,7 +42,7 @@ class SignupBrowserTests extends IntegrationTest {
             page.findElement(By.xpath("//button[normalize-space()='Show my feed']"))
                     .click();
             browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(baseUrl() + "/"));
-            assertThat(page.findElement(By.cssSelector(".feed-tabs a.active")).getText())
+            assertThat(page.findElement(By.cssSelector(".feed-tabs .active")).getText())
                     .isEqualTo("For you");
             page.findElement(By.linkText("Prime")).click();
 

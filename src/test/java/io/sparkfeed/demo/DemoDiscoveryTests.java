@@ -47,7 +47,7 @@ class DemoDiscoveryTests extends IntegrationTest {
     @Test
     void everyDemoPersonHasInterestsAndThePrimeMembersFollowTheEnthusiasts() throws Exception {
         for (String handle : List.of("admin", "maya", "leo", "priya", "tom", "sam")) {
-            assertThat(page("/", handle).select(".feed-tabs a.active").text())
+            assertThat(page("/", handle).select(".feed-tabs .active").text())
                     .as(handle)
                     .isEqualTo("For you");
             assertThat(page("/", handle).select("article.post-card")).as(handle).isNotEmpty();

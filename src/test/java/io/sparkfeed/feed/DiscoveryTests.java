@@ -57,7 +57,7 @@ class DiscoveryTests extends IntegrationTest {
         var person = fixtures.person();
         Document before = page(get("/").with(person.login()));
         assertThat(before.select(".onboarding").text()).contains("Pick a few interests");
-        assertThat(before.select(".feed-tabs a.active").text()).isEqualTo("Everyone");
+        assertThat(before.select(".feed-tabs .active").text()).isEqualTo("Latest");
 
         mvc.perform(post("/me/interests")
                         .param("interests", "1", "2", "3", "4")
@@ -76,7 +76,7 @@ class DiscoveryTests extends IntegrationTest {
                         .with(csrf()))
                 .andExpect(redirectedUrl("/"));
         Document after = page(get("/").with(person.login()));
-        assertThat(after.select(".feed-tabs a.active").text()).isEqualTo("For you");
+        assertThat(after.select(".feed-tabs .active").text()).isEqualTo("For you");
         assertThat(after.select(".onboarding")).isEmpty();
     }
 

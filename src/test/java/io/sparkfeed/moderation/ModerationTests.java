@@ -135,7 +135,7 @@ class ModerationTests extends IntegrationTest {
             assertThat(page(get(list)).select(card)).as(list).hasSize(1);
         }
         Document forYou = page(get("/").with(follower.login()));
-        assertThat(forYou.select(".feed-tabs a.active").text())
+        assertThat(forYou.select(".feed-tabs .active").text())
                 .as("the For-you tab")
                 .isEqualTo("For you");
         assertThat(forYou.select(card)).as("For you").hasSize(1);

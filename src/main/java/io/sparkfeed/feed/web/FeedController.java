@@ -3,8 +3,10 @@ package io.sparkfeed.feed.web;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.accounts.AccountSummary;
+import io.sparkfeed.accounts.Accounts;
 import io.sparkfeed.accounts.CurrentAccount;
 import io.sparkfeed.accounts.Follows;
+import io.sparkfeed.accounts.HomeFeed;
 import io.sparkfeed.accounts.Interest;
 import io.sparkfeed.accounts.Interests;
 import io.sparkfeed.accounts.Profile;
@@ -29,6 +31,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -44,6 +47,7 @@ class FeedController {
     private final Catalog catalog;
     private final Interests interests;
     private final Follows follows;
+    private final Accounts accounts;
 
     private final PublicUrl publicUrl;
     private final MessageSource messages;
@@ -53,8 +57,10 @@ class FeedController {
             Catalog catalog,
             Interests interests,
             Follows follows,
+            Accounts accounts,
             PublicUrl publicUrl,
             MessageSource messages) {
+        this.accounts = accounts;
         this.publicUrl = publicUrl;
         this.messages = messages;
         this.cards = cards;
@@ -64,8 +70,9 @@ class FeedController {
     }
 
     /**
-     * The front page: "For you" (follows and interests, without what the viewer already owns) for an account that
-     * picked its interests; the public feed for everyone else, or with {@code ?feed=everyone}.
+     * The front page: "For you" (follows and interests, without what the viewer already owns) or "Latest" (the
+     * public feed) for an account that picked its interests, as it last chose (or {@code ?feed=for-you} and
+     * {@code ?feed=everyone} without changing the choice); the public feed for everyone else.
      */
     @GetMapping("/")
     String home(
@@ -77,12 +84,23 @@ class FeedController {
             HtmxRequest htmx,
             Locale locale,
             Model model) {
-        boolean forYou = me != null && me.onboarded() && !"everyone".equals(feed);
+        boolean chosen = me != null && me.homeFeed() == HomeFeed.FOR_YOU;
+        boolean forYou =
+                me != null && me.onboarded() && ("for-you".equals(feed) || (chosen && !"everyone".equals(feed)));
         model.addAttribute("tab", forYou ? "forYou" : "everyone");
         PostFilter filter = forYou ? new PostFilter.ForYou(me.id(), me.hidePurchased()) : PostFilter.all();
-        String path = forYou || me == null || !me.onboarded() ? "/" : "/?feed=everyone";
+        String path =
+                me == null || !me.onboarded() || forYou == chosen ? "/" : forYou ? "/?feed=for-you" : "/?feed=everyone";
         announce(model, FeedLinks.EVERYONE, message("atom.everyone", locale), locale);
         return list(filter, after, size, viewer, htmx, model, path, "feed/home");
+    }
+
+    /** The signed-in account picks the front page's tab (For you or Latest); it stays until they pick again. */
+    @PostMapping("/home-feed")
+    String chooseHomeFeed(@RequestParam String feed, @AuthenticationPrincipal AccountPrincipal viewer) {
+        HomeFeed chosen = "latest".equals(feed) ? HomeFeed.LATEST : HomeFeed.FOR_YOU;
+        accounts.chooseHomeFeed(viewer.id(), chosen);
+        return "redirect:/";
     }
 
     @GetMapping("/following")
@@ -210,6 +228,7 @@ class FeedController {
         model.addAttribute("size", size);
         PostPage posts = cards.page(filter, after, size, viewer == null ? null : viewer.id());
         model.addAttribute("page", posts);
+        model.addAttribute("reasons", posts.reasons());
         model.addAttribute("path", path);
         model.addAttribute("interestsById", interestsById());
         if (htmx.isHtmxRequest() && after != null) {
