@@ -41,8 +41,8 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * <p>
  * A signed-in reader's card differs from a visitor's by its buttons and forms, which depend on the reader only
  * through {@link Reader}: a Prime member smiles, a Prime person follows others, and anyone signed in adds to the
- * cart. The entry's key holds that and the reader's own marks, so two readers in the same state share one
- * rendering. The forms' CSRF token is rendered as a placeholder and replaced by the request's own token for each
+ * cart. The entry's key holds that, the reader's own marks and why For you shows them the card (the page's
+ * {@code reasons}), so two readers in the same state share one rendering. The forms' CSRF token is rendered as a placeholder and replaced by the request's own token for each
  * page: the only part of a card that belongs to one request.
  * <p>
  * The card comes from the same fragment ({@code fragments/post :: card}) as anywhere else, rendered against the
@@ -92,7 +92,8 @@ class RenderedCards {
             boolean ownCard,
             boolean smiled,
             boolean following,
-            long bought) {}
+            long bought,
+            Object why) {}
 
     private record Rendered(PostCard card, String html) {}
 
@@ -101,16 +102,17 @@ class RenderedCards {
      * with their interest links when the page has {@code interestsById} (the same map on every page that has it;
      * search has none). One call a page.
      */
-    public String html(List<PostCard> cards, Map<Integer, ?> interestsById, CurrentAccount me) {
+    public String html(List<PostCard> cards, Map<Integer, ?> interestsById, CurrentAccount me, Map<Long, ?> reasons) {
         Locale locale = LocaleContextHolder.getLocale();
         boolean withInterests = interestsById != null;
         Reader reader = me == null ? null : new Reader(me.id(), me.prime(), me.brand());
         StringBuilder html = new StringBuilder(cards.size() * 4_096);
         for (PostCard card : cards) {
-            Key key = key(card, locale, withInterests, reader);
+            Object why = reader == null || reasons == null ? null : reasons.get(card.id());
+            Key key = key(card, locale, withInterests, reader, why);
             Rendered known = rendered.getIfPresent(key);
             if (known == null || !known.card().equals(card)) {
-                known = new Rendered(card, render(card, interestsById, locale, reader));
+                known = new Rendered(card, render(card, interestsById, locale, reader, why));
                 rendered.put(key, known);
             }
             html.append(known.html()).append('\n');
@@ -118,9 +120,9 @@ class RenderedCards {
         return reader == null ? html.toString() : withToken(html);
     }
 
-    private static Key key(PostCard card, Locale locale, boolean withInterests, Reader reader) {
+    private static Key key(PostCard card, Locale locale, boolean withInterests, Reader reader, Object why) {
         if (reader == null) {
-            return new Key(card.id(), locale, withInterests, false, false, false, false, false, false, 0);
+            return new Key(card.id(), locale, withInterests, false, false, false, false, false, false, 0, null);
         }
         long bought = 0;
         List<TaggedProduct> tags = card.tags();
@@ -139,7 +141,8 @@ class RenderedCards {
                 reader.id() == card.author().id(),
                 card.smiledByViewer(),
                 card.followingAuthor(),
-                bought);
+                bought,
+                why);
     }
 
     /** The page's cards with this request's CSRF token in their forms. */
@@ -155,7 +158,7 @@ class RenderedCards {
         return html.toString();
     }
 
-    private String render(PostCard card, Map<Integer, ?> interestsById, Locale locale, Reader reader) {
+    private String render(PostCard card, Map<Integer, ?> interestsById, Locale locale, Reader reader, Object why) {
         var current = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
         HttpServletRequest real = current.getRequest();
         var request = new OwnAttributesRequest(real);
@@ -185,6 +188,7 @@ class RenderedCards {
         page.setVariable("me", reader);
         page.setVariable("post", card);
         page.setVariable("interestsById", interestsById);
+        page.setVariable("reasons", why == null ? null : Map.of(card.id(), why));
         return templates.process("fragments/post", Set.of("card"), page);
     }
 
