@@ -212,6 +212,29 @@ from (select p.author_id as recipient_id, 'SMILE' as kind, s.account_id as actor
 where n.recipient_id <> n.actor_id
 order by n.created_at;
 
+-- collections: one account in fifty keeps a public collection of posts (the benchmark reads one)
+insert into collections (owner_id, name, public, created_at, updated_at)
+select :accountBase + a, 'Favourites of user' || a, true, now() - interval '30 days', now() - interval '1 day'
+from generate_series(1, :accounts, 50) a;
+
+-- their items: sixty picks each, saved twelve hours apart
+insert into collection_items (collection_id, owner_id, post_id, added_at)
+select c.id, c.owner_id, p.id, now() - interval '30 days' + k * interval '12 hours'
+from collections c cross join generate_series(0, 59) k
+join bench_plan p on p.n = 1 + floor(:posts * pg_temp.u(c.owner_id * 64 + k, 90))::bigint
+where c.owner_id > :accountBase
+on conflict do nothing;
+
+-- the collections' counts
+update collections c set item_count = (select count(*) from collection_items i where i.collection_id = c.id)
+where c.owner_id > :accountBase;
+
+-- the saved posts' counts
+update posts p set save_count = s.savers
+from (select post_id, count(distinct owner_id) as savers from collection_items
+      where owner_id > :accountBase group by post_id) s
+where p.id = s.post_id;
+
 -- the sequences go on after the generated ids
 select setval('accounts_id_seq', (select max(id) from accounts)),
        setval('posts_id_seq', (select max(id) from posts)),

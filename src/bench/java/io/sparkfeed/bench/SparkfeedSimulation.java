@@ -368,6 +368,7 @@ public class SparkfeedSimulation extends Simulation {
         phase("/products/{id}", visitor("/products/{id}", "/products/" + TARGETS.productId(), true));
         phase("/posts/{id}", visitor("/posts/{id}", "/posts/" + TARGETS.postId(), false));
         phase("/@{handle} profile", visitor("/@{handle} profile", "/@" + TARGETS.handle(), true));
+        phase("/collections/{id}", visitor("/collections/{id}", "/collections/" + TARGETS.collectionId(), true));
         int before = phases.size();
         for (String name : SIGNED_IN_PAGES) {
             phase(

@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 
 /**
  * What the benchmark asks for, found on the instance itself before it starts: a post of the common hashtag, its
- * author and its first product (or the {@code postId}, {@code handle} and {@code productId} system properties).
+ * author and its first product, and the first public collection of the sitemap (or the {@code postId},
+ * {@code handle}, {@code productId} and {@code collectionId} system properties).
  */
-record Targets(long postId, String handle, long productId) {
+record Targets(long postId, String handle, long productId, long collectionId) {
 
     static Targets discover(String baseUrl) {
         // each looked up only when not given (an instance without the generated dataset has no #cozy)
@@ -32,7 +33,12 @@ record Targets(long postId, String handle, long productId) {
         if (product == 0) {
             product = Long.parseLong(first(postPage, "/products/(\\d+)"));
         }
-        Targets targets = new Targets(post, handle, product);
+        long collection = Long.getLong("collectionId", 0);
+        if (collection == 0) {
+            collection =
+                    Long.parseLong(first(get(baseUrl + "/sitemap-collections.xml?page=0"), "/collections/(\\d+)<"));
+        }
+        Targets targets = new Targets(post, handle, product, collection);
         System.out.println("Benchmark targets: " + targets);
         return targets;
     }
@@ -55,7 +61,8 @@ record Targets(long postId, String handle, long productId) {
                 "/search?q=" + Dataset.RARE_WORD,
                 "/products/" + productId,
                 "/posts/" + postId,
-                "/@" + handle);
+                "/@" + handle,
+                "/collections/" + collectionId);
     }
 
     /**

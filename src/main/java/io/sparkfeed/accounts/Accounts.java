@@ -123,6 +123,25 @@ public class Accounts {
     }
 
     /**
+     * Of these accounts, the ones that may be mailed notifications, by id, in one statement: an unverified address
+     * gets only the mails of its own account (verification, password), and a suspended account gets none.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, MailRecipient> mailRecipients(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc
+                .sql("""
+                        select id, email, display_name from accounts
+                        where id = any(?) and email_verified_at is not null and suspended_at is null""")
+                .param(ids.stream().distinct().toArray(Long[]::new))
+                .query((rs, row) -> new MailRecipient(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .stream()
+                .collect(Collectors.toMap(MailRecipient::id, Function.identity()));
+    }
+
+    /**
      * Who is signed in, with their Prime status now and the counts of the page header ({@link HeaderCount}); empty
      * when the account is gone or suspended. One statement: every page pays for it.
      */

@@ -7,7 +7,10 @@ import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -15,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,12 +45,25 @@ public class Catalog {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Catalog(ProductRepository products, JdbcClient jdbc, AuditLog audit, Clock clock) {
+    /** How far back the product page's chart and "lowest price" look. */
+    public static final Duration PRICE_WINDOW = Duration.ofDays(90);
+
+    /** The most price changes a chart draws (the newest). */
+    private static final int MAX_POINTS = 200;
+
+    Catalog(
+            ProductRepository products,
+            JdbcClient jdbc,
+            AuditLog audit,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.products = products;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     private record Row(
@@ -106,12 +124,63 @@ public class Catalog {
                                 where pi.product_id = p.id) imgs on true
             """;
 
+    /**
+     * A product's prices over {@link #PRICE_WINDOW}, as parallel arrays, oldest first: the price it had when the
+     * window opened and every change since (the newest {@value #MAX_POINTS}), written by the trigger of V161.
+     */
+    private static final String PRICES = """
+            , ph.ats as price_ats, ph.prices as price_values
+            """;
+
+    private static final String PRICES_FROM = """
+             left join lateral (select array_agg(h.changed_at order by h.changed_at, h.id) as ats,
+                                       array_agg(h.price order by h.changed_at, h.id) as prices
+                                from ((select changed_at, price, id from product_prices
+                                       where product_id = p.id and changed_at < :from
+                                       order by changed_at desc, id desc limit 1)
+                                      union all
+                                      (select changed_at, price, id from product_prices
+                                       where product_id = p.id and changed_at >= :from and changed_at <= :to
+                                       order by changed_at desc, id desc limit :maxPoints)) h) ph on true
+            """;
+
     /** A product with its images; inactive products are still shown (as no longer available). One statement. */
     @Transactional(readOnly = true)
     public ProductView get(long id) {
+        return read(id, null, null, null);
+    }
+
+    /** A product with its images and its prices of the last {@link #PRICE_WINDOW}, for its page. One statement. */
+    @Transactional(readOnly = true)
+    public ProductWithPrices withPrices(long id) {
+        Instant to = clock.instant();
+        Instant from = to.minus(PRICE_WINDOW);
+        List<PriceHistory.Point> points = new ArrayList<>();
+        ProductView product = read(id, points, from, to);
+        BigDecimal lowest = points.stream()
+                .map(PriceHistory.Point::price)
+                .min(BigDecimal::compareTo)
+                .orElse(null);
+        return new ProductWithPrices(
+                product, new PriceHistory(List.copyOf(points), lowest, product.currency(), from, to));
+    }
+
+    /** A product's page: the product, and its prices of the last {@link #PRICE_WINDOW}. */
+    public record ProductWithPrices(ProductView product, PriceHistory prices) {}
+
+    private ProductView read(long id, List<PriceHistory.Point> points, Instant from, Instant to) {
         List<StoredImage> shown = new ArrayList<>();
-        Row row = jdbc.sql("select " + CARD_COLUMNS + IMAGES + FROM + IMAGES_FROM + " where p.id = ?")
-                .param(id)
+        boolean withPrices = points != null;
+        var statement = jdbc.sql("select " + CARD_COLUMNS + IMAGES + (withPrices ? PRICES : "") + FROM + IMAGES_FROM
+                        + (withPrices ? PRICES_FROM : "") + " where p.id = :id")
+                .param("id", id);
+        if (withPrices) {
+            statement = statement
+                    .param("from", Timestamp.from(from))
+                    .param("to", Timestamp.from(to))
+                    .param("maxPoints", MAX_POINTS);
+        }
+        Row row = statement
                 .query((rs, n) -> {
                     Array keys = rs.getArray("image_keys");
                     if (keys != null) {
@@ -129,6 +198,14 @@ public class Catalog {
                                     Arrays.stream(derivatives[i].split(","))
                                             .map(Integer::valueOf)
                                             .toList()));
+                        }
+                    }
+                    Array ats = withPrices ? rs.getArray("price_ats") : null;
+                    if (ats != null) {
+                        Object[] at = (Object[]) ats.getArray();
+                        Object[] price = (Object[]) rs.getArray("price_values").getArray();
+                        for (int i = 0; i < at.length; i++) {
+                            points.add(new PriceHistory.Point(((Timestamp) at[i]).toInstant(), (BigDecimal) price[i]));
                         }
                     }
                     return row(rs, n);
@@ -203,10 +280,21 @@ public class Catalog {
         return products.take(productId, quantity) == 1;
     }
 
-    /** Returns stock of a cancelled purchase. */
+    /** Returns stock of a cancelled purchase; a product that was sold out is back in stock. */
     @Transactional
     public void giveBackStock(long productId, int quantity) {
-        products.giveBack(productId, quantity);
+        jdbc.sql("update products set stock = stock + ? where id = ? returning stock, active")
+                .params(quantity, productId)
+                .query((rs, n) -> rs.getInt(1) == quantity && quantity > 0 && rs.getBoolean(2))
+                .optional()
+                .filter(restocked -> restocked)
+                .ifPresent(restocked -> events.publishEvent(new ProductBackInStock(UUID.randomUUID(), productId)));
+    }
+
+    /** The product's prices over the last {@link #PRICE_WINDOW} (see {@link #withPrices}). */
+    @Transactional(readOnly = true)
+    public PriceHistory priceHistory(long productId) {
+        return withPrices(productId).prices();
     }
 
     /** Creates a product (admins, and the demo data with a null actor). */
@@ -219,11 +307,29 @@ public class Catalog {
         return id;
     }
 
+    /**
+     * Changes a product (admins, and the demo data). A new price is written to the price history by the trigger
+     * of V161, and a change of price or a sold-out product coming back in stock is published in this transaction
+     * for the alerts of those who saved it.
+     */
     @Transactional
     public void update(long actorId, long productId, ProductDraft draft, String reason) {
+        record Before(BigDecimal price, int stock, boolean active) {}
+        Before before = jdbc.sql("select price, stock, active from products where id = ? for update of products")
+                .param(productId)
+                .query((rs, n) -> new Before(rs.getBigDecimal(1), rs.getInt(2), rs.getBoolean(3)))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("product " + productId));
         Product product = products.findById(productId).orElseThrow(() -> new NotFoundException("product " + productId));
         product.apply(draft, clock.instant());
         products.setStock(productId, draft.stock());
+        if (before.price().compareTo(draft.price()) != 0) {
+            events.publishEvent(new ProductPriceChanged(
+                    UUID.randomUUID(), productId, before.price(), draft.price(), draft.currency()));
+        }
+        if (draft.active() && draft.stock() > 0 && (before.stock() == 0 || !before.active())) {
+            events.publishEvent(new ProductBackInStock(UUID.randomUUID(), productId));
+        }
         audit.record(
                 actorId,
                 "PRODUCT_UPDATED",

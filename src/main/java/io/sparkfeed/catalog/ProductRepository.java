@@ -19,10 +19,6 @@ interface ProductRepository extends Repository<Product, Long> {
     int take(long id, int quantity);
 
     @Modifying
-    @Query(value = "update products set stock = stock + :quantity where id = :id", nativeQuery = true)
-    int giveBack(long id, int quantity);
-
-    @Modifying
     @Query(value = "update products set stock = :stock, updated_at = now() where id = :id", nativeQuery = true)
     int setStock(long id, int stock);
 }

@@ -11,6 +11,9 @@ import com.rometools.rome.io.WireFeedOutput;
 import io.sparkfeed.posts.Disclosure;
 import io.sparkfeed.posts.PostCard;
 import io.sparkfeed.posts.TaggedProduct;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +21,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,7 +34,10 @@ import org.jdom2.Namespace;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
 import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -63,7 +70,25 @@ public class AtomFeeds {
     public record Head(String path, String pagePath, String title) {}
 
     /** A written feed: its bytes, its ETag (quoted) and when its newest entry was published. */
-    public record Rendered(byte[] body, String etag, Instant lastModified) {}
+    public record Rendered(byte[] body, String etag, Instant lastModified) {
+
+        /**
+         * Answers the request with the feed, public to caches for a few minutes, or with 304 Not Modified when the
+         * reader sent back its ETag or Last-Modified.
+         */
+        public void send(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, FEW_MINUTES.getHeaderValue());
+            if (new ServletWebRequest(request, response).checkNotModified(etag, lastModified.toEpochMilli())) {
+                return;
+            }
+            response.setContentType(MEDIA_TYPE);
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+        }
+    }
+
+    private static final CacheControl FEW_MINUTES =
+            CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
 
     /**
      * The feed of these posts (at most {@link #ENTRIES}), in the reader's language; {@code base} is the site's

@@ -13,7 +13,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 /**
  * Renders a mail's subject, HTML and text from {@code templates/mail/standard.html} and {@code .txt} with the
  * application's messages, in the mail's language: a greeting, the kind's body ({@code mail.<kind>.body} with one
- * argument), its link as a button and in full, and its closing line ({@code mail.<kind>.end}). Two engines of their own, apart from the pages' engine: a mail
+ * argument), its link as a button and in full, and its closing line ({@code mail.<kind>.end}); optionally a list of {@code lines} (a digest's) and an
+ * {@code unsubscribe} link with a {@code settings} link (notification mails). Two engines of their own, apart from the pages' engine: a mail
  * template is never a page, and a page name never resolves to a mail.
  */
 @Component
@@ -39,6 +40,9 @@ class MailTemplates {
         Map<String, Object> all = new HashMap<>();
         all.put("link", null);
         all.put("arg", null);
+        all.put("lines", null);
+        all.put("unsubscribe", null);
+        all.put("settings", null);
         all.putAll(values);
         all.put("kind", template);
         Context context = new Context(locale, all);

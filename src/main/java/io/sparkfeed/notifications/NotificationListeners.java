@@ -1,9 +1,13 @@
 package io.sparkfeed.notifications;
 
 import io.sparkfeed.accounts.AccountFollowed;
+import io.sparkfeed.catalog.Catalog;
+import io.sparkfeed.catalog.ProductBackInStock;
+import io.sparkfeed.catalog.ProductPriceChanged;
 import io.sparkfeed.moderation.CommentTakenDown;
 import io.sparkfeed.moderation.EnthusiastApplicationDecided;
 import io.sparkfeed.moderation.PostTakenDown;
+import io.sparkfeed.platform.PublicUrl;
 import io.sparkfeed.posts.CommentAdded;
 import io.sparkfeed.posts.PostSmiled;
 import io.sparkfeed.posts.Posts;
@@ -22,10 +26,33 @@ class NotificationListeners {
 
     private final Notifications notifications;
     private final Posts posts;
+    private final Catalog catalog;
+    private final PublicUrl publicUrl;
 
-    NotificationListeners(Notifications notifications, Posts posts) {
+    NotificationListeners(Notifications notifications, Posts posts, Catalog catalog, PublicUrl publicUrl) {
         this.notifications = notifications;
         this.posts = posts;
+        this.catalog = catalog;
+        this.publicUrl = publicUrl;
+    }
+
+    /** Those who saved a product hear that it dropped by at least their threshold (and not if they bought it). */
+    @ApplicationModuleListener
+    void on(ProductPriceChanged event) {
+        int drop = event.dropPercent();
+        if (drop > 0) {
+            String title = catalog.get(event.productId()).title();
+            notifications.tellWatchers(
+                    event.eventId(), Notifications.PRICE_DROP, event.productId(), drop, title, publicUrl.base());
+        }
+    }
+
+    /** Those who saved a sold-out product hear that it is back (and not if they bought it). */
+    @ApplicationModuleListener
+    void on(ProductBackInStock event) {
+        String title = catalog.get(event.productId()).title();
+        notifications.tellWatchers(
+                event.eventId(), Notifications.BACK_IN_STOCK, event.productId(), -1, title, publicUrl.base());
     }
 
     /** The author hears that someone bought from their post: never who, never what or how much. */

@@ -15,7 +15,8 @@ public record NotificationView(
         Long postId,
         Instant createdAt,
         boolean unread,
-        String reason) {
+        String reason,
+        Long productId) {
 
     public String messageKey() {
         return "notification." + kind.toLowerCase(Locale.ROOT);

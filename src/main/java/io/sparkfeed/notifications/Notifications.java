@@ -1,10 +1,16 @@
 package io.sparkfeed.notifications;
 
+import io.sparkfeed.accounts.Accounts;
+import io.sparkfeed.collections.ProductWatchers;
+import io.sparkfeed.mail.Outbox;
+import io.sparkfeed.mail.OutgoingMail;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -21,13 +27,80 @@ public class Notifications {
 
     private static final Set<String> ONCE_A_DAY = Set.of("SMILE", "FOLLOW");
 
+    /** A product bought this recently never alerts its buyer. */
+    static final Duration PURCHASE_MEMORY = Duration.ofDays(90);
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final NotificationMailer mailer;
+    private final ProductWatchers watchers;
+    private final Outbox outbox;
+    private final Accounts accounts;
 
-    Notifications(JdbcClient jdbc, Clock clock) {
+    Notifications(
+            JdbcClient jdbc,
+            Clock clock,
+            NotificationMailer mailer,
+            ProductWatchers watchers,
+            Outbox outbox,
+            Accounts accounts) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.mailer = mailer;
+        this.watchers = watchers;
+        this.outbox = outbox;
+        this.accounts = accounts;
     }
+
+    /**
+     * Tells everyone who saved the product and wants to hear of this change (see {@link ProductWatchers}): a price
+     * drop of {@code drop} percent, or a restock when {@code drop} is negative. One statement writes every
+     * notification, keyed on the event and the recipient, so a second delivery of the event writes nothing and
+     * mails nobody again; those who asked for mail get one each ({@code siteUrl} makes its link absolute).
+     */
+    @Transactional
+    public int tellWatchers(UUID eventId, String kind, long productId, int drop, String productTitle, String siteUrl) {
+        List<Map.Entry<Long, String>> toMail = jdbc.sql("""
+                        with w as materialized (%s),
+                        told as (
+                            insert into notifications (event_id, recipient_id, kind, product_id, created_at)
+                            select :event, w.account_id, :kind, :product, :now from w
+                            on conflict (event_id, recipient_id, coalesce(post_id, 0)) where event_id is not null
+                            do nothing
+                            returning recipient_id)
+                        select w.account_id, w.language, w.email from w join told on told.recipient_id = w.account_id""".formatted(watchers.sql()))
+                .param("event", eventId)
+                .param("kind", kind)
+                .param("product", productId)
+                .param("drop", drop)
+                .param("since", Timestamp.from(clock.instant().minus(PURCHASE_MEMORY)))
+                .param("now", Timestamp.from(clock.instant()))
+                .query((rs, n) -> rs.getBoolean(3) ? Map.entry(rs.getLong(1), rs.getString(2)) : null)
+                .list();
+        int told = toMail.size();
+        for (Map.Entry<Long, String> recipient : toMail) {
+            if (recipient == null) {
+                continue;
+            }
+            var account = accounts.get(recipient.getKey());
+            outbox.queue(OutgoingMail.of(
+                    accounts.email(recipient.getKey()),
+                    recipient.getKey(),
+                    kind.equals(PRICE_DROP) ? "priceDrop" : "backInStock",
+                    Locale.forLanguageTag(recipient.getValue()),
+                    Map.of(
+                            "name",
+                            account.displayName(),
+                            "link",
+                            siteUrl + "/products/" + productId,
+                            "arg",
+                            productTitle)));
+        }
+        return told;
+    }
+
+    public static final String PRICE_DROP = "PRICE_DROP";
+    public static final String BACK_IN_STOCK = "BACK_IN_STOCK";
 
     @Transactional
     public void notify(UUID eventId, long recipientId, String kind, Long actorId, Long postId) {
@@ -42,7 +115,8 @@ public class Notifications {
      * <p>{@code eventId} is the identity of the event that caused it: an event delivered again (Spring Modulith
      * resubmits a publication whose completion was not recorded, see {@code platform/EventRedelivery}) writes
      * nothing more. An event that tells about several posts (an order from two posts) gives one notification per
-     * post, so the key is the event and the post.
+     * post, so the key is the event and the post. A notification its recipient gets mailed at once is written to
+     * the outbox in the same transaction, so it too is mailed exactly once.
      */
     @Transactional
     public void notify(UUID eventId, long recipientId, String kind, Long actorId, Long postId, String reason) {
@@ -68,7 +142,9 @@ public class Notifications {
                               select 1 from notifications n
                               where n.recipient_id = :recipient and n.actor_id = :actor and n.kind = :kind
                                 and n.post_id is not distinct from cast(:post as bigint) and n.created_at > :since))
-                        on conflict (event_id, coalesce(post_id, 0)) where event_id is not null do nothing""")
+                        on conflict (event_id, recipient_id, coalesce(post_id, 0)) where event_id is not null
+                        do nothing
+                        returning id""")
                 .param("event", eventId)
                 .param("recipient", recipientId)
                 .param("kind", kind)
@@ -78,7 +154,9 @@ public class Notifications {
                 .param("now", Timestamp.from(clock.instant()))
                 .param("once", once)
                 .param("since", Timestamp.from(clock.instant().minus(REPEAT_WINDOW)))
-                .update();
+                .query(Long.class)
+                .optional()
+                .ifPresent(written -> mailer.written(recipientId, kind, actorId, reason));
     }
 
     /** The newest notifications of an account. Reading them marks nothing: that is {@link #markRead}. */
@@ -86,7 +164,7 @@ public class Notifications {
     public List<NotificationView> latest(long recipientId, int limit) {
         return jdbc.sql("""
                         select n.id, n.kind, a.handle, a.display_name, n.post_id, n.created_at, n.read_at is null,
-                               n.reason
+                               n.reason, n.product_id
                         from notifications n left join account_names a on a.id = n.actor_id and n.kind <> 'PURCHASE'
                         where n.recipient_id = ?
                         order by n.created_at desc, n.id desc limit ?""")
@@ -99,7 +177,8 @@ public class Notifications {
                         (Long) rs.getObject(5),
                         rs.getTimestamp(6).toInstant(),
                         rs.getBoolean(7),
-                        rs.getString(8)))
+                        rs.getString(8),
+                        (Long) rs.getObject(9)))
                 .list();
     }
 

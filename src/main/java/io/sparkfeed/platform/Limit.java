@@ -18,6 +18,8 @@ public enum Limit {
     SMILE("smile", Store.DATABASE),
     FOLLOW("follow", Store.DATABASE),
     REPORT("report", Store.DATABASE),
+    /** Saves, unsaves and changes to collections and alert settings, per account. */
+    SAVE("save", Store.DATABASE),
     /** Sign-ups from one address. */
     SIGNUP("signup", Store.DATABASE),
     POST_EDIT("post-edit", Store.DATABASE),

@@ -18,9 +18,20 @@ import org.springframework.web.util.UriUtils;
 public class PublicUrl {
 
     private final String configured;
+    private final String local;
 
-    PublicUrl(@Value("${sparkfeed.public-url:}") String configured) {
+    PublicUrl(@Value("${sparkfeed.public-url:}") String configured, @Value("${server.port:8080}") int port) {
         this.configured = configured.isBlank() ? null : checked(configured.strip());
+        this.local = "http://localhost:" + port;
+    }
+
+    /**
+     * The base for links in what is written outside any request (a scheduled mail, a notification mailed by an event
+     * listener): {@code sparkfeed.public-url}, or the instance's own local address when that is unset, which only
+     * suits a trial on one machine.
+     */
+    public String base() {
+        return configured != null ? configured : local;
     }
 
     /** The base, without a trailing slash: {@code https://sparkfeed.example}. */

@@ -25,7 +25,9 @@ public record PostCard(
         boolean hidden,
         String hiddenReason,
         List<Integer> interestIds,
-        boolean followingAuthor) {
+        boolean followingAuthor,
+        int saveCount,
+        boolean savedByViewer) {
 
     /** The author as shown on a card. */
     public record Author(
@@ -33,6 +35,11 @@ public record PostCard(
 
     public SmileState smileState() {
         return new SmileState(id, smiledByViewer, smileCount);
+    }
+
+    /** The Save button of the card: saved by the reader or not, and by how many accounts. */
+    public SaveState saveState() {
+        return new SaveState(id, savedByViewer, saveCount);
     }
 
     public boolean disclosed() {

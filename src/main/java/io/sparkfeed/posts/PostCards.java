@@ -42,6 +42,7 @@ public class PostCards {
                     and m.starts_at <= :now and m.ends_at > :now limit 1) is not null as author_prime,
                    p.image_key, i.width, i.height, i.widths,
                    p.alt_text, p.caption, p.disclosure, p.disclosure_brand, p.smile_count, p.comment_count,
+                   p.save_count,
                    p.created_at, p.hidden_at, p.hidden_reason,
                    (select true from smiles s where s.post_id = p.id and s.account_id = :viewer limit 1) is not null
                        as smiled,
@@ -55,7 +56,8 @@ public class PostCards {
                    cast(null as integer) as why_interest, false as why_popular,
                    array (select pi.interest_id from post_interests pi where pi.post_id = p.id order by pi.interest_id)
                        as interest_ids,
-                   %s as viewer_bought
+                   %1$s as viewer_bought,
+                   %2$s as saved
             from posts p
             join account_names a on a.id = p.author_id
             join image_sizes i on i.key = p.image_key
@@ -80,29 +82,50 @@ public class PostCards {
     private final JdbcClient jdbc;
     private final Catalog catalog;
     private final ObjectProvider<PurchasedProducts> purchases;
+    private final ObjectProvider<SavedPosts> saves;
     private final Clock clock;
     /** The cards' statement for a visitor, or a reader whose purchases were read already: nobody bought anything. */
-    private final String anonymousSelect = SELECT.formatted("cast('{}' as bigint[])");
-    /** For a signed-in reader: with what they bought lately; null until first used (the shop may be absent). */
+    private final String anonymousSelect = SELECT.formatted(NOTHING_BOUGHT, "false");
+    /**
+     * For a signed-in reader: with what they bought lately and what they saved; null until first used (the shop and
+     * the collections may be absent).
+     */
     private volatile String viewerSelect;
+    /** For a signed-in reader whose purchases were read apart: what they saved only. */
+    private volatile String viewerSavedSelect;
 
-    PostCards(JdbcClient jdbc, Catalog catalog, ObjectProvider<PurchasedProducts> purchases, Clock clock) {
+    private static final String NOTHING_BOUGHT = "cast('{}' as bigint[])";
+
+    PostCards(
+            JdbcClient jdbc,
+            Catalog catalog,
+            ObjectProvider<PurchasedProducts> purchases,
+            ObjectProvider<SavedPosts> saves,
+            Clock clock) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.purchases = purchases;
+        this.saves = saves;
         this.clock = clock;
     }
 
     /** The cards' statement: with the reader's purchases when they are signed in and they were not read apart. */
     private String select(Long viewerId, boolean boughtKnown) {
-        if (viewerId == null || boughtKnown) {
+        if (viewerId == null) {
             return anonymousSelect;
         }
-        String select = viewerSelect;
+        String select = boughtKnown ? viewerSavedSelect : viewerSelect;
         if (select == null) {
             PurchasedProducts source = purchases.getIfAvailable();
-            select = source == null ? anonymousSelect : SELECT.formatted(source.boughtSinceSql());
-            viewerSelect = select;
+            SavedPosts saved = saves.getIfAvailable();
+            select = SELECT.formatted(
+                    source == null || boughtKnown ? NOTHING_BOUGHT : source.boughtSinceSql(),
+                    saved == null ? "false" : saved.savedByViewerSql());
+            if (boughtKnown) {
+                viewerSavedSelect = select;
+            } else {
+                viewerSelect = select;
+            }
         }
         return select;
     }
@@ -413,7 +436,9 @@ public class PostCards {
                     c.hidden(),
                     c.hiddenReason(),
                     c.interestIds(),
-                    c.followingAuthor()));
+                    c.followingAuthor(),
+                    c.saveCount(),
+                    c.savedByViewer()));
         }
         return new CardsAndProducts(cards, products);
     }
@@ -445,7 +470,9 @@ public class PostCards {
                 hiddenAt != null,
                 rs.getString("hidden_reason"),
                 integers(rs.getArray("interest_ids")),
-                rs.getBoolean("following_author"));
+                rs.getBoolean("following_author"),
+                rs.getInt("save_count"),
+                rs.getBoolean("saved"));
         return new Row(
                 card,
                 longs(rs.getArray("tag_products")),

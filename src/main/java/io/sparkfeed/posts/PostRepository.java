@@ -18,6 +18,10 @@ interface PostRepository extends Repository<Post, Long> {
     void addSmiles(long id, int delta);
 
     @Modifying
+    @Query(value = "update posts set save_count = greatest(save_count + :delta, 0) where id = :id", nativeQuery = true)
+    void addSaves(long id, int delta);
+
+    @Modifying
     @Query(value = "update posts set comment_count = comment_count + :delta where id = :id", nativeQuery = true)
     void addComments(long id, int delta);
 }

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Shop",
-        allowedDependencies = {"accounts", "billing", "catalog", "posts", "feed", "platform", "audit"})
+        allowedDependencies = {"accounts", "billing", "catalog", "posts", "feed", "platform", "audit", "collections"})
 package io.sparkfeed.shop;
 
 import org.springframework.modulith.ApplicationModule;

@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.sparkfeed.accounts.Follows;
 import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.catalog.ProductDraft;
+import io.sparkfeed.collections.Collections;
+import io.sparkfeed.collections.SaveTarget;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
 import jakarta.servlet.http.Cookie;
@@ -23,7 +25,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /**
  * A feed card is rendered once per kind of reader and then served from memory: it must still show every change to
- * the post at once, in the reader's language, and never carry one reader's state (their smile, follow, bought marks
+ * the post at once, in the reader's language, and never carry one reader's state (their smile, follow, save, bought marks
  * or CSRF token) to another.
  */
 class RenderedCardTests extends IntegrationTest {
@@ -36,6 +38,9 @@ class RenderedCardTests extends IntegrationTest {
 
     @Autowired
     Follows follows;
+
+    @Autowired
+    Collections collections;
 
     private Element card(MockHttpServletRequestBuilder request, long post) throws Exception {
         String html = mvc.perform(request)
@@ -150,6 +155,7 @@ class RenderedCardTests extends IntegrationTest {
         long post = fixtures.postIn(2, author, "States #" + tag, productWithStock(5));
         reactions.smile(fan.id(), post);
         follows.follow(fan.id(), author.id());
+        collections.save(fan.id(), SaveTarget.post(post), null);
         // in turns, so that each reading finds the others' renderings in memory
         for (int round = 0; round < 2; round++) {
             Element fans =
@@ -157,12 +163,16 @@ class RenderedCardTests extends IntegrationTest {
             assertThat(fans.select(".smile-button").attr("aria-pressed")).isEqualTo("true");
             assertThat(fans.select(".follow button").text()).isEqualTo("Following");
             assertThat(fans.select("form[action$=/unfollow]")).hasSize(1);
+            assertThat(fans.select(".save-button").attr("aria-pressed")).isEqualTo("true");
+            assertThat(fans.select(".save-button .count").text()).isEqualTo("1");
 
             Element strangers =
                     card(get("/tags/" + tag).header("Accept-Language", "en").with(stranger.login()), post);
             assertThat(strangers.select(".smile-button").attr("aria-pressed")).isEqualTo("false");
             assertThat(strangers.select(".follow button").text()).isEqualTo("Follow");
             assertThat(strangers.select(".smile-button .count").text()).isEqualTo("1");
+            assertThat(strangers.select(".save-button").attr("aria-pressed")).isEqualTo("false");
+            assertThat(strangers.select(".save-button .count").text()).isEqualTo("1");
 
             // another reader in the stranger's state gets the same card, but with the forms of their own request
             Element others =

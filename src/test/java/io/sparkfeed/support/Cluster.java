@@ -2,6 +2,7 @@ package io.sparkfeed.support;
 
 import io.sparkfeed.SparkfeedApplication;
 import io.sparkfeed.accounts.Accounts;
+import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.media.Images;
 import io.sparkfeed.moderation.CatalogAdmin;
 import io.sparkfeed.posts.Posts;
@@ -124,7 +125,8 @@ public final class Cluster implements ParameterResolver {
                 instance.getBean(Posts.class),
                 instance.getBean(CatalogAdmin.class),
                 instance.getBean(Images.class),
-                instance.getBean(Orders.class));
+                instance.getBean(Orders.class),
+                instance.getBean(Catalog.class));
     }
 
     public static String base(ConfigurableApplicationContext instance) {

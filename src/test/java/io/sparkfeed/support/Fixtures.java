@@ -9,7 +9,9 @@ import io.sparkfeed.accounts.AccountPrincipal;
 import io.sparkfeed.accounts.Accounts;
 import io.sparkfeed.accounts.EnthusiastStatus;
 import io.sparkfeed.accounts.NewAccount;
+import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.catalog.ProductDraft;
+import io.sparkfeed.catalog.ProductView;
 import io.sparkfeed.media.ImageUpload;
 import io.sparkfeed.media.Images;
 import io.sparkfeed.moderation.CatalogAdmin;
@@ -34,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import javax.imageio.ImageIO;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
@@ -75,6 +78,7 @@ public class Fixtures {
     private final CatalogAdmin catalogAdmin;
     private final Images images;
     private final Orders orders;
+    private final Catalog catalog;
     private final List<Long> products = new ArrayList<>();
 
     public Fixtures(
@@ -84,7 +88,8 @@ public class Fixtures {
             Posts posts,
             CatalogAdmin catalogAdmin,
             Images images,
-            Orders orders) {
+            Orders orders,
+            Catalog catalog) {
         this.accounts = accounts;
         this.users = users;
         this.jdbc = jdbc;
@@ -92,6 +97,7 @@ public class Fixtures {
         this.catalogAdmin = catalogAdmin;
         this.images = images;
         this.orders = orders;
+        this.catalog = catalog;
     }
 
     /**
@@ -104,13 +110,7 @@ public class Fixtures {
 
     private synchronized List<Long> products() {
         if (products.isEmpty()) {
-            TestAccount admin = admin();
-            SecurityContext before = SecurityContextHolder.getContext();
-            SecurityContext asAdmin = SecurityContextHolder.createEmptyContext();
-            asAdmin.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    admin.principal(), null, admin.principal().getAuthorities()));
-            SecurityContextHolder.setContext(asAdmin);
-            try {
+            asAdmin(admin -> {
                 for (int i = 0; i < PRODUCTS; i++) {
                     var draft = new ProductDraft(
                             "Fixture product " + PRODUCT_WORDS.get(i),
@@ -124,15 +124,54 @@ public class Fixtures {
                             List.of());
                     try (ImageUpload photo = images.receive(new ByteArrayInputStream(jpeg(480, 480, -1 - i)))) {
                         products.add(catalogAdmin.create(admin.id(), draft, photo));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                SecurityContextHolder.setContext(before);
-            }
+                return null;
+            });
         }
         return products;
+    }
+
+    /** A product of the test's own (its price and stock are the test's to change), made by an admin. */
+    public long newProduct(String title, BigDecimal price, int stock) {
+        var draft = new ProductDraft(
+                title, "Fixture brand", price, "USD", "A product of one test.", "Home", stock, true, List.of());
+        return asAdmin(admin -> catalogAdmin.create(admin.id(), draft, null));
+    }
+
+    /** An admin changes a product's price and stock through the admin's catalog API, as the form does. */
+    public void reprice(long productId, BigDecimal price, int stock) {
+        asAdmin(admin -> {
+            ProductView p = catalog.get(productId);
+            var draft = new ProductDraft(
+                    p.title(),
+                    p.brand(),
+                    price,
+                    p.currency(),
+                    p.description(),
+                    p.category(),
+                    stock,
+                    p.active(),
+                    List.of());
+            catalogAdmin.update(admin.id(), productId, draft, null, "a test reprices it");
+            return null;
+        });
+    }
+
+    private <T> T asAdmin(Function<TestAccount, T> action) {
+        TestAccount admin = admin();
+        SecurityContext before = SecurityContextHolder.getContext();
+        SecurityContext asAdmin = SecurityContextHolder.createEmptyContext();
+        asAdmin.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                admin.principal(), null, admin.principal().getAuthorities()));
+        SecurityContextHolder.setContext(asAdmin);
+        try {
+            return action.apply(admin);
+        } finally {
+            SecurityContextHolder.setContext(before);
+        }
     }
 
     /** Publishes a post by the author with a generated photo, tagging the products at spread-out points. */

@@ -3,6 +3,7 @@ package io.sparkfeed.support;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.sparkfeed.accounts.Accounts;
+import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.media.Images;
 import io.sparkfeed.moderation.CatalogAdmin;
 import io.sparkfeed.platform.RateLimits;
@@ -83,8 +84,9 @@ public abstract class IntegrationTest {
                 Posts posts,
                 CatalogAdmin catalogAdmin,
                 Images images,
-                Orders orders) {
-            return new Fixtures(accounts, users, jdbc, posts, catalogAdmin, images, orders);
+                Orders orders,
+                Catalog catalog) {
+            return new Fixtures(accounts, users, jdbc, posts, catalogAdmin, images, orders, catalog);
         }
     }
 

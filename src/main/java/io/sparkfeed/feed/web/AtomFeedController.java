@@ -13,16 +13,12 @@ import io.sparkfeed.posts.PostFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.context.request.ServletWebRequest;
 
 /**
  * The Atom feeds of the public lists: everyone's posts, a profile, a hashtag and an interest, each the newest
@@ -32,9 +28,6 @@ import org.springframework.web.context.request.ServletWebRequest;
  */
 @Controller
 class AtomFeedController {
-
-    private static final CacheControl FEW_MINUTES =
-            CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
 
     private final AtomFeeds atom;
     private final PostCards cards;
@@ -127,14 +120,6 @@ class AtomFeedController {
             HttpServletResponse response)
             throws IOException {
         var posts = cards.page(filter, null, AtomFeeds.ENTRIES, null).posts();
-        AtomFeeds.Rendered document = atom.write(head, posts, publicUrl.base(request), locale);
-        response.setHeader(HttpHeaders.CACHE_CONTROL, FEW_MINUTES.getHeaderValue());
-        if (new ServletWebRequest(request, response)
-                .checkNotModified(document.etag(), document.lastModified().toEpochMilli())) {
-            return;
-        }
-        response.setContentType(AtomFeeds.MEDIA_TYPE);
-        response.setContentLength(document.body().length);
-        response.getOutputStream().write(document.body());
+        atom.write(head, posts, publicUrl.base(request), locale).send(request, response);
     }
 }

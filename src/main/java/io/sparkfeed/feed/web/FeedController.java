@@ -11,6 +11,8 @@ import io.sparkfeed.accounts.Interest;
 import io.sparkfeed.accounts.Interests;
 import io.sparkfeed.accounts.Profile;
 import io.sparkfeed.catalog.Catalog;
+import io.sparkfeed.catalog.PriceChart;
+import io.sparkfeed.catalog.PriceHistory;
 import io.sparkfeed.catalog.ProductView;
 import io.sparkfeed.platform.NotFoundException;
 import io.sparkfeed.platform.PublicUrl;
@@ -207,8 +209,12 @@ class FeedController {
             HttpServletRequest request,
             Locale locale,
             Model model) {
-        ProductView product = catalog.get(id);
+        Catalog.ProductWithPrices page = catalog.withPrices(id);
+        ProductView product = page.product();
         model.addAttribute("product", product);
+        PriceHistory prices = page.prices();
+        model.addAttribute("prices", prices);
+        model.addAttribute("priceChart", PriceChart.of(prices));
         model.addAttribute("jsonLd", PageStructuredData.product(product, publicUrl.base(request), home(locale)));
         model.addAttribute("oembed", publicUrl.oembed(request, "/products/" + id));
         return list(new PostFilter.ByProduct(id), after, size, viewer, htmx, model, "/products/" + id, "feed/product");

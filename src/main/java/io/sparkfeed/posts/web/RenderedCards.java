@@ -35,13 +35,13 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * page's cost is rendering its cards, not reading them.
  * <p>
  * An entry keeps the card record it was rendered from (counts, tags, stock, takedown, and the reader's own smile,
- * follow and bought marks) and is used only while the card read for this page is equal to it, so any change to
+ * follow, save and bought marks) and is used only while the card read for this page is equal to it, so any change to
  * what a card shows renders it again and a stale card is never served. Looking a card up and comparing it once
  * costs far less than hashing the whole record.
  * <p>
  * A signed-in reader's card differs from a visitor's by its buttons and forms, which depend on the reader only
  * through {@link Reader}: a Prime member smiles, a Prime person follows others, and anyone signed in adds to the
- * cart. The entry's key holds that, the reader's own marks and why For you shows them the card (the page's
+ * cart. The entry's key holds that, the reader's own marks (smiled, following, saved, bought) and why For you shows them the card (the page's
  * {@code reasons}), so two readers in the same state share one rendering. The forms' CSRF token is rendered as a placeholder and replaced by the request's own token for each
  * page: the only part of a card that belongs to one request.
  * <p>
@@ -92,6 +92,7 @@ class RenderedCards {
             boolean ownCard,
             boolean smiled,
             boolean following,
+            boolean saved,
             long bought,
             Object why) {}
 
@@ -122,7 +123,7 @@ class RenderedCards {
 
     private static Key key(PostCard card, Locale locale, boolean withInterests, Reader reader, Object why) {
         if (reader == null) {
-            return new Key(card.id(), locale, withInterests, false, false, false, false, false, false, 0, null);
+            return new Key(card.id(), locale, withInterests, false, false, false, false, false, false, false, 0, null);
         }
         long bought = 0;
         List<TaggedProduct> tags = card.tags();
@@ -141,6 +142,7 @@ class RenderedCards {
                 reader.id() == card.author().id(),
                 card.smiledByViewer(),
                 card.followingAuthor(),
+                card.savedByViewer(),
                 bought,
                 why);
     }
