@@ -14,6 +14,7 @@ import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.IntegrationTest;
 import jakarta.servlet.http.Cookie;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jsoup.Jsoup;
@@ -215,10 +216,16 @@ class RenderedCardTests extends IntegrationTest {
                 .isNotEmpty()
                 .allSatisfy(input -> assertThat(input.val()).isEqualTo(pageToken));
 
+        // and every cookie the page set, as a browser sends them back (once a test of this context has used
+        // Spring Security's csrf() post-processor, the CSRF filter keeps its tokens in the session instead)
+        List<Cookie> cookies = new ArrayList<>(List.of(response.getCookies()));
+        cookies.add(tokenCookie);
+        Cookie[] browser = cookies.toArray(Cookie[]::new);
+
         Element cartForm = card.selectFirst("form[data-card-cart]");
         mvc.perform(post(cartForm.attr("action"))
                         .with(reader.login())
-                        .cookie(tokenCookie)
+                        .cookie(browser)
                         .param("product", String.valueOf(product))
                         .param("from", String.valueOf(post))
                         .param("_csrf", cartForm.select("input[name=_csrf]").val()))
@@ -227,7 +234,7 @@ class RenderedCardTests extends IntegrationTest {
                 .isEqualTo(1);
         mvc.perform(post(cartForm.attr("action"))
                         .with(reader.login())
-                        .cookie(tokenCookie)
+                        .cookie(browser)
                         .param("product", String.valueOf(product))
                         .param("_csrf", "forged"))
                 .andExpect(status().isForbidden());
