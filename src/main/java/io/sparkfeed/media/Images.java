@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
@@ -168,6 +169,18 @@ public class Images {
                 .param(key)
                 .query(Images::image)
                 .optional();
+    }
+
+    /**
+     * The image at the largest size stored, to read once: for a person's data export. Media keeps no original: an
+     * upload is re-encoded, without its metadata, into derivatives of the standard widths not wider than it (at most
+     * 1080 px; a photo narrower than 320 px keeps its own width), so this is the best copy there is. Empty when there
+     * is no such image or file.
+     */
+    public Optional<Resource> largest(String key) {
+        return find(key)
+                .flatMap(image -> storage.open(
+                        image.key(), image.widths().get(image.widths().size() - 1)));
     }
 
     /**

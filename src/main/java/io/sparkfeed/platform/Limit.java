@@ -31,6 +31,8 @@ public enum Limit {
     VERIFY_EMAIL("verify-email", Store.DATABASE),
     /** Password changes by one account: each checks the current password, so a guess costs a token. */
     PASSWORD_CHANGE("password-change", Store.DATABASE),
+    /** Data exports asked for by one account: each reads all of its rows and photos. */
+    DATA_EXPORT("data-export", Store.DATABASE),
     /**
      * Searches by one visitor (address) or account. Local: a search is a read, and a database write per search
      * would cost more than the search; a few more searches through several instances do no harm.
