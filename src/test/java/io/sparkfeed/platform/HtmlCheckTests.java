@@ -3,6 +3,7 @@ package io.sparkfeed.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import io.sparkfeed.questions.Questions;
 import io.sparkfeed.support.Fixtures.TestAccount;
 import io.sparkfeed.support.HtmlChecker;
 import io.sparkfeed.support.IntegrationTest;
@@ -15,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -23,6 +25,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HtmlCheckTests extends IntegrationTest {
+
+    @Autowired
+    Questions questions;
 
     private TestAccount author;
     private long post;
@@ -33,6 +38,8 @@ class HtmlCheckTests extends IntegrationTest {
         author = fixtures.enthusiast();
         product = fixtures.product(0);
         post = fixtures.postIn(3, author, "A pan & a whisk <b>for</b> \"pancakes\" #htmlcheck", product);
+        long question = questions.ask(fixtures.person().id(), product, post, "Is it <b>non-stick</b> & light?");
+        questions.answer(author.id(), question, "Yes, \"very\" & it <i>is</i>.");
     }
 
     private List<String> pages() {
@@ -51,6 +58,7 @@ class HtmlCheckTests extends IntegrationTest {
                 "/prime",
                 "/embed/posts/" + post,
                 "/embed/products/" + product,
+                "/products/" + product + "/questions",
                 "/posts/" + post + "?lang=fr");
     }
 
@@ -70,6 +78,13 @@ class HtmlCheckTests extends IntegrationTest {
         for (String path :
                 List.of("/", "/posts/" + post, "/products/" + product, "/@" + author.handle(), "/posts/new")) {
             assertThat(HtmlChecker.errors(html(get(path).with(author.login()))))
+                    .as(path)
+                    .isEmpty();
+        }
+        // the questions with their ask and answer forms, and with an admin's takedown forms
+        for (TestAccount reader : List.of(author, fixtures.admin())) {
+            String path = "/products/" + product + "/questions";
+            assertThat(HtmlChecker.errors(html(get(path).with(reader.login()))))
                     .as(path)
                     .isEmpty();
         }
