@@ -164,7 +164,9 @@ public class Moderation {
                             having :start or (min(created_at), target_type, target_id) %2$s (:at, :type, :id)
                             order by first_at %1$s, target_type %1$s, target_id %1$s
                             limit :size)
-                        select o.*, coalesce(p.hidden_at, c.hidden_at, q.hidden_at, x.hidden_at) is not null as content_hidden,
+                        select o.*,
+                               coalesce(p.hidden_at, c.hidden_at, q.hidden_at, x.hidden_at) is not null
+                                   as content_hidden,
                                au.handle as author_handle, au.suspended_at is not null as author_suspended,
                                case o.target_type when 'POST' then p.id is not null
                                    when 'COMMENT' then c.id is not null when 'QUESTION' then q.id is not null

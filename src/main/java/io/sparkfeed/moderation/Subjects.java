@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds what a report points at, through the views posts, questions and accounts publish ({@code post_facts},
- * {@code comment_facts}, {@code question_facts}, {@code answer_facts}, {@code account_names}), so that reporting needs no new API in those modules.
+ * {@code comment_facts}, {@code question_facts}, {@code answer_facts}, {@code account_names}), so that reporting needs
+ * no new API in those modules.
  */
 @Component
 class Subjects {

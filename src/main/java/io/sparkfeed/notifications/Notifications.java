@@ -172,7 +172,8 @@ public class Notifications {
             return;
         }
         jdbc.sql("""
-                        insert into notifications (event_id, recipient_id, kind, actor_id, question_id, reason, created_at)
+                        insert into notifications (event_id, recipient_id, kind, actor_id, question_id, reason,
+                                                   created_at)
                         values (:event, :recipient, :kind, :actor, :question, :reason, :now)
                         on conflict (event_id, recipient_id, coalesce(post_id, 0)) where event_id is not null
                         do nothing

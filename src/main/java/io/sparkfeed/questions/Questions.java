@@ -81,10 +81,13 @@ public class Questions {
                 .params(productId, fromPost, askerId, text, Timestamp.from(clock.instant()))
                 .query(Long.class)
                 .single();
-        List<Long> posters =
-                jdbc.sql("""
-                        select f.author_id from post_credits c join post_facts f on f.id = c.post_id
-                        where c.product_id = ? group by f.author_id order by max(f.created_at) desc limit ?""").params(productId, POSTERS_TOLD).query(Long.class).list();
+        String newestPosters = """
+                select f.author_id from post_credits c join post_facts f on f.id = c.post_id
+                where c.product_id = ? group by f.author_id order by max(f.created_at) desc limit ?""";
+        List<Long> posters = jdbc.sql(newestPosters)
+                .params(productId, POSTERS_TOLD)
+                .query(Long.class)
+                .list();
         events.publishEvent(new QuestionAsked(UUID.randomUUID(), id, productId, askerId, posters));
         return id;
     }
@@ -117,10 +120,13 @@ public class Questions {
         if (source != null && !source.paidFor(accountId, List.of(productId)).isEmpty()) {
             return Optional.of(AnswerBadge.BOUGHT);
         }
-        boolean posted =
-                jdbc.sql("""
-                        select exists (select 1 from post_facts f join post_credits c on c.post_id = f.id
-                                       where f.author_id = ? and f.hidden_at is null and c.product_id = ?)""").params(accountId, productId).query(Boolean.class).single();
+        String postedIt = """
+                select exists (select 1 from post_facts f join post_credits c on c.post_id = f.id
+                               where f.author_id = ? and f.hidden_at is null and c.product_id = ?)""";
+        boolean posted = jdbc.sql(postedIt)
+                .params(accountId, productId)
+                .query(Boolean.class)
+                .single();
         return posted ? Optional.of(AnswerBadge.POSTED) : Optional.empty();
     }
 
@@ -181,8 +187,8 @@ public class Questions {
             params.put("afterId", after.id());
         }
         List<QuestionView> rows = jdbc.sql("""
-                        select q.id, q.product_id, q.post_id, q.author_id, a.handle, a.display_name, q.body, q.created_at,
-                               q.hidden_at, q.hidden_reason
+                        select q.id, q.product_id, q.post_id, q.author_id, a.handle, a.display_name, q.body,
+                               q.created_at, q.hidden_at, q.hidden_reason
                         from product_questions q join account_names a on a.id = q.author_id
                         where q.product_id = :product
                           and (:admin or q.hidden_at is null or q.author_id = :viewer)%s
@@ -217,8 +223,8 @@ public class Questions {
         }
         Map<Long, List<AnswerView>> byQuestion = new LinkedHashMap<>();
         jdbc.sql("""
-                        select x.question_id, x.id, x.author_id, a.handle, a.display_name, x.body, x.badge, x.created_at,
-                               x.hidden_at, x.hidden_reason
+                        select x.question_id, x.id, x.author_id, a.handle, a.display_name, x.body, x.badge,
+                               x.created_at, x.hidden_at, x.hidden_reason
                         from unnest(cast(:ids as bigint[])) q(id)
                         cross join lateral (select * from product_answers an
                                             where an.question_id = q.id
@@ -287,45 +293,53 @@ public class Questions {
      */
     @Transactional
     public Moderated hideQuestion(long questionId, String reason) {
-        return moderate("""
+        String update = """
                 update product_questions set hidden_at = :now, hidden_reason = :reason
-                where id = :id and hidden_at is null returning author_id, id, product_id""", "product_questions", questionId, reason, "moderation.question.alreadyHidden");
+                where id = :id and hidden_at is null returning author_id, id, product_id""";
+        return moderate(update, QUESTION_EXISTS, questionId, reason, "moderation.question.alreadyHidden");
     }
 
     /** Hides an answer (moderation's takedown). Refused when it is hidden already. */
     @Transactional
     public Moderated hideAnswer(long answerId, String reason) {
-        return moderate("""
+        String update = """
                 update product_answers x set hidden_at = :now, hidden_reason = :reason
                 from product_questions q
                 where x.id = :id and x.hidden_at is null and q.id = x.question_id
-                returning x.author_id, x.question_id, q.product_id""", "product_answers", answerId, reason, "moderation.answer.alreadyHidden");
+                returning x.author_id, x.question_id, q.product_id""";
+        return moderate(update, ANSWER_EXISTS, answerId, reason, "moderation.answer.alreadyHidden");
     }
 
     /** Puts a hidden question back. Refused when it is not hidden. */
     @Transactional
     public Moderated restoreQuestion(long questionId) {
-        return moderate("""
+        String update = """
                 update product_questions set hidden_at = null, hidden_reason = null
                 where id = :id and hidden_at is not null
-                returning author_id, id, product_id""", "product_questions", questionId, null, "moderation.question.notHidden");
+                returning author_id, id, product_id""";
+        return moderate(update, QUESTION_EXISTS, questionId, null, "moderation.question.notHidden");
     }
 
     /** Puts a hidden answer back. Refused when it is not hidden. */
     @Transactional
     public Moderated restoreAnswer(long answerId) {
-        return moderate("""
+        String update = """
                 update product_answers x set hidden_at = null, hidden_reason = null
                 from product_questions q
                 where x.id = :id and x.hidden_at is not null and q.id = x.question_id
-                returning x.author_id, x.question_id, q.product_id""", "product_answers", answerId, null, "moderation.answer.notHidden");
+                returning x.author_id, x.question_id, q.product_id""";
+        return moderate(update, ANSWER_EXISTS, answerId, null, "moderation.answer.notHidden");
     }
+
+    private static final String QUESTION_EXISTS = "select exists (select 1 from product_questions where id = ?)";
+
+    private static final String ANSWER_EXISTS = "select exists (select 1 from product_answers where id = ?)";
 
     /**
      * Runs a hide or restore (parameters it does not name are ignored); nothing changed means the row is missing
      * (404) or already in that state (refused).
      */
-    private Moderated moderate(String update, String table, long id, String reason, String refusal) {
+    private Moderated moderate(String update, String exists, long id, String reason, String refusal) {
         Optional<Moderated> changed = jdbc.sql(update)
                 .param("now", Timestamp.from(clock.instant()))
                 .param("reason", reason, Types.VARCHAR)
@@ -335,12 +349,8 @@ public class Questions {
         if (changed.isPresent()) {
             return changed.get();
         }
-        boolean exists = jdbc.sql("select exists (select 1 from " + table + " where id = ?)")
-                .param(id)
-                .query(Boolean.class)
-                .single();
-        if (!exists) {
-            throw new NotFoundException(table + " " + id);
+        if (!jdbc.sql(exists).param(id).query(Boolean.class).single()) {
+            throw new NotFoundException("question or answer " + id);
         }
         throw new UserFacingException(refusal);
     }
