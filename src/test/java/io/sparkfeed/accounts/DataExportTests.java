@@ -117,6 +117,7 @@ class DataExportTests extends IntegrationTest {
                         "orders.json",
                         "notifications.json",
                         "collections.json",
+                        "moderation.json",
                         "photos/" + mine + ".jpg");
         JsonNode account = JSON.readTree(entries.get("account.json"));
         assertThat(account.get("handle").asString()).isEqualTo(me.handle());
