@@ -94,7 +94,7 @@
             rows.forEach(function (row, i) {
                 var x = parseFloat(row.querySelector("[data-tag-x]").value);
                 var y = parseFloat(row.querySelector("[data-tag-y]").value);
-                if (isNaN(x) || isNaN(y) || image.hidden) { return; }
+                if (isNaN(x) || isNaN(y) || !image) { return; }
                 var marker = document.createElement("span");
                 marker.className = "tag-marker";
                 marker.textContent = String(i + 1);
@@ -117,13 +117,19 @@
             input.addEventListener("change", function () {
                 var file = input.files && input.files[0];
                 if (!file) { return; }
+                if (!image) {
+                    // a new post has no photo until one is chosen (an <img> without src is not valid HTML)
+                    image = document.createElement("img");
+                    image.alt = "";
+                    image.setAttribute("data-tag-image", "");
+                    canvas.insertBefore(image, canvas.firstChild);
+                }
                 image.src = URL.createObjectURL(file);
-                image.hidden = false;
                 drawMarkers();
             });
         }
         canvas.addEventListener("click", function (event) {
-            if (image.hidden || event.target !== image) { return; }
+            if (!image || event.target !== image) { return; }
             var box = image.getBoundingClientRect();
             var x = Math.min(1, Math.max(0, (event.clientX - box.left) / box.width));
             var y = Math.min(1, Math.max(0, (event.clientY - box.top) / box.height));
@@ -148,7 +154,7 @@
             });
         });
         showSpareRows();
-        if (image.complete) { drawMarkers(); } else { image.addEventListener("load", drawMarkers); }
+        if (!image || image.complete) { drawMarkers(); } else { image.addEventListener("load", drawMarkers); }
     }
 
     function init(root) {

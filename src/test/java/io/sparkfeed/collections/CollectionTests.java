@@ -202,7 +202,7 @@ class CollectionTests extends IntegrationTest {
         assertThat(page.select("h1").text()).isEqualTo("Cozy <corner>");
         assertThat(page.select("meta[property=og:title]").attr("content")).isEqualTo("Cozy <corner>");
         assertThat(page.select("meta[property=og:image]").attr("content")).startsWith("http");
-        assertThat(page.select("link[rel=canonical]").attr("href")).endsWith("/collections/" + listId + "?lang=en");
+        assertThat(page.select("link[rel=canonical]").attr("href")).endsWith("/collections/" + listId);
         assertThat(page.select("link[type=application/atom+xml]").attr("href"))
                 .isEqualTo("/feeds/collections/" + listId + ".atom");
         assertThat(page.select("article.post-card").eachAttr("id")).containsExactly("post-" + shown);

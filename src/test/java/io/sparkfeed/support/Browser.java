@@ -3,10 +3,12 @@ package io.sparkfeed.support;
 import io.sparkfeed.support.BrowserLookup.Installation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -129,6 +131,39 @@ public final class Browser implements AutoCloseable {
             ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue(),
             ((Number) js.executeScript("return document.documentElement.clientWidth")).longValue()
         };
+    }
+
+    /**
+     * The accessibility violations axe-core finds on the current page (WCAG 2.x A and AA and best practices), each as
+     * "rule: the elements": none when it passes. axe-core runs in the page, injected from its jar.
+     */
+    public List<String> axeViolations() {
+        var js = (JavascriptExecutor) driver;
+        js.executeScript(AxeSource.SCRIPT);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        Object found = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']})
+                    .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' at '
+                        + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                    .catch(e => done(['axe failed: ' + e]));""");
+        return ((List<?>) found).stream().map(String::valueOf).toList();
+    }
+
+    /** axe.min.js, read once from the classpath (Deque's axe-core jar). */
+    private static final class AxeSource {
+        static final String SCRIPT = read();
+
+        private static String read() {
+            try (var in = Browser.class.getResourceAsStream("/axe.min.js")) {
+                if (in == null) {
+                    throw new IllegalStateException("axe.min.js is not on the test classpath");
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** Saves a PNG of the current page under target/screenshots/{name}.png and returns its path. */

@@ -13,7 +13,7 @@ import org.springframework.web.util.UrlPathHelper;
 /**
  * Puts every page's {@link PageLinks} in its model ({@code pageLinks}), for the canonical and language links the
  * layout writes. The canonical URL is the page's path with only the parameters that choose its content (a search's
- * {@code q}); cursors, page sizes and tabs are left out. Nothing here touches the session: a visitor stays
+ * {@code q}) and its language when the address names one; cursors, page sizes and tabs are left out. Nothing here touches the session: a visitor stays
  * session-less, whatever the language.
  */
 @ControllerAdvice
@@ -51,7 +51,16 @@ class PageLinksAdvice {
                 url.cloneBuilder().queryParam("lang", "en").encode().build().toUriString();
         String french =
                 url.cloneBuilder().queryParam("lang", "fr").encode().build().toUriString();
-        String canonical = Locale.FRENCH.getLanguage().equals(locale.getLanguage()) ? french : english;
+        // the address asked for is its own canonical: a language address names itself, and the address without a
+        // language (the x-default, which speaks the reader's language) names itself too; pointing it at one of
+        // its language versions would contradict the alternates (search engines then ignore both)
+        String asked = request.getParameter("lang");
+        String canonical;
+        if (asked == null) {
+            canonical = any;
+        } else {
+            canonical = Locale.FRENCH.getLanguage().equals(locale.getLanguage()) ? french : english;
+        }
         return new PageLinks(base, canonical, english, french, any);
     }
 }
