@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -125,8 +126,10 @@ class AccountDeletionTests extends IntegrationTest {
                 .isEqualTo(now.plus(Duration.ofDays(14)));
 
         Document page = page(get("/me/data").with(here));
-        assertThat(page.select("#deletion [role=status] time").attr("datetime"))
-                .isEqualTo(now.plus(Duration.ofDays(14)).toString());
+        assertThat(OffsetDateTime.parse(
+                                page.select("#deletion [role=status] time").attr("datetime"))
+                        .toInstant())
+                .isEqualTo(now.plus(Duration.ofDays(14)));
         assertThat(page.select("#deletion [role=status]").text()).startsWith("Your account and everything");
         assertThat(page.select("form[action=/me/data/delete]")).isEmpty();
         // the session it was asked from goes on; every other one ended
