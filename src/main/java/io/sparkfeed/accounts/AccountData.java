@@ -7,7 +7,11 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The accounts module's part of a data export: the account itself, and whom it follows and who follows it. */
+/**
+ * The accounts module's part of a person's data: the account itself, and whom it follows and who follows it. Erasing
+ * deletes the follows both ways, the chosen interests and the mailed tokens; the account row is anonymised by
+ * {@link AccountDeletions}, and the memberships stay (they point at paid invoices, and name nobody).
+ */
 @Component
 class AccountData implements PersonalData {
 
@@ -56,5 +60,18 @@ class AccountData implements PersonalData {
                 .query((rs, row) ->
                         new Follow(rs.getString(1), rs.getTimestamp(2).toInstant()))
                 .list();
+    }
+
+    @Override
+    public void erase(long accountId) {
+        jdbc.sql("delete from follows where follower_id = ? or followed_id = ?")
+                .params(accountId, accountId)
+                .update();
+        jdbc.sql("delete from account_interests where account_id = ?")
+                .param(accountId)
+                .update();
+        jdbc.sql("delete from account_tokens where account_id = ?")
+                .param(accountId)
+                .update();
     }
 }

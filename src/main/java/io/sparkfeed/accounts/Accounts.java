@@ -308,11 +308,15 @@ public class Accounts {
         return true;
     }
 
-    /** Lifts a suspension; false when the account was not suspended. */
+    /** Lifts a suspension; false when the account was not suspended, or is a deleted account's remains. */
     @Transactional
     public boolean reinstate(long id) {
         Account account = accounts.findById(id).orElseThrow(() -> new NotFoundException("account " + id));
-        if (!account.suspended()) {
+        boolean deleted = jdbc.sql("select deleted_at is not null from accounts where id = ?")
+                .param(id)
+                .query(Boolean.class)
+                .single();
+        if (!account.suspended() || deleted) {
             return false;
         }
         account.reinstate();

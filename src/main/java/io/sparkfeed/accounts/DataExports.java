@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -123,6 +125,19 @@ public class DataExports {
             delete(folder.resolve(file));
         }
         return files.size();
+    }
+
+    /** Deletes every export of an account being deleted, rows and files, in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void forget(long accountId) {
+        jdbc
+                .sql("delete from data_exports where account_id = ? returning file_name")
+                .param(accountId)
+                .query(String.class)
+                .list()
+                .stream()
+                .filter(Objects::nonNull)
+                .forEach(file -> delete(folder.resolve(file)));
     }
 
     private Optional<long[]> claim() {

@@ -3,6 +3,7 @@ package io.sparkfeed.collections;
 import io.sparkfeed.accounts.PersonalData;
 import io.sparkfeed.catalog.Catalog;
 import io.sparkfeed.catalog.ProductCard;
+import io.sparkfeed.posts.SaveCounts;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * The collections module's part of a data export: one's collections ("Saved" and the named ones) with what was saved
  * in each (a post by its id, a product by its id and title), and one's price alert settings. The alerts one was sent
- * are notifications, in that module's part.
+ * are notifications, in that module's part. Erasing deletes them all; each post one saved counts one saver fewer.
  */
 @Component
 class CollectionData implements PersonalData {
@@ -33,9 +34,11 @@ class CollectionData implements PersonalData {
     private final JdbcClient jdbc;
     private final Alerts alerts;
     private final Catalog catalog;
+    private final SaveCounts saveCounts;
 
-    CollectionData(JdbcClient jdbc, Alerts alerts, Catalog catalog) {
+    CollectionData(JdbcClient jdbc, Alerts alerts, Catalog catalog, SaveCounts saveCounts) {
         this.jdbc = jdbc;
+        this.saveCounts = saveCounts;
         this.alerts = alerts;
         this.catalog = catalog;
     }
@@ -64,7 +67,8 @@ class CollectionData implements PersonalData {
                 .list();
         List<SavedRow> rows = jdbc.sql("""
                         select collection_id, post_id, product_id, added_at from collection_items
-                        where owner_id = ? order by collection_id, added_at, id""")
+                        where collection_id in (select id from collections where owner_id = ?)
+                        order by collection_id, added_at, id""")
                 .param(accountId)
                 .query((rs, n) -> new SavedRow(
                         rs.getLong(1),
@@ -95,5 +99,19 @@ class CollectionData implements PersonalData {
                         List.copyOf(collections.values()),
                         "priceAlerts",
                         new PriceAlerts(settings.thresholdPercent(), settings.email(), settings.language())));
+    }
+
+    @Override
+    public void erase(long accountId) {
+        saveCounts.remove(jdbc.sql("""
+                        select distinct post_id from collection_items
+                        where collection_id in (select id from collections where owner_id = ?) and post_id is not null""").param(accountId).query(Long.class).list());
+        jdbc.sql("delete from collection_items where collection_id in (select id from collections where owner_id = ?)")
+                .param(accountId)
+                .update();
+        jdbc.sql("delete from collections where owner_id = ?").param(accountId).update();
+        jdbc.sql("delete from alert_settings where account_id = ?")
+                .param(accountId)
+                .update();
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -119,5 +120,16 @@ public class Outbox {
 
     private static String json(Map<String, String> headers) {
         return JSON.writeValueAsString(headers);
+    }
+
+    /**
+     * Forgets every mail to an account that is being deleted, sent or waiting (nothing more is to be mailed to it),
+     * in the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void forget(long accountId) {
+        jdbc.sql("delete from outbox_mails where account_id = ?")
+                .param(accountId)
+                .update();
     }
 }

@@ -35,6 +35,8 @@ public enum Limit {
     PASSWORD_CHANGE("password-change", Store.DATABASE),
     /** Data exports asked for by one account: each reads all of its rows and photos. */
     DATA_EXPORT("data-export", Store.DATABASE),
+    /** Account deletions asked for (or cancelled) by one account: each checks the password, so a guess costs a token. */
+    ACCOUNT_DELETION("account-deletion", Store.DATABASE),
     /**
      * Searches by one visitor (address) or account. Local: a search is a read, and a database write per search
      * would cost more than the search; a few more searches through several instances do no harm.

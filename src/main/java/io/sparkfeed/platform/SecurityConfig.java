@@ -2,6 +2,7 @@ package io.sparkfeed.platform;
 
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxLocationRedirectAuthenticationEntryPoint;
 import java.util.LinkedHashMap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,9 +19,11 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.RememberMeServices;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -60,12 +63,24 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, RememberMeServices rememberMe, ApplicationContext context) throws Exception {
+            HttpSecurity http,
+            RememberMeServices rememberMe,
+            ApplicationContext context,
+            ObjectProvider<AfterLogin> afterLogin)
+            throws Exception {
         var requestCache = new CookieRequestCache();
         // a fragment fetched by htmx is no page to come back to after login
         requestCache.setRequestMatcher(request -> HttpMethod.GET.matches(request.getMethod())
                 && !HTMX.matches(request)
                 && !request.getRequestURI().startsWith("/media/"));
+
+        // Spring's default after a form login (back to the page asked for, or home), once each module had its say
+        var backToPage = new SavedRequestAwareAuthenticationSuccessHandler();
+        backToPage.setRequestCache(requestCache);
+        AuthenticationSuccessHandler successes = (request, response, authentication) -> {
+            afterLogin.orderedStream().forEach(module -> module.loggedIn(authentication, request, response));
+            backToPage.onAuthenticationSuccess(request, response, authentication);
+        };
 
         var redirects = new DefaultRedirectStrategy();
         AuthenticationFailureHandler failures = (request, response, exception) -> redirects.sendRedirect(
@@ -139,6 +154,7 @@ class SecurityConfig {
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/unsubscribe")))
                 .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("login")
+                        .successHandler(successes)
                         .failureHandler(failures)
                         .permitAll())
                 .rememberMe(remember -> remember.rememberMeServices(rememberMe))

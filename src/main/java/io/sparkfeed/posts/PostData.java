@@ -5,6 +5,7 @@ import io.sparkfeed.media.Images;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * The posts module's part of a data export: one's posts with their photos at the largest size media stores (it keeps
  * no original; read through {@link Images}, wherever they are stored), one's comments and one's smiles. A post taken
- * down is included: it is still one's own.
+ * down is included: it is still one's own. Erasing deletes one's smiles and comments (the counts on the posts they
+ * were on go down with them; a hidden comment was counted off already), one's posts with their photos (as
+ * {@link Posts#delete} does, for every post at once) and the times one posted (the posting limit's).
  */
 @Component
 class PostData implements PersonalData {
@@ -34,10 +37,12 @@ class PostData implements PersonalData {
 
     private final JdbcClient jdbc;
     private final Images images;
+    private final Posts posts;
 
-    PostData(JdbcClient jdbc, Images images) {
+    PostData(JdbcClient jdbc, Images images, Posts posts) {
         this.jdbc = jdbc;
         this.images = images;
+        this.posts = posts;
     }
 
     @Override
@@ -47,7 +52,7 @@ class PostData implements PersonalData {
 
     @Override
     public void export(long accountId, Sink out) throws IOException {
-        List<Post> posts = jdbc.sql("""
+        List<Post> mine = jdbc.sql("""
                         select id, caption, alt_text, disclosure, created_at, hidden_at, image_key
                         from posts where author_id = ? order by created_at, id""")
                 .param(accountId)
@@ -61,8 +66,8 @@ class PostData implements PersonalData {
                         "photos/" + rs.getLong(1) + ".jpg",
                         rs.getString(7)))
                 .list();
-        out.json("posts", posts);
-        for (Post post : posts) {
+        out.json("posts", mine);
+        for (Post post : mine) {
             Resource photo = images.largest(post.imageKey()).orElse(null);
             if (photo != null) {
                 out.file(post.photo(), stream -> {
@@ -91,5 +96,28 @@ class PostData implements PersonalData {
                         .query((rs, row) ->
                                 new Smile(rs.getLong(1), rs.getTimestamp(2).toInstant()))
                         .list());
+    }
+
+    @Override
+    public void erase(long accountId) {
+        jdbc.sql("""
+                        with gone as (delete from smiles where account_id = ? returning post_id)
+                        update posts p set smile_count = greatest(p.smile_count - g.n, 0)
+                        from (select post_id, count(*) as n from gone group by post_id) g where p.id = g.post_id""").param(accountId).update();
+        jdbc.sql("""
+                        with gone as (delete from comments where author_id = ? returning post_id, hidden_at)
+                        update posts p set comment_count = greatest(p.comment_count - g.n, 0)
+                        from (select post_id, count(*) as n from gone where hidden_at is null group by post_id) g
+                        where p.id = g.post_id""").param(accountId).update();
+        List<Long> ids = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        jdbc.sql("select id, image_key from posts where author_id = ?")
+                .param(accountId)
+                .query((rs, row) -> ids.add(rs.getLong(1)) && keys.add(rs.getString(2)))
+                .list();
+        posts.deleteAll(ids, keys);
+        jdbc.sql("delete from post_publications where author_id = ?")
+                .param(accountId)
+                .update();
     }
 }

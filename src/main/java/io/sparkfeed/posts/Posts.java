@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -170,13 +171,25 @@ public class Posts {
     @Transactional
     public void delete(long actorId, long postId) {
         Post post = ownPost(actorId, postId);
-        String key = post.imageKey();
-        // plain SQL: tags, hashtags, smiles and comments go with it (on delete cascade)
-        jdbc.sql("delete from posts where id = ?").param(postId).update();
-        jdbc.sql("insert into deleted_posts (post_id, deleted_at) values (?, ?)")
-                .params(postId, Timestamp.from(clock.instant()))
+        deleteAll(List.of(postId), List.of(post.imageKey()));
+    }
+
+    /**
+     * Deletes posts in the caller's transaction: modules pointing at them hear it first ({@link PostsDeleted}); tags,
+     * hashtags, smiles and comments go with them (on delete cascade); each leaves its id in {@code deleted_posts}
+     * (its address answers 410 Gone); their photos go too unless something else shows the same image.
+     */
+    void deleteAll(List<Long> postIds, Collection<String> imageKeys) {
+        if (postIds.isEmpty()) {
+            return;
+        }
+        events.publishEvent(new PostsDeleted(List.copyOf(postIds)));
+        Long[] ids = postIds.toArray(Long[]::new);
+        jdbc.sql("delete from posts where id = any(?)").param(ids).update();
+        jdbc.sql("insert into deleted_posts (post_id, deleted_at) select unnest(?::bigint[]), ? on conflict do nothing")
+                .params(ids, Timestamp.from(clock.instant()))
                 .update();
-        images.deleteUnlessShown(key);
+        imageKeys.stream().distinct().forEach(images::deleteUnlessShown);
     }
 
     /** An admin takes a post down (the moderation module checks the role and audits); returns its author. */

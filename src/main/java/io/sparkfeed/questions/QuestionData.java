@@ -9,8 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The questions module's part of a data export: the questions one asked and the answers one gave (the newest
- * {@link #MAX} of each), hidden ones too, with the moderators' reason.
+ * The questions module's part of a person's data: in the export, the questions one asked and the answers one gave
+ * (the newest {@link #MAX} of each), hidden ones too, with the moderators' reason; when the account is deleted, both
+ * go, and with one's questions the answers others gave to them (as comments go with a deleted post).
  */
 @Component
 class QuestionData implements PersonalData {
@@ -79,5 +80,15 @@ class QuestionData implements PersonalData {
                         rs.getString(8)))
                 .list();
         out.json("questions", Map.of("asked", asked, "answered", given));
+    }
+
+    @Override
+    public void erase(long accountId) {
+        jdbc.sql("delete from product_answers where author_id = ?")
+                .param(accountId)
+                .update();
+        jdbc.sql("delete from product_questions where author_id = ?")
+                .param(accountId)
+                .update();
     }
 }

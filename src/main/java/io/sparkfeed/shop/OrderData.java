@@ -11,7 +11,11 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The shop's part of a data export: one's orders with their lines, prices as paid and where they were shipped. */
+/**
+ * The shop's part of a person's data: one's orders with their lines, prices as paid and where they were shipped.
+ * Erasing keeps the orders (and so their invoices) for accounting, without the name and address they were shipped
+ * to, and deletes the saved address and the cart.
+ */
 @Component
 class OrderData implements PersonalData {
 
@@ -69,5 +73,17 @@ class OrderData implements PersonalData {
                 })
                 .list();
         out.json("orders", List.copyOf(orders.values()));
+    }
+
+    @Override
+    public void erase(long accountId) {
+        jdbc.sql("""
+                        update orders set ship_name = '', ship_line1 = '', ship_line2 = '', ship_city = '',
+                                          ship_postcode = '', ship_country = ''
+                        where account_id = ?""").param(accountId).update();
+        jdbc.sql("delete from shipping_addresses where account_id = ?")
+                .param(accountId)
+                .update();
+        jdbc.sql("delete from cart_lines where account_id = ?").param(accountId).update();
     }
 }

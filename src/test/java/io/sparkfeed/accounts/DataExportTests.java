@@ -124,6 +124,7 @@ class DataExportTests extends IntegrationTest {
                         "notifications.json",
                         "collections.json",
                         "questions.json",
+                        "moderation.json",
                         "photos/" + mine + ".jpg");
         JsonNode account = JSON.readTree(entries.get("account.json"));
         assertThat(account.get("handle").asString()).isEqualTo(me.handle());

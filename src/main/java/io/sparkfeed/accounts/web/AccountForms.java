@@ -43,4 +43,10 @@ final class AccountForms {
             @NotBlank(message = "{password.change.currentRequired}")
             @Size(max = 200, message = "{password.change.wrongCurrent}")
             String current) {}
+
+    /** The password that confirms the deletion of one's account. */
+    record Delete(
+            @NotBlank(message = "{password.change.currentRequired}")
+            @Size(max = 200, message = "{password.change.wrongCurrent}")
+            String current) {}
 }
