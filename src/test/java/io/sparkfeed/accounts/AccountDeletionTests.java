@@ -9,6 +9,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.sparkfeed.collections.Collections;
 import io.sparkfeed.collections.SaveTarget;
+import io.sparkfeed.moderation.Enthusiasts;
+import io.sparkfeed.moderation.ReportReason;
+import io.sparkfeed.moderation.ReportTarget;
+import io.sparkfeed.moderation.Reports;
 import io.sparkfeed.posts.Reactions;
 import io.sparkfeed.questions.Questions;
 import io.sparkfeed.support.Fixtures;
@@ -54,6 +58,12 @@ class AccountDeletionTests extends IntegrationTest {
 
     @Autowired
     Accounts accounts;
+
+    @Autowired
+    Reports reports;
+
+    @Autowired
+    Enthusiasts enthusiasts;
 
     private SessionCookie login(TestAccount account) throws Exception {
         return SessionCookie.of(mvc.perform(post("/login")
@@ -194,6 +204,8 @@ class AccountDeletionTests extends IntegrationTest {
         long theirQuestion = questions.ask(other.id(), product, mine, "Their question " + other.handle());
         questions.answer(me.id(), theirQuestion, "My answer " + word);
         questions.ask(me.id(), product, null, "My question " + word);
+        long report = reports.file(me.id(), ReportTarget.POST, theirs, ReportReason.OTHER, "my words on their post");
+        enthusiasts.apply(me.id(), "I photograph every lamp I buy, in good light", "home", null);
         exports.request(me.id());
         exports.buildPending();
         assertThat(column("select smile_count from posts where id = ?", theirs)).isEqualTo(1);
@@ -280,6 +292,11 @@ class AccountDeletionTests extends IntegrationTest {
                                 + " and target_id = ?",
                         me.id()))
                 .isOne();
+        // moderation keeps the report, without the person's words, and forgets the application
+        assertThat(count("select count(*) from reports where id = ? and details = ''", report))
+                .isOne();
+        assertThat(count("select count(*) from enthusiast_applications where account_id = ?", me.id()))
+                .isZero();
         assertThat(scheduled(me)).isZero();
         assertThat(accounts.reinstate(me.id())).as("no admin brings it back").isFalse();
         // and a visitor finds it nowhere
