@@ -138,6 +138,15 @@ public class Collections {
         }
     }
 
+    /**
+     * Saves a post or product into a new named collection made for it (the "Save to…" page's last choice): both or
+     * neither, so a refused save leaves no empty collection behind.
+     */
+    @Transactional
+    public SaveState saveIntoNew(long ownerId, SaveTarget target, String name, boolean shared) {
+        return save(ownerId, target, create(ownerId, name, shared));
+    }
+
     /** A new named collection, private unless {@code shared}. */
     @Transactional
     public long create(long ownerId, String name, boolean shared) {

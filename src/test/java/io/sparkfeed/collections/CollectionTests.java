@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -278,5 +279,49 @@ class CollectionTests extends IntegrationTest {
         assertThat(collections.savedProduct(saver.id(), product)).isTrue();
         Document mine = page(get("/me/collections").with(saver.login()));
         assertThat(mine.select(".collection-list h2 a").text()).isEqualTo("Saved");
+    }
+
+    @Test
+    void theSaveToPageMakesANewCollectionWithTheItemOrNothingAtAll() throws Exception {
+        var saver = fixtures.person();
+        long postId = fixtures.post(fixtures.primeMember(), "into a new one");
+        Document choose = page(get("/me/collections/save")
+                .param("post", String.valueOf(postId))
+                .with(saver.login()));
+        assertThat(choose.select("form[action=/posts/" + postId + "/save] input[name=newCollection]"))
+                .hasSize(1);
+
+        // a name too long: refused with its message, and neither a collection nor a save is left behind
+        mvc.perform(post("/posts/" + postId + "/save")
+                        .param("newCollection", "x".repeat(Collections.MAX_NAME + 1))
+                        .with(saver.login())
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("problem", "collections.name.invalid"));
+        assertThat(collections.mine(saver.id())).isEmpty();
+        assertThat(saveCount(postId)).isZero();
+
+        // a post that cannot be saved (taken down): no empty collection either
+        long hidden = fixtures.post(fixtures.primeMember(), "hidden one");
+        posts.hide(hidden, "spam");
+        mvc.perform(post("/posts/" + hidden + "/save")
+                        .param("newCollection", "Lamps")
+                        .with(saver.login())
+                        .with(csrf()))
+                .andExpect(status().isNotFound());
+        assertThat(collections.mine(saver.id())).isEmpty();
+
+        mvc.perform(post("/posts/" + postId + "/save")
+                        .param("newCollection", "Lamps")
+                        .param("shared", "true")
+                        .with(saver.login())
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(collections.mine(saver.id())).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("Lamps");
+            assertThat(c.shared()).isTrue();
+            assertThat(c.itemCount()).isEqualTo(1);
+        });
+        assertThat(saveCount(postId)).isEqualTo(1);
     }
 }

@@ -60,12 +60,19 @@ class CollectionController {
     String savePost(
             @PathVariable long id,
             @RequestParam(required = false) Long collection,
+            @RequestParam(required = false) String newCollection,
+            @RequestParam(defaultValue = "false") boolean shared,
             @AuthenticationPrincipal AccountPrincipal me,
             HtmxRequest htmx,
             Model model,
             RedirectAttributes redirect) {
         return saved(
-                () -> collections.save(me.id(), SaveTarget.post(id), collection), "post", id, htmx, model, redirect);
+                () -> save(me, SaveTarget.post(id), collection, newCollection, shared),
+                "post",
+                id,
+                htmx,
+                model,
+                redirect);
     }
 
     @RateLimited(Limit.SAVE)
@@ -84,12 +91,14 @@ class CollectionController {
     String saveProduct(
             @PathVariable long id,
             @RequestParam(required = false) Long collection,
+            @RequestParam(required = false) String newCollection,
+            @RequestParam(defaultValue = "false") boolean shared,
             @AuthenticationPrincipal AccountPrincipal me,
             HtmxRequest htmx,
             Model model,
             RedirectAttributes redirect) {
         return saved(
-                () -> collections.save(me.id(), SaveTarget.product(id), collection),
+                () -> save(me, SaveTarget.product(id), collection, newCollection, shared),
                 "product",
                 id,
                 htmx,
@@ -128,6 +137,7 @@ class CollectionController {
         }
         model.addAttribute("action", post != null ? "/posts/" + post + "/save" : "/products/" + product + "/save");
         model.addAttribute("collections", collections.mine(me.id()));
+        model.addAttribute("maxName", Collections.MAX_NAME);
         return "collections/choose";
     }
 
@@ -262,6 +272,14 @@ class CollectionController {
 
     private interface Save {
         SaveState run();
+    }
+
+    /** Into a new collection when the "Save to…" page named one, else into {@code collection} or "Saved". */
+    private SaveState save(
+            AccountPrincipal me, SaveTarget target, Long collection, String newCollection, boolean shared) {
+        return newCollection == null
+                ? collections.save(me.id(), target, collection)
+                : collections.saveIntoNew(me.id(), target, newCollection, shared);
     }
 
     private String saved(
