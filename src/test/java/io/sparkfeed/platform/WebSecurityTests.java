@@ -6,12 +6,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.sparkfeed.support.IntegrationTest;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
 import org.assertj.core.api.Assertions;
 import org.hamcrest.Matchers;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 class WebSecurityTests extends IntegrationTest {
@@ -27,11 +31,44 @@ class WebSecurityTests extends IntegrationTest {
                 .andExpect(header().string("X-Frame-Options", "DENY"))
                 .andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"))
                 .andExpect(header().string("Permissions-Policy", Matchers.containsString("camera=()")))
-                .andExpect(header().string("Cross-Origin-Opener-Policy", "same-origin"))
+                // a visitor's page is the same for everyone: no opener policy (it would cost the phone a new process)
+                .andExpect(header().doesNotExist("Cross-Origin-Opener-Policy"))
                 // HSTS only over https (behind the proxy, X-Forwarded-Proto makes the request secure)
                 .andExpect(header().doesNotExist("Strict-Transport-Security"));
         mvc.perform(get("/").secure(true))
                 .andExpect(header().string("Strict-Transport-Security", Matchers.containsString("max-age=31536000")));
+        // a signed-in reader's page cannot be reached by a window of another site
+        mvc.perform(get("/").with(fixtures.primeMember().login()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cross-Origin-Opener-Policy", "same-origin"))
+                .andExpect(header().string("Content-Security-Policy", Matchers.containsString("script-src 'self'")));
+    }
+
+    @Test
+    void scriptsStylesAndPagesAreSentCompressed() throws Exception {
+        var client = HttpClient.newHttpClient();
+        var home = client.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/"))
+                        .header("Accept-Encoding", "gzip")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        Assertions.assertThat(home.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        var page = Jsoup.parse(new String(
+                new GZIPInputStream(new ByteArrayInputStream(home.body())).readAllBytes(), StandardCharsets.UTF_8));
+        var assets = page.select("link[rel=stylesheet], script[src]").stream()
+                .map(element -> element.hasAttr("src") ? element.attr("src") : element.attr("href"))
+                .toList();
+        Assertions.assertThat(assets).anyMatch(src -> src.endsWith(".js")).anyMatch(src -> src.endsWith(".css"));
+        for (String asset : assets) {
+            var response = client.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + asset))
+                            .header("Accept-Encoding", "gzip")
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            Assertions.assertThat(response.headers().firstValue("Content-Encoding"))
+                    .as(asset)
+                    .hasValue("gzip");
+        }
     }
 
     @Test
