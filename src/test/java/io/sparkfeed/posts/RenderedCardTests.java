@@ -91,6 +91,49 @@ class RenderedCardTests extends IntegrationTest {
     }
 
     @Test
+    void aPagesFirstPhotoIsFetchedFirstAndTheRestWhenTheyComeNearTheScreen() throws Exception {
+        String tag = "cardlead" + UUID.randomUUID().toString().substring(0, 6);
+        long product = fixtures.product(0); // with a photo
+        for (int i = 0; i < 3; i++) {
+            fixtures.postIn(2, fixtures.enthusiast(), "Lead " + i + " #" + tag, product);
+        }
+        for (var reader : List.of(
+                get("/tags/" + tag),
+                get("/tags/" + tag).with(fixtures.primeMember().login()))) {
+            for (int visit = 0; visit < 2; visit++) { // rendered, then from memory
+                var photos = photos(reader);
+                assertThat(photos).hasSize(3);
+                assertThat(photos.get(0).attr("loading")).isEqualTo("eager");
+                assertThat(photos.get(0).attr("fetchpriority")).isEqualTo("high");
+                assertThat(photos.subList(1, 3))
+                        .allSatisfy(photo -> assertThat(photo.attr("loading")).isEqualTo("lazy"))
+                        .allSatisfy(photo ->
+                                assertThat(photo.hasAttr("fetchpriority")).isFalse());
+                // the hotspot cards' product photos wait until a card is opened
+                assertThat(Jsoup.parse(html(reader)).select(".hotspot-card img"))
+                        .hasSize(3)
+                        .allSatisfy(photo -> assertThat(photo.attr("loading")).isEqualTo("lazy"));
+            }
+        }
+        // cards that htmx appends as the reader scrolls are below the screen: none is fetched first
+        assertThat(photos(get("/tags/" + tag).header("HX-Request", "true")))
+                .hasSize(3)
+                .allSatisfy(photo -> assertThat(photo.attr("loading")).isEqualTo("lazy"));
+    }
+
+    private List<Element> photos(MockHttpServletRequestBuilder request) throws Exception {
+        return Jsoup.parse(html(request)).select(".post-card .photo > img");
+    }
+
+    private String html(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    @Test
     void aVisitorsCachedCardShowsWhatUsersWroteAsText() throws Exception {
         // the layout inserts the cached card unescaped (th:utext): the card fragment must have escaped it already
         String tag = "cardxss" + UUID.randomUUID().toString().substring(0, 6);

@@ -94,26 +94,31 @@ class RenderedCards {
             boolean following,
             boolean saved,
             long bought,
-            Object why) {}
+            Object why,
+            boolean lead) {}
 
     private record Rendered(PostCard card, String html) {}
 
     /**
      * The cards' HTML for this reader ({@code me}, null for a visitor), in order and in the request's language,
      * with their interest links when the page has {@code interestsById} (the same map on every page that has it;
-     * search has none). One call a page.
+     * search has none). One call a page. The first card of a page (not of one that htmx appends as the reader
+     * scrolls) is the lead: the first photo the reader sees, fetched first, where the others wait until they come
+     * near the screen.
      */
     public String html(List<PostCard> cards, Map<Integer, ?> interestsById, CurrentAccount me, Map<Long, ?> reasons) {
         Locale locale = LocaleContextHolder.getLocale();
         boolean withInterests = interestsById != null;
         Reader reader = me == null ? null : new Reader(me.id(), me.prime(), me.brand());
+        boolean appended = currentRequest().getHeader("HX-Request") != null;
         StringBuilder html = new StringBuilder(cards.size() * 4_096);
         for (PostCard card : cards) {
             Object why = reader == null || reasons == null ? null : reasons.get(card.id());
-            Key key = key(card, locale, withInterests, reader, why);
+            boolean lead = !appended && html.isEmpty();
+            Key key = key(card, locale, withInterests, reader, why, lead);
             Rendered known = rendered.getIfPresent(key);
             if (known == null || !known.card().equals(card)) {
-                known = new Rendered(card, render(card, interestsById, locale, reader, why));
+                known = new Rendered(card, render(card, interestsById, locale, reader, why, lead));
                 rendered.put(key, known);
             }
             html.append(known.html()).append('\n');
@@ -121,9 +126,11 @@ class RenderedCards {
         return reader == null ? html.toString() : withToken(html);
     }
 
-    private static Key key(PostCard card, Locale locale, boolean withInterests, Reader reader, Object why) {
+    private static Key key(
+            PostCard card, Locale locale, boolean withInterests, Reader reader, Object why, boolean lead) {
         if (reader == null) {
-            return new Key(card.id(), locale, withInterests, false, false, false, false, false, false, false, 0, null);
+            return new Key(
+                    card.id(), locale, withInterests, false, false, false, false, false, false, false, 0, null, lead);
         }
         long bought = 0;
         List<TaggedProduct> tags = card.tags();
@@ -144,7 +151,8 @@ class RenderedCards {
                 card.followingAuthor(),
                 card.savedByViewer(),
                 bought,
-                why);
+                why,
+                lead);
     }
 
     /** The page's cards with this request's CSRF token in their forms. */
@@ -160,7 +168,8 @@ class RenderedCards {
         return html.toString();
     }
 
-    private String render(PostCard card, Map<Integer, ?> interestsById, Locale locale, Reader reader, Object why) {
+    private String render(
+            PostCard card, Map<Integer, ?> interestsById, Locale locale, Reader reader, Object why, boolean lead) {
         var current = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
         HttpServletRequest real = current.getRequest();
         var request = new OwnAttributesRequest(real);
@@ -191,6 +200,7 @@ class RenderedCards {
         page.setVariable("post", card);
         page.setVariable("interestsById", interestsById);
         page.setVariable("reasons", why == null ? null : Map.of(card.id(), why));
+        page.setVariable("leadCard", lead);
         return templates.process("fragments/post", Set.of("card"), page);
     }
 
