@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -41,14 +42,19 @@ class PriceAlertBrowserTests extends IntegrationTest {
 
             fixtures.reprice(product, new BigDecimal("36.00"), 10); // an admin lowers it by 25 %
 
+            // the alert may land between the header's count and the list of one page: wait for both to show it
             browser.waitUpTo(Duration.ofSeconds(15)).until(driver -> {
                 driver.get(baseUrl() + "/notifications");
                 return !driver.findElements(By.cssSelector(".notification-list a[href='/products/" + product + "']"))
-                        .isEmpty();
+                                .isEmpty()
+                        && !driver.findElements(By.cssSelector(".notifications-link .unread"))
+                                .isEmpty();
             });
             assertThat(page.findElement(By.cssSelector(".notification-list")).getText())
                     .contains("A product you saved is cheaper now.");
-            assertThat(page.findElement(By.cssSelector(".unread")).getText()).isEqualTo("1");
+            assertThat(page.findElement(By.cssSelector(".notifications-link .unread"))
+                            .getText())
+                    .isEqualTo("1");
             browser.screenshot("alert-notification-desktop");
 
             page.findElement(By.cssSelector(".notification-list a[href='/products/" + product + "']"))
@@ -59,7 +65,16 @@ class PriceAlertBrowserTests extends IntegrationTest {
             assertThat(page.findElement(By.cssSelector(".price-low")).getText()).contains("36.00");
             assertThat(page.findElements(By.cssSelector("svg.price-chart polyline")))
                     .hasSize(1);
+            // listed seconds ago, the history fills the chart from its first price (left) to now (right)
+            assertThat(page.findElements(By.cssSelector("svg.price-chart text")))
+                    .hasSize(2);
             browser.screenshot("alert-product-cheaper-desktop");
+            browser.resize(Browser.PHONE);
+            ((JavascriptExecutor) page)
+                    .executeScript("document.querySelector('.price-history').scrollIntoView({block: 'center'})");
+            browser.screenshot("alert-product-cheaper-phone");
+            ((JavascriptExecutor) page).executeScript("window.scrollTo(0, 0)");
+            browser.resize(Browser.DESKTOP);
 
             page.findElement(By.cssSelector("form[data-buy-now] button[type=submit]"))
                     .click();

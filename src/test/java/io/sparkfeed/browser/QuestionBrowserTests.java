@@ -53,6 +53,11 @@ class QuestionBrowserTests extends IntegrationTest {
                     .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#" + id + " .answer")));
             WebElement answer = page.findElement(By.cssSelector("#" + id + " .answer"));
             assertThat(answer.getText()).contains("Posted it").contains("Glass, and heavy.");
+            // the answerer's name is a link in running text like the asker's: both are underlined, not only on hover
+            WebElement askerLink = page.findElement(By.cssSelector("#" + id + " a[href='/@" + asker.handle() + "']"));
+            WebElement answererLink = answer.findElement(By.cssSelector("a[href='/@" + poster.handle() + "']"));
+            assertThat(askerLink.getCssValue("text-decoration-line")).isEqualTo("underline");
+            assertThat(answererLink.getCssValue("text-decoration-line")).isEqualTo("underline");
             browser.screenshot("question-answered-desktop");
         }
     }

@@ -47,6 +47,7 @@ class HtmlCheckTests extends IntegrationTest {
                 "/",
                 "/posts/" + post,
                 "/products/" + product,
+                "/products/" + product + "?lang=fr",
                 "/@" + author.handle(),
                 "/tags/htmlcheck",
                 "/interests/cooking",
