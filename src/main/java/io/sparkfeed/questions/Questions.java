@@ -175,30 +175,16 @@ public class Questions {
         if (size < 1 || size > 50) {
             throw new IllegalArgumentException("page size " + size);
         }
-        Map<String, Object> params = new HashMap<>();
-        params.put("product", productId);
-        params.put("limit", size + 1);
-        params.put("viewer", viewerId == null ? -1L : viewerId);
-        params.put("admin", viewerIsAdmin);
-        String paged = "";
-        if (after != null) {
-            paged = " and (q.created_at, q.id) < (:afterTime, :afterId)";
-            params.put("afterTime", Timestamp.from(after.createdAt()));
-            params.put("afterId", after.id());
-        }
-        List<QuestionView> rows = jdbc.sql("""
-                        select q.id, q.product_id, q.post_id, q.author_id, a.handle, a.display_name, q.body,
-                               q.created_at, q.hidden_at, q.hidden_reason
-                        from product_questions q join account_names a on a.id = q.author_id
-                        where q.product_id = :product
-                          and (:admin or q.hidden_at is null or q.author_id = :viewer)%s
-                        order by q.created_at desc, q.id desc limit :limit""".formatted(paged))
-                .params(params)
+        Statement page = questions(productId, viewerId, viewerIsAdmin, after, size);
+        List<QuestionView> rows = jdbc.sql(page.sql())
+                .params(page.params())
                 .query(Questions::question)
                 .list();
         boolean more = rows.size() > size;
         List<QuestionView> shown = more ? rows.subList(0, size) : rows;
-        Map<Long, List<AnswerView>> answers = answers(shown, params);
+        Map<Long, List<AnswerView>> answers = shown.isEmpty()
+                ? Map.of()
+                : answers(answers(shown.stream().map(QuestionView::id).toList(), viewerId, viewerIsAdmin));
         List<QuestionView> questions = shown.stream()
                 .map(q -> new QuestionView(
                         q.id(),
@@ -217,25 +203,59 @@ public class Questions {
         return new QuestionPage(questions, more ? new Cursor(last.at(), last.id()) : null);
     }
 
-    private Map<Long, List<AnswerView>> answers(List<QuestionView> questions, Map<String, Object> viewer) {
-        if (questions.isEmpty()) {
-            return Map.of();
+    /** One statement of the questions page and its named parameters (the plan tests run them as the page does). */
+    record Statement(String sql, Map<String, Object> params) {}
+
+    /** The page's questions from their index, newest first: one more than the size, to know whether more follow. */
+    static Statement questions(long productId, Long viewerId, boolean viewerIsAdmin, Cursor after, int size) {
+        Map<String, Object> params = viewer(viewerId, viewerIsAdmin);
+        params.put("product", productId);
+        params.put("limit", size + 1);
+        String paged = "";
+        if (after != null) {
+            paged = " and (q.created_at, q.id) < (:afterTime, :afterId)";
+            params.put("afterTime", Timestamp.from(after.createdAt()));
+            params.put("afterId", after.id());
         }
+        String sql = """
+                select q.id, q.product_id, q.post_id, q.author_id, a.handle, a.display_name, q.body,
+                       q.created_at, q.hidden_at, q.hidden_reason
+                from product_questions q join account_names a on a.id = q.author_id
+                where q.product_id = :product
+                  and (:admin or q.hidden_at is null or q.author_id = :viewer)%s
+                order by q.created_at desc, q.id desc limit :limit""".formatted(paged);
+        return new Statement(sql, params);
+    }
+
+    /** The first answers of each of the page's questions, oldest first: a short index range each. */
+    static Statement answers(List<Long> questionIds, Long viewerId, boolean viewerIsAdmin) {
+        Map<String, Object> params = viewer(viewerId, viewerIsAdmin);
+        params.put("ids", questionIds.toArray(Long[]::new));
+        params.put("shown", ANSWERS_SHOWN);
+        String sql = """
+                select x.question_id, x.id, x.author_id, a.handle, a.display_name, x.body, x.badge,
+                       x.created_at, x.hidden_at, x.hidden_reason
+                from unnest(cast(:ids as bigint[])) q(id)
+                cross join lateral (select * from product_answers an
+                                    where an.question_id = q.id
+                                      and (:admin or an.hidden_at is null or an.author_id = :viewer)
+                                    order by an.created_at, an.id limit :shown) x
+                join account_names a on a.id = x.author_id
+                order by x.question_id, x.created_at, x.id""";
+        return new Statement(sql, params);
+    }
+
+    private static Map<String, Object> viewer(Long viewerId, boolean viewerIsAdmin) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("viewer", viewerId == null ? -1L : viewerId);
+        params.put("admin", viewerIsAdmin);
+        return params;
+    }
+
+    private Map<Long, List<AnswerView>> answers(Statement statement) {
         Map<Long, List<AnswerView>> byQuestion = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select x.question_id, x.id, x.author_id, a.handle, a.display_name, x.body, x.badge,
-                               x.created_at, x.hidden_at, x.hidden_reason
-                        from unnest(cast(:ids as bigint[])) q(id)
-                        cross join lateral (select * from product_answers an
-                                            where an.question_id = q.id
-                                              and (:admin or an.hidden_at is null or an.author_id = :viewer)
-                                            order by an.created_at, an.id limit :shown) x
-                        join account_names a on a.id = x.author_id
-                        order by x.question_id, x.created_at, x.id""")
-                .param("ids", questions.stream().map(QuestionView::id).toArray(Long[]::new))
-                .param("shown", ANSWERS_SHOWN)
-                .param("admin", viewer.get("admin"))
-                .param("viewer", viewer.get("viewer"))
+        jdbc.sql(statement.sql())
+                .params(statement.params())
                 .query((rs, n) -> {
                     byQuestion
                             .computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())

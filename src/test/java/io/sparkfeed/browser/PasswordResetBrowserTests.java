@@ -39,6 +39,9 @@ class PasswordResetBrowserTests extends IntegrationTest {
 
             page.findElement(By.cssSelector(".account-menu > summary")).click();
             page.findElement(By.xpath("//button[normalize-space()='Log out']")).click();
+            // the logout's POST must be done before the next page, or the login page still sees a session
+            browser.waitUpTo(Duration.ofSeconds(10))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.linkText("Log in")));
             page.get(baseUrl() + "/login");
             page.findElement(By.id("login")).sendKeys(person.email());
             page.findElement(By.id("password")).sendKeys("lighthouse keeper 42");

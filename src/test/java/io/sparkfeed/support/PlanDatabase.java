@@ -16,8 +16,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  *
  * @param heavyViewer {@code user1}, who also follows {@value #FOLLOWS} accounts and picked ten interests
  * @param typicalViewer {@code user2}, as generated: about ten follows and five interests
+ * @param busyProduct the first product, asked a third of the {@value #QUESTIONS} questions (the others about 40 each)
  */
-public record PlanDatabase(JdbcClient db, long heavyViewer, long typicalViewer, long firstPostId) {
+public record PlanDatabase(JdbcClient db, long heavyViewer, long typicalViewer, long firstPostId, long busyProduct) {
 
     public static final int POSTS = 50_000;
     public static final int FOLLOWS = 300;
@@ -25,6 +26,8 @@ public record PlanDatabase(JdbcClient db, long heavyViewer, long typicalViewer, 
     public static final String RARE_TAG = Dataset.RARE_TAG;
     public static final String COMMON_WORD = Dataset.COMMON_WORD;
     public static final String RARE_WORD = Dataset.RARE_WORD;
+    /** Product questions: a third on the busy product, the rest spread over the others; 0 to 3 answers each. */
+    public static final int QUESTIONS = 30_000;
 
     private static final Pattern URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)");
 
@@ -62,8 +65,41 @@ public record PlanDatabase(JdbcClient db, long heavyViewer, long typicalViewer, 
                             insert into account_interests (account_id, interest_id)
                             select :viewer, i from generate_series(1, 20, 2) i on conflict do nothing""").param("viewer", heavy).update();
             db.sql("analyze follows, account_interests").update();
-            generated = new PlanDatabase(db, heavy, heavy + 1, dataset.firstPostId());
+            questions(db, dataset);
+            generated = new PlanDatabase(db, heavy, heavy + 1, dataset.firstPostId(), dataset.firstProductId());
         }
         return generated;
+    }
+
+    /**
+     * Questions newest last, one in fifty hidden, with 0 to 3 answers each (one in a hundred has 60, more than a page
+     * shows), asked and answered by generated accounts.
+     */
+    private static void questions(JdbcClient db, Dataset dataset) {
+        db.sql("""
+                        insert into product_questions (product_id, author_id, body, created_at, hidden_at, hidden_reason)
+                        select case when g % 3 = 0 then :product else :product + g % :products end,
+                               :account + (g * 7) % :accounts, 'Question ' || g || '?',
+                               now() - make_interval(mins => :questions - g),
+                               case when g % 50 = 0 then now() end, case when g % 50 = 0 then 'spam' end
+                        from generate_series(1, :questions) g""")
+                .param("product", dataset.firstProductId())
+                .param("products", dataset.products())
+                .param("account", dataset.firstAccountId())
+                .param("accounts", dataset.accounts())
+                .param("questions", QUESTIONS)
+                .update();
+        db.sql("""
+                        insert into product_answers (question_id, author_id, body, badge, created_at, hidden_at)
+                        select q.id, :account + (q.id * 13 + n) % :accounts, 'Answer ' || n,
+                               case when n % 2 = 0 then 'BOUGHT' else 'POSTED' end,
+                               q.created_at + make_interval(mins => n), case when (q.id + n) % 40 = 0 then now() end
+                        from product_questions q
+                        cross join lateral generate_series(1, case when q.id % 100 = 0 then 60
+                                                                   else cast(q.id % 4 as int) end) n""")
+                .param("account", dataset.firstAccountId())
+                .param("accounts", dataset.accounts())
+                .update();
+        db.sql("analyze product_questions, product_answers").update();
     }
 }
