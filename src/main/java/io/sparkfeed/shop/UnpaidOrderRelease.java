@@ -78,10 +78,9 @@ public class UnpaidOrderRelease {
                         released++;
                     }
                 } catch (RuntimeException e) {
-                    // rolled back: the order stays placed and unpaid with its stock held, to be tried at the next
-                    // run; the keyset moves past it, so the orders behind it are released now. Only the exception class
-                    // is
-                    // logged: a gateway's message may quote the buyer
+                    // rolled back: the order stays placed and unpaid with its stock held, for the next run; the
+                    // keyset moves past it, so the orders behind it are released now. Only the exception's class
+                    // is logged: a gateway's message may quote the buyer
                     failed++;
                     log.warn(
                             "Releasing unpaid order {} failed: {}",
