@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Gives back the stock of orders left unpaid for {@code sparkfeed.shop.unpaid-order-ttl}: each such order expires,
  * its invoice is voided and its buyer notified. Safe to run on several instances at once and again after a crash:
  * an order expires only from placed-and-unpaid, in its own transaction, and only the transaction that changed it
- * returns its stock and publishes {@link OrderExpired}.
+ * returns its stock and publishes {@link OrderExpired}. One order that cannot be released does not hold back the
+ * others.
  */
 @Service
 public class UnpaidOrderRelease {
@@ -53,10 +54,15 @@ public class UnpaidOrderRelease {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    /** Expires every order unpaid for longer than the limit; returns how many this call expired. */
+    /**
+     * Expires every order unpaid for longer than the limit; returns how many this call expired. An order whose
+     * release fails (its payment could not be cancelled, say) is logged and left as it was, for the next run; the
+     * others are released all the same.
+     */
     public int releaseExpired() {
         Timestamp cutoff = Timestamp.from(clock.instant().minus(settings.unpaidOrderTtl()));
         int released = 0;
+        int failed = 0;
         long after = 0;
         while (true) {
             List<Candidate> batch = jdbc.sql("""
@@ -67,8 +73,19 @@ public class UnpaidOrderRelease {
                     .query((rs, n) -> new Candidate(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
                     .list();
             for (Candidate order : batch) {
-                if (Boolean.TRUE.equals(transactions.execute(status -> release(order)))) {
-                    released++;
+                try {
+                    if (Boolean.TRUE.equals(transactions.execute(status -> release(order)))) {
+                        released++;
+                    }
+                } catch (RuntimeException e) {
+                    // rolled back: the order stays placed and unpaid with its stock held, for the next run; the
+                    // keyset moves past it, so the orders behind it are released now. Only the exception's class
+                    // is logged: a gateway's message may quote the buyer
+                    failed++;
+                    log.warn(
+                            "Releasing unpaid order {} failed: {}",
+                            order.id(),
+                            e.getClass().getName());
                 }
             }
             if (batch.size() < BATCH) {
@@ -78,6 +95,9 @@ public class UnpaidOrderRelease {
         }
         if (released > 0) {
             log.info("Released the stock of {} order(s) unpaid for {}", released, settings.unpaidOrderTtl());
+        }
+        if (failed > 0) {
+            log.warn("{} unpaid order(s) could not be released; they are tried again at the next run", failed);
         }
         return released;
     }

@@ -275,12 +275,7 @@ class PaymentGatesTests extends IntegrationTest {
         assertThat(status(paid)).isEqualTo("PLACED");
         assertThat(status(recent)).isEqualTo("PLACED");
         assertThat(stock(product)).isEqualTo(7);
-        assertThat(jdbc.sql("select i.status from invoices i join orders o on o.payment_reference = i.reference "
-                                + "where o.id = ?")
-                        .param(unpaid)
-                        .query(String.class)
-                        .single())
-                .isEqualTo("VOID");
+        assertThat(invoiceStatus(unpaid)).isEqualTo("VOID");
         // again, as a second instance or a restarted job would: the stock comes back exactly once
         release.releaseExpired();
         assertThat(stock(product)).isEqualTo(7);
@@ -296,6 +291,55 @@ class PaymentGatesTests extends IntegrationTest {
                         .isOne());
         // an expired order's invoice can no longer be paid, and the buyer cannot cancel it
         assertThatThrownBy(() -> orders.cancel(buyer.id(), unpaid)).hasMessage("shop.order.notCancellable");
+    }
+
+    @Test
+    void anOrderThatCannotBeReleasedHoldsBackNoOther() {
+        long product = ShopTestProducts.product(catalog, "5.00", 10);
+        TestAccount buyer = fixtures.person();
+        Instant placed = Instant.now();
+        clock.pin(placed);
+        // the first in line is paid by card; its charge awaits confirmation, and the processor will be unreachable
+        cardGateway.awaitConfirmationFrom(buyer.id());
+        long stuck = orders.place(buyer.id(), List.of(new Purchase(product, 2, null)), ShopTestProducts.cardCheckout());
+        String card = orders.get(buyer.id(), stuck).paymentReference();
+        cardGateway.failCancelling(card);
+        long second = orders.place(buyer.id(), List.of(new Purchase(product, 3, null)), ShopTestProducts.checkout());
+        long third = orders.place(buyer.id(), List.of(new Purchase(product, 1, null)), ShopTestProducts.checkout());
+        assertThat(stuck).isLessThan(second).isLessThan(third);
+        assertThat(stock(product)).isEqualTo(4);
+
+        clock.pin(placed.plus(settings.unpaidOrderTtl()).plusSeconds(1));
+        release.releaseExpired();
+        // the orders behind it are released: stock back, invoices void
+        assertThat(status(second)).isEqualTo("EXPIRED");
+        assertThat(status(third)).isEqualTo("EXPIRED");
+        assertThat(invoiceStatus(second)).isEqualTo("VOID");
+        assertThat(invoiceStatus(third)).isEqualTo("VOID");
+        // the one that failed is as it was: placed, unpaid, its stock still held
+        assertThat(status(stuck)).isEqualTo("PLACED");
+        assertThat(orders.get(buyer.id(), stuck).paid()).isFalse();
+        assertThat(stock(product)).isEqualTo(8);
+
+        // still unreachable: the next run leaves it again, and changes nothing else
+        release.releaseExpired();
+        assertThat(status(stuck)).isEqualTo("PLACED");
+        assertThat(stock(product)).isEqualTo(8);
+
+        // once the processor answers, a later run releases it
+        cardGateway.recover(card);
+        release.releaseExpired();
+        assertThat(status(stuck)).isEqualTo("EXPIRED");
+        assertThat(status(second)).isEqualTo("EXPIRED");
+        assertThat(stock(product)).isEqualTo(10);
+    }
+
+    private String invoiceStatus(long order) {
+        return jdbc.sql("select i.status from invoices i join orders o on o.payment_reference = i.reference "
+                        + "where o.id = ?")
+                .param(order)
+                .query(String.class)
+                .single();
     }
 
     @Test

@@ -111,9 +111,18 @@ public abstract class IntegrationTest {
     @Autowired
     protected FindByIndexNameSessionRepository<? extends Session> sessions;
 
+    @Autowired
+    protected CardGatewayForTests cardGateway;
+
     @AfterEach
     void resetClock() {
         clock.reset();
+    }
+
+    /** The card processor approves at once and answers every cancellation again, whatever a test switched. */
+    @AfterEach
+    void resetCardGateway() {
+        cardGateway.reset();
     }
 
     /** Every test starts with full buckets: the limits of one test never refuse another's requests. */
