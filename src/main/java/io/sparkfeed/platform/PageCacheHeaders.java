@@ -3,9 +3,6 @@ package io.sparkfeed.platform;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.authentication.AuthenticationTrustResolver;
-import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.header.HeaderWriter;
 
 /**
@@ -20,8 +17,6 @@ final class PageCacheHeaders implements HeaderWriter {
 
     static final String SIGNED_IN = "private, no-cache, no-store, max-age=0, must-revalidate";
 
-    private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
-
     @Override
     public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
         if (response.containsHeader(HttpHeaders.CACHE_CONTROL)
@@ -29,8 +24,7 @@ final class PageCacheHeaders implements HeaderWriter {
                 || response.getStatus() == HttpServletResponse.SC_NOT_MODIFIED) {
             return;
         }
-        boolean signedIn =
-                trust.isAuthenticated(SecurityContextHolder.getContext().getAuthentication());
+        boolean signedIn = SignedInReader.now();
         response.setHeader(HttpHeaders.CACHE_CONTROL, signedIn ? SIGNED_IN : VISITOR);
         if (signedIn) {
             response.setHeader(HttpHeaders.PRAGMA, "no-cache");

@@ -2,9 +2,6 @@ package io.sparkfeed.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.authentication.AuthenticationTrustResolver;
-import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
@@ -19,8 +16,6 @@ import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHe
  */
 final class SignedInOpenerPolicy implements HeaderWriter {
 
-    private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
-
     private final CrossOriginOpenerPolicyHeaderWriter sameOrigin = new CrossOriginOpenerPolicyHeaderWriter();
 
     SignedInOpenerPolicy() {
@@ -29,7 +24,7 @@ final class SignedInOpenerPolicy implements HeaderWriter {
 
     @Override
     public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
-        if (trust.isAuthenticated(SecurityContextHolder.getContext().getAuthentication())) {
+        if (SignedInReader.now()) {
             sameOrigin.writeHeaders(request, response);
         }
     }
