@@ -195,6 +195,34 @@ class PriceHistoryTests extends IntegrationTest {
     }
 
     @Test
+    void aProductListedWithinTheMinuteHasOneDateUnderItsAxisNotTheSameDateTwice() throws Exception {
+        Instant now = Instant.parse("2026-04-02T09:15:10Z");
+        clock.pin(now);
+        long product = fixtures.newProduct("Fresh cup", new BigDecimal("7.00"), 3);
+        var hour = DateTimeFormatter.ofPattern("d MMM, h:mm a", Locale.ENGLISH).withZone(ZoneId.systemDefault());
+
+        // forty seconds later both ends of the axis would read the same minute: it is said once, in the middle
+        clock.pin(now.plusSeconds(40));
+        Element svg = chart("/products/" + product);
+        assertThat(svg.select("text").eachText()).containsExactly(hour.format(now));
+        assertThat(svg.selectFirst("text").attr("x")).isEqualTo("" + PriceChart.WIDTH / 2);
+        assertThat(svg.select("path.price-ticks")).isEmpty();
+        assertThat(svg.selectFirst("title").text()).isEqualTo("Price of Fresh cup since " + hour.format(now));
+        var heure = DateTimeFormatter.ofPattern("d MMM, HH:mm", Locale.FRENCH).withZone(ZoneId.systemDefault());
+        Element french = chart("/products/" + product + "?lang=fr");
+        assertThat(french.select("text").eachText()).containsExactly(heure.format(now));
+        assertThat(french.selectFirst("title").text()).isEqualTo("Prix de Fresh cup depuis le " + heure.format(now));
+
+        // once the minute has turned, the axis has its two ends again
+        clock.pin(now.plusSeconds(60));
+        Element later = chart("/products/" + product);
+        assertThat(later.select("text").eachText()).containsExactly(hour.format(now), hour.format(now.plusSeconds(60)));
+        assertThat(later.select("path.price-ticks")).hasSize(1);
+        assertThat(later.selectFirst("title").text())
+                .isEqualTo("Price of Fresh cup from " + hour.format(now) + " to " + hour.format(now.plusSeconds(60)));
+    }
+
+    @Test
     void pricesThatAreAllEqualDrawAFlatLineAndSaySo() throws Exception {
         Instant now = Instant.parse("2026-05-20T10:00:00Z");
         clock.pin(now.minus(Duration.ofDays(10)));
