@@ -25,7 +25,8 @@ public class UnpaidOrderRelease {
 
     private static final Logger log = LoggerFactory.getLogger(UnpaidOrderRelease.class);
 
-    private static final int BATCH = 100;
+    /** How many candidates one statement reads; the tests place more than this to cross a batch boundary. */
+    static final int BATCH = 100;
 
     private record Candidate(long id, long buyerId, String method, String reference) {}
 

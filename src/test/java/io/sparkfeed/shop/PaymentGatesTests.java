@@ -2,6 +2,7 @@ package io.sparkfeed.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -332,6 +333,60 @@ class PaymentGatesTests extends IntegrationTest {
         assertThat(status(stuck)).isEqualTo("EXPIRED");
         assertThat(status(second)).isEqualTo("EXPIRED");
         assertThat(stock(product)).isEqualTo(10);
+    }
+
+    @Test
+    void anOrderThatCannotBeReleasedHoldsBackNoOtherInItsBatchOrTheNext() {
+        Instant placed = Instant.now();
+        Instant expired = placed.plus(settings.unpaidOrderTtl()).plusSeconds(1);
+        // the orders earlier tests left unpaid are released first, so that this test's orders make the first batch
+        clock.pin(expired);
+        release.releaseExpired();
+        clock.pin(placed);
+        int others = UnpaidOrderRelease.BATCH * 3 / 2;
+        long product = ShopTestProducts.product(catalog, "5.00", others + 2);
+        TestAccount buyer = fixtures.person();
+        // the first in line awaits a card confirmation, and the processor will be unreachable for it
+        cardGateway.awaitConfirmationFrom(buyer.id());
+        long stuck = orders.place(buyer.id(), List.of(new Purchase(product, 1, null)), ShopTestProducts.cardCheckout());
+        String card = orders.get(buyer.id(), stuck).paymentReference();
+        cardGateway.failCancelling(card);
+        // behind it, a batch and a half of copies of it, each holding one unit: made in SQL, as placing them one by
+        // one would meet the limit on unpaid orders
+        String copies = """
+                insert into orders (account_id, status, total, currency, ship_name, ship_line1, ship_line2, ship_city,
+                                    ship_postcode, ship_country, payment_method, payment_reference, idempotency_key,
+                                    created_at, updated_at)
+                select account_id, status, total, currency, ship_name, ship_line1, ship_line2, ship_city, ship_postcode,
+                       ship_country, payment_method, payment_reference || '-' || n, idempotency_key || '-' || n,
+                       created_at, updated_at
+                from orders, generate_series(1, ?) n where id = ? order by n""";
+        jdbc.sql(copies).params(others, stuck).update();
+        String theirLines = """
+                insert into order_lines (order_id, position, product_id, title, price, quantity, post_id)
+                select o.id, l.position, l.product_id, l.title, l.price, l.quantity, l.post_id
+                from orders o join order_lines l on l.order_id = ? where o.account_id = ? and o.id > ?""";
+        jdbc.sql(theirLines).params(stuck, buyer.id(), stuck).update();
+        assertThat(catalog.takeStock(product, others)).isTrue();
+        assertThat(stock(product)).isOne();
+
+        clock.pin(expired);
+        // a run that never moved past the failing order would not end
+        int released = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> release.releaseExpired());
+        assertThat(released).isEqualTo(others);
+        assertThat(count(
+                        "select count(*) from orders where account_id = ? and id > ? and status = 'EXPIRED'",
+                        buyer.id(),
+                        stuck))
+                .as("every order behind the failing one, in its batch and the next")
+                .isEqualTo(others);
+        // tried once in the run, not again for the next batch
+        assertThat(cardGateway.cancellations(card)).isOne();
+        assertThat(status(stuck)).isEqualTo("PLACED");
+        assertThat(orders.get(buyer.id(), stuck).paid()).isFalse();
+        assertThat(stock(product))
+                .as("all the stock back but the failing order's unit")
+                .isEqualTo(others + 1);
     }
 
     private String invoiceStatus(long order) {

@@ -4,6 +4,7 @@ import io.sparkfeed.billing.PaymentGateway;
 import io.sparkfeed.billing.PaymentReceipt;
 import io.sparkfeed.billing.PaymentRequest;
 import io.sparkfeed.billing.PaymentStatus;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,13 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * A card processor as an operator would plug one in: it approves every charge at once (a receipt already paid),
  * so what was bought is granted without waiting. Offered after the built-in invoice method. A test can make the
  * charges of one account wait for confirmation ({@link #awaitConfirmationFrom}), as a 3-D Secure check would, and
- * make the processor unreachable for one payment's cancellation ({@link #failCancelling}); {@link #reset} (after
- * every test) takes both back.
+ * make the processor unreachable for one payment's cancellation ({@link #failCancelling}), and see how often a
+ * cancellation was asked ({@link #cancellations}); {@link #reset} (after every test) takes all of it back.
  */
 public class CardGatewayForTests implements PaymentGateway {
 
     private final Set<Long> awaitingConfirmation = ConcurrentHashMap.newKeySet();
     private final Set<String> unreachable = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> cancellations = new ConcurrentHashMap<>();
 
     @Override
     public String method() {
@@ -40,6 +42,7 @@ public class CardGatewayForTests implements PaymentGateway {
 
     @Override
     public void cancel(String reference) {
+        cancellations.merge(reference, 1, Integer::sum);
         if (unreachable.contains(reference)) {
             throw new IllegalStateException("card processor unreachable");
         }
@@ -61,8 +64,14 @@ public class CardGatewayForTests implements PaymentGateway {
         unreachable.remove(reference);
     }
 
+    /** How many times this payment's cancellation was asked, whether the processor answered or not. */
+    public int cancellations(String reference) {
+        return cancellations.getOrDefault(reference, 0);
+    }
+
     public void reset() {
         awaitingConfirmation.clear();
         unreachable.clear();
+        cancellations.clear();
     }
 }
