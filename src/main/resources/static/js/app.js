@@ -3,6 +3,20 @@
     "use strict";
     document.documentElement.classList.add("js");
 
+    // A visitor's page names htmx instead of loading it: what uses it there ("More" as the reader scrolls, a
+    // product's questions, "More comments") can wait until the page has loaded, and each of those links works
+    // without it. Its download and start would otherwise compete with the first photo and the first render.
+    // At "load" the document is complete, which htmx takes as its cue to start on the page at once.
+    var lazyHtmx = document.currentScript && document.currentScript.getAttribute("data-htmx");
+    if (lazyHtmx) {
+        window.addEventListener("load", function () {
+            if (window.htmx || !document.querySelector("[hx-get], [hx-post], [hx-trigger]")) { return; }
+            var script = document.createElement("script");
+            script.src = lazyHtmx;
+            document.head.appendChild(script);
+        });
+    }
+
     // htmx sends the CSRF token with every request it makes
     document.addEventListener("htmx:configRequest", function (event) {
         var token = document.querySelector("meta[name=_csrf]");

@@ -187,6 +187,13 @@ class VisitorPagesTests extends IntegrationTest {
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+        // a signed-in page loads htmx with the page (its buttons are htmx forms); a visitor's names it for later
+        assertThat(page.select("script[src*=htmx]")).hasSize(1);
+        assertThat(page.select("script[data-htmx]")).isEmpty();
+        Document visitorsPage = Jsoup.parse(get(visitor, "/posts/" + post).body());
+        assertThat(visitorsPage.select("script[src*=htmx]")).isEmpty();
+        assertThat(visitorsPage.select("script[src*=app]").attr("data-htmx"))
+                .isEqualTo(page.select("script[src*=htmx]").attr("src"));
         assertThat(smile.statusCode()).isEqualTo(200);
         assertThat(smile.body()).contains("aria-pressed=\"true\"");
         var forged = browser.send(
@@ -296,7 +303,8 @@ class VisitorPagesTests extends IntegrationTest {
         List<String> urls = List.of(
                 page.select("link[rel=stylesheet]").attr("href"),
                 page.select("link[rel=icon]").attr("href"),
-                page.select("script[src*=htmx]").attr("src"),
+                // a visitor's page names htmx for app.js to fetch once the page has loaded
+                page.select("script[src*=app]").attr("data-htmx"),
                 page.select("script[src*=app]").attr("src"));
         assertThat(urls.get(0)).matches("/css/app-[0-9a-f]{32}\\.css");
         assertThat(urls.get(1)).matches("/img/favicon-[0-9a-f]{32}\\.svg");

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.assertj.core.api.Assertions;
 import org.hamcrest.Matchers;
@@ -55,10 +56,15 @@ class WebSecurityTests extends IntegrationTest {
         Assertions.assertThat(home.headers().firstValue("Content-Encoding")).hasValue("gzip");
         var page = Jsoup.parse(new String(
                 new GZIPInputStream(new ByteArrayInputStream(home.body())).readAllBytes(), StandardCharsets.UTF_8));
-        var assets = page.select("link[rel=stylesheet], script[src]").stream()
-                .map(element -> element.hasAttr("src") ? element.attr("src") : element.attr("href"))
+        // htmx too, which a visitor's page names (data-htmx) for app.js to fetch once it has loaded
+        var assets = page.select("link[rel=stylesheet], script[src], script[data-htmx]").stream()
+                .flatMap(element -> Stream.of(element.attr("src"), element.attr("href"), element.attr("data-htmx")))
+                .filter(url -> !url.isEmpty())
                 .toList();
-        Assertions.assertThat(assets).anyMatch(src -> src.endsWith(".js")).anyMatch(src -> src.endsWith(".css"));
+        Assertions.assertThat(assets)
+                .anyMatch(src -> src.contains("/htmx"))
+                .anyMatch(src -> src.contains("/js/app"))
+                .anyMatch(src -> src.endsWith(".css"));
         for (String asset : assets) {
             var response = client.send(
                     HttpRequest.newBuilder(URI.create(baseUrl() + asset))
