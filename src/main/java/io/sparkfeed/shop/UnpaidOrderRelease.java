@@ -3,7 +3,10 @@ package io.sparkfeed.shop;
 import io.sparkfeed.billing.Payments;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +31,13 @@ public class UnpaidOrderRelease {
     /** How many candidates one statement reads; the tests place more than this to cross a batch boundary. */
     static final int BATCH = 100;
 
-    private record Candidate(long id, long buyerId, String method, String reference) {}
+    /** Where a run stands in {@code orders_unpaid_idx}: the last candidate it read. */
+    record Position(Instant createdAt, long id) {}
+
+    /** One batch's statement and its named parameters (the plan test runs it as a run does). */
+    record Statement(String sql, Map<String, Object> params) {}
+
+    private record Candidate(long id, Instant createdAt, long buyerId, String method, String reference) {}
 
     private final JdbcClient jdbc;
     private final Orders orders;
@@ -61,17 +70,20 @@ public class UnpaidOrderRelease {
      * others are released all the same.
      */
     public int releaseExpired() {
-        Timestamp cutoff = Timestamp.from(clock.instant().minus(settings.unpaidOrderTtl()));
+        Instant cutoff = clock.instant().minus(settings.unpaidOrderTtl());
         int released = 0;
         int failed = 0;
-        long after = 0;
+        Position after = null;
         while (true) {
-            List<Candidate> batch = jdbc.sql("""
-                            select id, account_id, payment_method, payment_reference from orders
-                            where status = 'PLACED' and paid_at is null and created_at < ? and id > ?
-                            order by id limit ?""")
-                    .params(cutoff, after, BATCH)
-                    .query((rs, n) -> new Candidate(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
+            Statement next = candidates(cutoff, after);
+            List<Candidate> batch = jdbc.sql(next.sql())
+                    .params(next.params())
+                    .query((rs, n) -> new Candidate(
+                            rs.getLong(1),
+                            rs.getTimestamp(2).toInstant(),
+                            rs.getLong(3),
+                            rs.getString(4),
+                            rs.getString(5)))
                     .list();
             for (Candidate order : batch) {
                 try {
@@ -92,7 +104,8 @@ public class UnpaidOrderRelease {
             if (batch.size() < BATCH) {
                 break;
             }
-            after = batch.get(batch.size() - 1).id();
+            Candidate last = batch.get(batch.size() - 1);
+            after = new Position(last.createdAt(), last.id());
         }
         if (released > 0) {
             log.info("Released the stock of {} order(s) unpaid for {}", released, settings.unpaidOrderTtl());
@@ -101,6 +114,28 @@ public class UnpaidOrderRelease {
             log.warn("{} unpaid order(s) could not be released; they are tried again at the next run", failed);
         }
         return released;
+    }
+
+    /**
+     * The next batch of orders placed before the cutoff and still unpaid, after {@code after} (null: from the
+     * oldest), in the order of {@code orders_unpaid_idx}: a batch reads its own index entries and sorts nothing,
+     * however long the backlog. An order's place in that order never changes, so a run meets each order once.
+     */
+    static Statement candidates(Instant cutoff, Position after) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("cutoff", Timestamp.from(cutoff));
+        params.put("limit", BATCH);
+        String resumed = "";
+        if (after != null) {
+            resumed = " and (created_at, id) > (:afterTime, :afterId)";
+            params.put("afterTime", Timestamp.from(after.createdAt()));
+            params.put("afterId", after.id());
+        }
+        String sql = """
+                select id, created_at, account_id, payment_method, payment_reference from orders
+                where status = 'PLACED' and paid_at is null and created_at < :cutoff%s
+                order by created_at, id limit :limit""".formatted(resumed);
+        return new Statement(sql, params);
     }
 
     /**

@@ -28,6 +28,12 @@ public record PlanDatabase(JdbcClient db, long heavyViewer, long typicalViewer, 
     public static final String RARE_WORD = Dataset.RARE_WORD;
     /** Product questions: a third on the busy product, the rest spread over the others; 0 to 3 answers each. */
     public static final int QUESTIONS = 30_000;
+    /**
+     * Orders placed and not paid: as many as the shop lets an account hold ({@code sparkfeed.shop.max-unpaid-orders},
+     * 3) for every generated account, among four times as many paid ones, placed over the last 30 days, so that most
+     * are past the 7 days they may wait.
+     */
+    public static final int UNPAID_ORDERS_PER_ACCOUNT = 3;
 
     private static final Pattern URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)");
 
@@ -66,9 +72,33 @@ public record PlanDatabase(JdbcClient db, long heavyViewer, long typicalViewer, 
                             select :viewer, i from generate_series(1, 20, 2) i on conflict do nothing""").param("viewer", heavy).update();
             db.sql("analyze follows, account_interests").update();
             questions(db, dataset);
+            unpaidOrders(db, dataset);
             generated = new PlanDatabase(db, heavy, heavy + 1, dataset.firstPostId(), dataset.firstProductId());
         }
         return generated;
+    }
+
+    /**
+     * The last 30 days of orders besides the dataset's older delivered ones: one in five left unpaid (the release
+     * job's backlog), the others paid and delivered. Inserted oldest first, so that ids grow with time as the shop's
+     * do and the unpaid orders lie among the paid ones.
+     */
+    private static void unpaidOrders(JdbcClient db, Dataset dataset) {
+        db.sql("""
+                        insert into orders (account_id, status, total, currency, ship_name, ship_line1, ship_city,
+                                            ship_postcode, ship_country, payment_method, payment_reference,
+                                            idempotency_key, created_at, updated_at, paid_at)
+                        select :account + (g / 5) % :accounts, case when g % 5 = 0 then 'PLACED' else 'DELIVERED' end,
+                               12.50, 'USD', 'Plan Buyer', '1 Plan Street', 'Lyon', '69001', 'France', 'invoice',
+                               'PLAN-' || g, 'plan-' || g, t, t, case when g % 5 <> 0 then t end
+                        from generate_series(1, :orders) g,
+                             lateral (select now() - make_interval(secs => 30 * 86400.0 * (:orders - g) / :orders)) x(t)
+                        order by g""")
+                .param("account", dataset.firstAccountId())
+                .param("accounts", dataset.accounts())
+                .param("orders", 5 * UNPAID_ORDERS_PER_ACCOUNT * dataset.accounts())
+                .update();
+        db.sql("analyze orders").update();
     }
 
     /**

@@ -69,6 +69,25 @@ public final class QueryPlan {
         return rows[0];
     }
 
+    /**
+     * The plan's nodes, top down, named as {@code EXPLAIN} names them: {@code Limit},
+     * {@code Index Scan using orders_unpaid_idx on orders}.
+     */
+    public List<String> nodes() {
+        List<String> nodes = new ArrayList<>();
+        walk(root, node -> {
+            StringBuilder name = new StringBuilder(node.path("Node Type").asString());
+            if (node.has("Index Name")) {
+                name.append(" using ").append(node.path("Index Name").asString());
+            }
+            if (node.has("Relation Name")) {
+                name.append(" on ").append(node.path("Relation Name").asString());
+            }
+            nodes.add(name.toString());
+        });
+        return nodes;
+    }
+
     /** The rows the statement returned. */
     public long rowsReturned() {
         return root.path("Actual Rows").asLong();
