@@ -3,10 +3,9 @@ package io.sparkfeed.platform.web;
 import io.sparkfeed.platform.ClientAddress;
 import io.sparkfeed.platform.RateLimited;
 import io.sparkfeed.platform.RateLimits;
+import io.sparkfeed.platform.SignedInReader;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -32,12 +31,9 @@ public class RateLimitInterceptor implements HandlerInterceptor {
     }
 
     private static String key(HttpServletRequest request, boolean byAddress) {
-        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
-        if (!byAddress
-                && signedIn != null
-                && signedIn.isAuthenticated()
-                && !(signedIn instanceof AnonymousAuthenticationToken)) {
-            return "account:" + signedIn.getName();
+        if (!byAddress && SignedInReader.now()) {
+            return "account:"
+                    + SecurityContextHolder.getContext().getAuthentication().getName();
         }
         return "address:" + ClientAddress.of(request.getRemoteAddr());
     }
